@@ -1,0 +1,38 @@
+# One entry point for every routine task. Everything runs inside .venv, which `install` builds.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin
+
+.PHONY: install generate check-generated lint format test demo bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+generate: install  ## regenerate generated/ from openapi/zaguan-corex.yaml
+	$(PY) scripts/generate.py
+
+check-generated: install  ## fail, with the diff, if generated/ is not what the contract produces
+	$(PY) scripts/generate.py --check
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/openapi-spec-validator openapi/zaguan-corex.yaml
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: check-generated lint  ## the whole gate: drift check, lint, tests
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ChatCompletionRequestProviderSpecificParams")
+
+
+@_attrs_define
+class ChatCompletionRequestProviderSpecificParams:
+    """Zaguan extension, the main extension point: a free-form object passed to the provider
+    untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
+    `include_thinking`; Anthropic `thinking: {type: "enabled", budget_tokens}` and cached
+    `system` blocks with `cache_control`; Perplexity `search_domain_filter`,
+    `return_images`, `return_related_questions`, `search_recency_filter`,
+    `return_citations`; Qwen `enable_thinking`, `thinking_budget`; OpenAI `flex`,
+    `flex_priority`.
+
+        Example:
+            {'thinking': {'type': 'enabled', 'budget_tokens': 2048}}
+
+    """
+
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        chat_completion_request_provider_specific_params = cls()
+
+        chat_completion_request_provider_specific_params.additional_properties = d
+        return chat_completion_request_provider_specific_params
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

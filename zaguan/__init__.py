@@ -1,0 +1,5 @@
+"""Python SDK for Zaguan CoreX."""
+
+from ._version import __version__
+
+__all__ = ["__version__"]
