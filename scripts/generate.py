@@ -1,7 +1,7 @@
 """Generate `generated/zaguan_corex_client` from the contract, or check that it is up to date.
 
     python scripts/generate.py          # regenerate in place
-    python scripts/generate.py --check  # regenerate into a temporary folder, print the diff, exit 1 on drift
+    python scripts/generate.py --check  # regenerate elsewhere; print the diff, exit 1 on drift
 
 Generation always happens in a temporary folder, so both modes run exactly the same steps. The
 generator and its ruff post-hooks come from this interpreter's environment, where both are
@@ -85,7 +85,9 @@ def main() -> int:
             if lines:
                 sys.stdout.writelines(lines)
                 print(f"\ngenerated/{PACKAGE} differs from what {SPEC.name} produces.")
-                print("Run `make generate` and commit the result; never edit generated code by hand.")
+                print(
+                    "Run `make generate` and commit the result; never edit generated code by hand."
+                )
                 return 1
             print(f"generated/{PACKAGE} is up to date with {SPEC.name}.")
             return 0

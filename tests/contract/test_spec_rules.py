@@ -1,0 +1,210 @@
+"""House rules of openapi/zaguan-corex.yaml, checked for every operation and schema."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "zaguan-corex.yaml"
+SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
+SPEC_URI = "urn:zaguan-corex"
+REGISTRY: Registry[Any] = Registry().with_resource(SPEC_URI, DRAFT202012.create_resource(SPEC))
+METHODS = {"get", "post", "put", "patch", "delete"}
+EXPECTED_OPERATIONS = {
+    ("post", "/v1/chat/completions"): "create_chat_completion",
+    ("get", "/v1/models"): "list_models",
+    ("get", "/v1/models/{model_id}"): "retrieve_model",
+    ("get", "/v1/capabilities"): "list_capabilities",
+    ("get", "/v1/credits/balance"): "get_credits_balance",
+    ("get", "/v1/credits/history"): "list_credits_history",
+    ("get", "/v1/credits/stats"): "get_credits_stats",
+    ("get", "/health"): "get_health",
+}
+OPERATIONS = [
+    pytest.param(method, path, op, id=op["operationId"])
+    for path, item in SPEC["paths"].items()
+    for method, op in item.items()
+    if method in METHODS
+]
+
+
+def deref(node: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local `$ref` chain to the node it names."""
+    while "$ref" in node:
+        target: Any = SPEC
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def walk(node: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every (json-path, node) below `node`."""
+    yield path, node
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from walk(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from walk(value, f"{path}/{i}")
+
+
+def reachable_schemas(roots: list[Any]) -> set[str]:
+    """Names of component schemas reachable through `$ref` from `roots`."""
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        for _, node in walk(todo.pop()):
+            ref = node.get("$ref") if isinstance(node, dict) else None
+            if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+                name = ref.rsplit("/", 1)[1]
+                if name not in seen:
+                    seen.add(name)
+                    todo.append(SPEC["components"]["schemas"][name])
+    return seen
+
+
+def validator_for(schema: dict[str, Any]) -> Draft202012Validator:
+    """A validator of a body schema, which the house rules want to be a component `$ref`."""
+    assert set(schema) == {"$ref"}, schema
+    return Draft202012Validator(
+        {"$ref": SPEC_URI + schema["$ref"]},
+        registry=REGISTRY,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def media_examples(op: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    if "requestBody" in op:
+        for ctype, media in deref(op["requestBody"])["content"].items():
+            yield f"request {ctype}", media
+    for status, response in op["responses"].items():
+        for ctype, media in deref(response).get("content", {}).items():
+            yield f"{status} {ctype}", media
+
+
+def test_spec_is_valid_openapi_3_1() -> None:
+    assert SPEC["openapi"] == "3.1.0"
+    validate(SPEC)
+
+
+def test_every_priority_1_endpoint_is_present_with_its_operation_id() -> None:
+    found = {(m, p): op["operationId"] for m, p, op in (x.values for x in OPERATIONS)}
+    assert found == EXPECTED_OPERATIONS
+
+
+@pytest.mark.parametrize(("method", "path", "op"), OPERATIONS)
+def test_operation_is_named_tagged_and_summarised(
+    method: str, path: str, op: dict[str, Any]
+) -> None:
+    assert re.fullmatch(r"[a-z]+(_[a-z0-9]+)+", op["operationId"])
+    assert op["operationId"].split("_")[0] in {"create", "list", "retrieve", "get"}
+    declared_tags = {t["name"] for t in SPEC["tags"]}
+    assert len(op["tags"]) == 1
+    assert op["tags"][0] in declared_tags
+    assert op["summary"].strip()
+    assert op.get("description", "").strip()
+
+
+@pytest.mark.parametrize(("method", "path", "op"), OPERATIONS)
+def test_operation_sends_and_echoes_the_request_id(
+    method: str, path: str, op: dict[str, Any]
+) -> None:
+    assert {"$ref": "#/components/parameters/XRequestId"} in op["parameters"]
+    for status, response in op["responses"].items():
+        assert "X-Request-Id" in deref(response).get("headers", {}), status
+
+
+@pytest.mark.parametrize(("method", "path", "op"), OPERATIONS)
+def test_every_error_response_is_the_shared_error_response(
+    method: str, path: str, op: dict[str, Any]
+) -> None:
+    errors = {s: r for s, r in op["responses"].items() if s[0] in "45"}
+    assert "500" in errors
+    assert "503" in errors
+    for status, response in errors.items():
+        assert response["$ref"].startswith("#/components/responses/"), status
+        schema = deref(response)["content"]["application/json"]["schema"]
+        assert schema == {"$ref": "#/components/schemas/ErrorResponse"}, status
+    if path != "/health":
+        assert "401" in errors
+        assert "429" in errors
+        assert "Retry-After" in deref(errors["429"])["headers"]
+
+
+@pytest.mark.parametrize(("method", "path", "op"), OPERATIONS)
+def test_security_is_bearer_except_health(method: str, path: str, op: dict[str, Any]) -> None:
+    security = op.get("security", SPEC["security"])
+    assert security == ([] if path == "/health" else [{"bearerAuth": []}])
+
+
+@pytest.mark.parametrize(("method", "path", "op"), OPERATIONS)
+def test_every_body_has_an_example_valid_against_its_schema(
+    method: str, path: str, op: dict[str, Any]
+) -> None:
+    examples = list(media_examples(op))
+    assert examples
+    for where, media in examples:
+        assert "example" in media, f"{where}: no example"
+        errors = list(validator_for(media["schema"]).iter_errors(media["example"]))
+        assert not errors, f"{where}: {errors[0].message}"
+
+
+def test_the_example_checker_rejects_a_bad_example() -> None:
+    schema = {"$ref": "#/components/schemas/ChatCompletion"}
+    assert list(validator_for(schema).iter_errors({"id": 1}))
+
+
+def test_request_fields_have_no_defaults() -> None:
+    # The generator would send every default to every provider ("stream": false, "n": 1).
+    found = [path for path, node in walk(SPEC) if isinstance(node, dict) and "default" in node]
+    assert found == []
+
+
+def test_server_owned_values_are_open_strings_not_enums() -> None:
+    response_roots = [
+        r for item in SPEC["paths"].values() for m, op in item.items() if m in METHODS
+        for r in op["responses"].values()
+    ]  # fmt: skip
+    response_side = reachable_schemas([deref(r) for r in response_roots])
+    assert {"ChatCompletion", "ChatCompletionChunk", "CreditsHistoryEntry"} <= response_side
+    enums = [
+        f"{name}{path}"
+        for name in sorted(response_side)
+        for path, node in walk(SPEC["components"]["schemas"][name])
+        if isinstance(node, dict) and "enum" in node
+    ]
+    assert enums == []
+
+
+def test_header_parameters_are_plain_strings() -> None:
+    params = [deref(p) for item in SPEC["paths"].values() for m, op in item.items()
+              if m in METHODS for p in op.get("parameters", [])]  # fmt: skip
+    headers = [p for p in params if p["in"] == "header"]
+    assert headers
+    for param in headers:
+        assert param["schema"] == {"type": "string"}, param["name"]
+
+
+def test_union_variants_carry_a_const_type() -> None:
+    schemas = SPEC["components"]["schemas"]
+    unions = {name: s["oneOf"] for name, s in schemas.items() if "oneOf" in s}
+    assert {"ContentPart", "ResponseFormat"} <= set(unions)
+    for name, variants in unions.items():
+        objects = [deref(v) for v in variants if "$ref" in v]
+        *tagged, last = objects
+        for variant in tagged:
+            assert "const" in variant["properties"]["type"], name
+        # The last variant may be the catch-all that keeps unknown types.
+        assert "const" in last["properties"]["type"] or last["properties"]["type"] == {
+            "type": "string"
+        }, name

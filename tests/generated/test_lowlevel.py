@@ -1,0 +1,294 @@
+"""The generated low-level client, called through every endpoint function, sync and async."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import pytest
+import respx
+from zaguan_corex_client import AuthenticatedClient, Client
+from zaguan_corex_client.api.billing import (
+    get_credits_balance,
+    get_credits_stats,
+    list_credits_history,
+)
+from zaguan_corex_client.api.capabilities import list_capabilities
+from zaguan_corex_client.api.chat import create_chat_completion
+from zaguan_corex_client.api.health import get_health
+from zaguan_corex_client.api.models import list_models, retrieve_model
+from zaguan_corex_client.models import (
+    CapabilitiesList,
+    ChatCompletion,
+    ChatCompletionRequest,
+    ChatMessage,
+    CreditsBalance,
+    CreditsHistory,
+    CreditsStats,
+    ErrorResponse,
+    Health,
+    ImageUrlContentPart,
+    InputAudioContentPart,
+    Model,
+    ModelList,
+    TextContentPart,
+    UnknownContentPart,
+)
+from zaguan_corex_client.types import Response
+
+BASE = "http://corex.test"
+RID = "6f1c2a9e-2b7d-4f35-9f3e-0c1f3b0b8a11"
+
+COMPLETION = {
+    "id": "chatcmpl-1",
+    "object": "chat.completion",
+    "created": 1767225600,
+    "model": "openai/gpt-4o-mini",
+    "choices": [
+        {"index": 0, "message": {"role": "assistant", "content": "Hi"}, "finish_reason": "stop"}
+    ],
+    "usage": {
+        "prompt_tokens": 3,
+        "completion_tokens": 1,
+        "total_tokens": 4,
+        "completion_tokens_details": {"reasoning_tokens": 7},
+    },
+    "promptshield": {"credits_used": 1.5, "credits_remaining": 98.5},
+}
+MODEL = {"id": "openai/gpt-4o-mini", "object": "model", "created": 1, "owned_by": "openai"}
+CAPABILITY = {"model_id": "openai/gpt-4o-mini", "provider": "openai", "supports_tools": True}
+BALANCE = {
+    "credits_remaining": 98.5,
+    "credits_total": 100,
+    "credits_used": 1.5,
+    "tier": "pro",
+    "bands": ["A", "B"],
+    "reset_date": "2026-12-01T00:00:00Z",
+}
+ENTRY = {
+    "id": "e1",
+    "timestamp": "2026-11-20T10:15:00Z",
+    "request_id": RID,
+    "model": "openai/gpt-4o-mini",
+    "status": "success",
+}
+HISTORY = {"entries": [ENTRY], "total": 1, "has_more": False, "next_cursor": None}
+STATS = {
+    "period": "month",
+    "total_credits_used": 1.5,
+    "total_requests": 1,
+    "by_provider": {"openai": {"credits_used": 1.5, "requests": 1, "tokens": 4, "cost": 0.1}},
+    "by_day": [{"date": "2026-11-20", "credits_used": 1.5, "requests": 1, "tokens": 4}],
+}
+
+
+def chat_body() -> ChatCompletionRequest:
+    return ChatCompletionRequest(
+        model="openai/gpt-4o-mini", messages=[ChatMessage(role="user", content="Hi")]
+    )
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    module: ModuleType
+    kwargs: Callable[[], dict[str, Any]]
+    method: str
+    path: str  # as sent, percent-encoded
+    body: Any
+    parsed_type: type
+
+    @property
+    def name(self) -> str:
+        return self.module.__name__.rsplit(".", 1)[1]
+
+
+ENDPOINTS = [
+    Endpoint(create_chat_completion, lambda: {"body": chat_body()}, "POST",
+             "/v1/chat/completions", COMPLETION, ChatCompletion),
+    Endpoint(list_models, dict, "GET", "/v1/models", {"object": "list", "data": [MODEL]},
+             ModelList),
+    Endpoint(retrieve_model, lambda: {"model_id": "openai/gpt-4o-mini"}, "GET",
+             "/v1/models/openai%2Fgpt-4o-mini", MODEL, Model),
+    Endpoint(list_capabilities, dict, "GET", "/v1/capabilities", {"data": [CAPABILITY]},
+             CapabilitiesList),
+    Endpoint(get_credits_balance, dict, "GET", "/v1/credits/balance", BALANCE, CreditsBalance),
+    Endpoint(list_credits_history, lambda: {"limit": 5, "start_date": datetime.date(2026, 11, 1)},
+             "GET", "/v1/credits/history", HISTORY, CreditsHistory),
+    Endpoint(get_credits_stats, lambda: {"period": "week"}, "GET", "/v1/credits/stats", STATS,
+             CreditsStats),
+    Endpoint(get_health, dict, "GET", "/health", {"status": "ok", "version": "1.0"}, Health),
+]  # fmt: skip
+AUTHENTICATED = [e for e in ENDPOINTS if e.module is not get_health]
+
+
+async def call(endpoint: Endpoint, mode: str, **extra: Any) -> Response[Any]:
+    client: Client | AuthenticatedClient = (
+        Client(base_url=BASE)
+        if endpoint.module is get_health
+        else AuthenticatedClient(base_url=BASE, token="sk-test")
+    )
+    kwargs = {**endpoint.kwargs(), **extra}
+    if mode == "sync":
+        with client:
+            return endpoint.module.sync_detailed(client=client, **kwargs)  # type: ignore[no-any-return]
+    async with client:
+        return await endpoint.module.asyncio_detailed(client=client, **kwargs)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
+@respx.mock(base_url=BASE, assert_all_called=True)
+async def test_endpoint_parses_its_response(
+    respx_mock: respx.MockRouter, mode: str, endpoint: Endpoint
+) -> None:
+    extra = {"unknown_future_field": {"nested": [1, 2]}}
+    route = respx_mock.route(method=endpoint.method).respond(
+        200, json={**endpoint.body, **extra}, headers={"X-Request-Id": RID}
+    )
+    response = await call(endpoint, mode, x_request_id=RID)
+
+    assert response.status_code == 200
+    assert isinstance(response.parsed, endpoint.parsed_type)
+    assert response.parsed.additional_properties == extra
+    sent = route.calls.last.request
+    assert sent.url.raw_path.split(b"?")[0] == endpoint.path.encode()
+    assert sent.headers["X-Request-Id"] == RID
+    if endpoint.module is get_health:
+        assert "Authorization" not in sent.headers
+    else:
+        assert sent.headers["Authorization"] == "Bearer sk-test"
+
+
+@pytest.mark.parametrize("endpoint", AUTHENTICATED, ids=lambda e: e.name)
+@respx.mock(base_url=BASE)
+async def test_endpoint_parses_error_bodies(
+    respx_mock: respx.MockRouter, mode: str, endpoint: Endpoint
+) -> None:
+    error = {
+        "error": {
+            "message": "slow down",
+            "type": "rate_limit_exceeded",
+            "code": None,
+            "param": None,
+            "retry_after": 2,
+            "future_extra": "kept",
+        }
+    }
+    respx_mock.route(method=endpoint.method).respond(429, json=error, headers={"Retry-After": "2"})
+    response = await call(endpoint, mode)
+
+    assert isinstance(response.parsed, ErrorResponse)
+    assert response.parsed.error.type_ == "rate_limit_exceeded"
+    assert response.parsed.error.retry_after == 2
+    assert response.parsed.error.additional_properties == {"future_extra": "kept"}
+    assert response.headers["Retry-After"] == "2"
+
+
+@respx.mock(base_url=BASE)
+def test_history_query_parameters_reach_the_server(respx_mock: respx.MockRouter) -> None:
+    route = respx_mock.get("/v1/credits/history").respond(200, json=HISTORY)
+    client = AuthenticatedClient(base_url=BASE, token="sk-test")
+    list_credits_history.sync_detailed(
+        client=client, limit=3, cursor="c1", start_date=datetime.date(2026, 11, 1),
+        model="openai/gpt-4o-mini", status="rate_limited",
+    )  # fmt: skip
+    params = dict(route.calls.last.request.url.params)
+    assert params == {
+        "limit": "3",
+        "cursor": "c1",
+        "start_date": "2026-11-01",
+        "model": "openai/gpt-4o-mini",
+        "status": "rate_limited",
+    }
+
+
+@respx.mock(base_url=BASE)
+def test_only_fields_the_caller_set_go_on_the_wire(respx_mock: respx.MockRouter) -> None:
+    route = respx_mock.post("/v1/chat/completions").respond(200, json=COMPLETION)
+    client = AuthenticatedClient(base_url=BASE, token="sk-test")
+    create_chat_completion.sync_detailed(client=client, body=chat_body())
+    sent = json.loads(route.calls.last.request.content)
+    assert sent == {"model": "openai/gpt-4o-mini", "messages": [{"role": "user", "content": "Hi"}]}
+
+
+PARTS = [
+    {"type": "text", "text": "What is in this picture?"},
+    {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBO", "detail": "low"}},
+    {"type": "input_audio", "input_audio": {"data": "UklGRg==", "format": "wav"}},
+]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        {"role": "user", "content": "plain string"},
+        {"role": "user", "content": PARTS},
+        {"role": "system", "content": "be terse", "name": "rules"},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": "get_weather", "arguments": '{"city": "Quito"}'},
+                }
+            ],
+        },
+        {"role": "tool", "tool_call_id": "call_1", "content": '{"temp_c": 14}'},
+    ],
+    ids=["string", "parts", "named-system", "assistant-tool-calls", "tool-result"],
+)
+def test_messages_round_trip_unchanged(message: dict[str, Any]) -> None:
+    assert ChatMessage.from_dict(message).to_dict() == message
+
+
+def test_content_parts_parse_into_their_variants() -> None:
+    content = ChatMessage.from_dict({"role": "user", "content": PARTS}).content
+    assert isinstance(content, list)
+    assert [type(p) for p in content] == [
+        TextContentPart, ImageUrlContentPart, InputAudioContentPart,
+    ]  # fmt: skip
+
+
+def test_unknown_content_part_type_is_kept_whole() -> None:
+    part = {"type": "input_video", "input_video": {"url": "https://x/v.mp4"}, "fps": 2}
+    message = ChatMessage.from_dict({"role": "user", "content": [PARTS[0], part]})
+    assert isinstance(message.content, list)
+    unknown = message.content[1]
+    assert isinstance(unknown, UnknownContentPart)
+    assert unknown.type_ == "input_video"
+    assert message.to_dict()["content"][1] == part
+
+
+def test_unknown_server_values_parse_and_are_kept() -> None:
+    body = json.loads(json.dumps(COMPLETION))
+    body["choices"][0]["finish_reason"] = "guardrail_intervened"
+    body["choices"][0]["message"]["role"] = "critic"
+    body["choices"][0]["message"]["annotations"] = [{"type": "url_citation"}]
+    completion = ChatCompletion.from_dict(body)
+    choice = completion.choices[0]
+    assert choice.finish_reason == "guardrail_intervened"
+    assert choice.message.role == "critic"
+    assert choice.message.additional_properties == {"annotations": [{"type": "url_citation"}]}
+    assert completion.to_dict() == body
+
+    entry = CreditsHistory.from_dict({**HISTORY, "entries": [{**ENTRY, "status": "refunded"}]})
+    assert entry.entries[0].status == "refunded"
+
+
+def test_reasoning_tokens_and_promptshield_parse() -> None:
+    completion = ChatCompletion.from_dict(COMPLETION)
+    assert completion.usage
+    assert completion.usage.completion_tokens_details
+    assert completion.usage.completion_tokens_details.reasoning_tokens == 7
+    assert completion.promptshield
+    assert completion.promptshield.credits_remaining == 98.5
