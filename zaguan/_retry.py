@@ -1,0 +1,250 @@
+"""When to retry a failed call and how long to wait first: pure policy, no I/O.
+
+The clients own the loop (send, catch, sleep, resend with the *same*
+``X-Request-Id``, so CoreX can tell a retry from a new request); every decision
+inside it lives here, so the sync and async clients cannot drift apart and each
+rule is tested without a network. The loop, sync flavour (async only awaits)::
+
+    state = RetryState(max_retries=max_retries)
+    while True:
+        try:
+            response = client.send(request)
+        except httpx.TransportError as exc:
+            delay = state.next_delay() if is_retryable_exception(exc) else None
+            if delay is None:  # APITimeoutError for an httpx.TimeoutException
+                raise APIConnectionError(request_id=request_id) from exc
+        else:
+            retry = not response.is_success and is_retryable_status(response.status_code)
+            delay = state.next_delay(headers=response.headers) if retry else None
+            if delay is None:
+                return response
+            response.close()  # free the connection before resending
+        time.sleep(delay)
+
+A stream is retried only before its first chunk reached the caller: that rule
+belongs to the client, which alone knows whether a chunk was handed out.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import math
+import random
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC
+from typing import Final
+
+import httpx
+
+DEFAULT_MAX_RETRIES: Final = 2
+"""Retries after the first attempt, so at most three requests per call."""
+INITIAL_RETRY_DELAY: Final = 0.5
+"""Seconds before the first retry when the server gives no delay."""
+MAX_RETRY_DELAY: Final = 8.0
+"""Cap on the computed exponential backoff, in seconds."""
+MAX_RETRY_AFTER: Final = 60.0
+"""Cap on a server-sent delay, in seconds. A longer one is waited *capped* rather
+than refused: one more attempt is cheap, the caller's wait stays bounded, and
+`RetryState`'s time budget still ends the loop."""
+JITTER: Final = 0.25
+"""Backoff is shortened by up to this fraction, so clients that failed together
+do not all come back in the same instant."""
+DEFAULT_RETRY_BUDGET: Final = 120.0
+"""Seconds, from the first attempt, after which no retry starts."""
+RETRYABLE_STATUS: Final = frozenset({408, 409, 429, 500, 502, 503, 504})
+"""Statuses worth another try (any other status >= 500 is too, see `is_retryable_status`).
+409 is here because CoreX answers it while the same request id is still in flight."""
+
+# Exceptions raised before a response arrived that a resend can cure. Resending is
+# safe even after the request left (read/timeout errors) because the retry carries the
+# same X-Request-Id, which CoreX uses for idempotency. Left out on purpose: CloseError
+# (the response was already received), LocalProtocolError, UnsupportedProtocol and
+# ProxyError (our own or the caller's configuration; a resend fails the same way).
+_RETRYABLE_EXCEPTIONS: Final = (
+    httpx.ConnectError,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+    httpx.TimeoutException,  # ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout
+)
+
+# RFC 9110 delay-seconds is digits only; fractions are accepted because servers send them.
+# A regex instead of float() keeps out "-1", "nan", "inf", "1e3" and "1_0".
+_DELAY_SECONDS: Final = re.compile(r"\d+(?:\.\d*)?|\.\d+")
+
+
+class _Testing:
+    """Holds the test switch (a class attribute, so no ``global`` statement)."""
+
+    enabled = False
+
+
+def set_testing(enabled: bool) -> None:
+    """Turn backoff off (``True``) or back on (``False``) for a test suite.
+
+    While on, `retry_delay` returns 0.0, so tests still run every retry, with the
+    real counts and request ids, but never sleep. Flip it back in a fixture::
+
+        @pytest.fixture(autouse=True)
+        def no_backoff():
+            set_testing(True)
+            yield
+            set_testing(False)
+    """
+    _Testing.enabled = enabled
+
+
+def is_testing() -> bool:
+    """Whether `set_testing` has turned backoff off."""
+    return _Testing.enabled
+
+
+def is_retryable_status(status_code: int) -> bool:
+    """Whether a response with this status is worth sending again.
+
+    >>> is_retryable_status(429), is_retryable_status(520), is_retryable_status(402)
+    (True, True, False)
+    """
+    return status_code in RETRYABLE_STATUS or status_code >= 500
+
+
+def is_retryable_exception(exc: BaseException) -> bool:
+    """Whether a transport failure (no response) is worth sending again.
+
+    >>> is_retryable_exception(httpx.ConnectError("refused"))
+    True
+    >>> is_retryable_exception(httpx.UnsupportedProtocol("ftp://"))
+    False
+    """
+    return isinstance(exc, _RETRYABLE_EXCEPTIONS)
+
+
+def parse_retry_after(headers: httpx.Headers, *, now: float | None = None) -> float | None:
+    """The delay, in seconds, that the server asked for; None when absent or unusable.
+
+    ``retry-after-ms`` (milliseconds, as OpenAI-compatible servers send it) is read
+    first, then ``Retry-After`` as delay-seconds or an HTTP-date. A negative value,
+    garbage, or a date already past gives None, so the caller falls back to its own
+    backoff; a past date most likely means clock skew, not "hammer me now".
+    ``now`` (a Unix time) is for tests.
+
+    >>> parse_retry_after(httpx.Headers({"Retry-After": "2.5"}))
+    2.5
+    """
+    millis = _delay_seconds(headers.get("retry-after-ms"))
+    if millis is not None:
+        return millis / 1000
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    seconds = _delay_seconds(value)
+    return seconds if seconds is not None else _seconds_until(value, now)
+
+
+def retry_delay(
+    attempt: int,
+    *,
+    headers: httpx.Headers | None = None,
+    body_retry_after: float | None = None,
+    rand: Callable[[], float] = random.random,
+) -> float:
+    """Seconds to wait before retry number ``attempt`` (0 for the first retry).
+
+    A delay the server gave (``headers``, else ``body_retry_after``) is honoured
+    exactly, capped at `MAX_RETRY_AFTER`. Otherwise exponential backoff with jitter::
+
+        min(INITIAL_RETRY_DELAY * 2**attempt, MAX_RETRY_DELAY) * (1 - JITTER * rand())
+
+    that is 0.5, 1, 2, 4, 8, 8, ... seconds, each shortened by up to 25 %.
+    ``rand`` returns a float in [0, 1); tests pass a fixed one.
+
+    >>> [retry_delay(n, rand=lambda: 0.0) for n in range(6)]
+    [0.5, 1.0, 2.0, 4.0, 8.0, 8.0]
+    """
+    if _Testing.enabled:
+        return 0.0
+    server = parse_retry_after(headers) if headers is not None else None
+    if server is None:
+        server = _valid_seconds(body_retry_after)
+    if server is not None:
+        return min(server, MAX_RETRY_AFTER)
+    # Clamp the exponent: 2**attempt for a huge attempt overflows a float.
+    backoff = min(INITIAL_RETRY_DELAY * 2.0 ** min(max(attempt, 0), 32), MAX_RETRY_DELAY)
+    return backoff * (1 - JITTER * rand())
+
+
+@dataclass
+class RetryState:
+    """The retries left to one logical call, bounded in count *and* in time.
+
+    Make one per call, not per attempt. `next_delay` answers how long to sleep
+    before the next retry, or None when the call must give up: `max_retries`
+    are spent, or sleeping would end past ``budget`` seconds after the state
+    was made (None: no time bound). ``clock`` is for tests.
+
+    >>> state = RetryState(max_retries=2)
+    >>> [state.next_delay(rand=lambda: 0.0) for _ in range(3)]
+    [0.5, 1.0, None]
+    """
+
+    max_retries: int = DEFAULT_MAX_RETRIES
+    budget: float | None = DEFAULT_RETRY_BUDGET
+    clock: Callable[[], float] = time.monotonic
+    retries_done: int = field(default=0, init=False)
+    deadline: float | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if self.budget is not None:
+            self.deadline = self.clock() + self.budget
+
+    @property
+    def retries_left(self) -> int:
+        """How many more retries `max_retries` allows."""
+        return max(self.max_retries - self.retries_done, 0)
+
+    def next_delay(
+        self,
+        *,
+        headers: httpx.Headers | None = None,
+        body_retry_after: float | None = None,
+        rand: Callable[[], float] = random.random,
+    ) -> float | None:
+        """Seconds to sleep before the next retry, counting it; None to give up."""
+        if self.retries_left == 0:
+            return None
+        delay = retry_delay(
+            self.retries_done, headers=headers, body_retry_after=body_retry_after, rand=rand
+        )
+        if self.deadline is not None and self.clock() + delay > self.deadline:
+            return None
+        self.retries_done += 1
+        return delay
+
+
+def _delay_seconds(value: str | None) -> float | None:
+    """A non-negative decimal number of seconds, or None."""
+    if value is None or not _DELAY_SECONDS.fullmatch(value.strip()):
+        return None
+    return float(value)
+
+
+def _seconds_until(http_date: str, now: float | None) -> float | None:
+    """Seconds from ``now`` until an HTTP-date in the future, else None."""
+    try:
+        when = email.utils.parsedate_to_datetime(http_date)
+    except (TypeError, ValueError, IndexError):  # the errors it raises across 3.11-3.13
+        return None
+    if when.tzinfo is None:  # "-0000" means UTC with no zone claimed (RFC 5322)
+        when = when.replace(tzinfo=UTC)
+    delta = when.timestamp() - (time.time() if now is None else now)
+    return delta if delta > 0 else None
+
+
+def _valid_seconds(value: float | None) -> float | None:
+    """``value`` as seconds when it is a finite, non-negative number, else None."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value) if math.isfinite(value) and value >= 0 else None
+    return None
