@@ -1,5 +1,82 @@
-"""Python SDK for Zaguan CoreX."""
+"""Python SDK for Zaguan CoreX, the AI gateway: one OpenAI-compatible API for 15+ providers.
 
+>>> from zaguan import ZaguanClient
+>>> client = ZaguanClient(api_key="...", base_url="http://localhost:8080")
+>>> client.chat(model="openai/gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}])
+
+The models it returns are those of `zaguan_corex_client.models`, generated from the
+CoreX contract.
+"""
+
+from typing import TYPE_CHECKING
+
+from ._client import ZaguanClient
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    BandAccessDeniedError,
+    ConfigurationError,
+    ConflictError,
+    InsufficientCreditsError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    StreamError,
+    UnprocessableEntityError,
+    ZaguanError,
+)
+from ._log import setup_from_env as _setup_logging
+from ._raw import RawResponse
+from ._request import RequestOptions
+from ._streaming import AsyncStream, Stream
+from ._validate import RequestValidationError
 from ._version import __version__
 
-__all__ = ["__version__"]
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncStream",
+    "AsyncZaguanClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "BandAccessDeniedError",
+    "ConfigurationError",
+    "ConflictError",
+    "InsufficientCreditsError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "RequestOptions",
+    "RequestValidationError",
+    "Stream",
+    "StreamError",
+    "UnprocessableEntityError",
+    "ZaguanClient",
+    "ZaguanError",
+    "__version__",
+]
+
+_setup_logging()
+
+if TYPE_CHECKING:
+    from ._async_client import AsyncZaguanClient
+
+
+def __getattr__(name: str) -> object:
+    # The async client imports asyncio (~35 ms): paid only by those who use it.
+    if name == "AsyncZaguanClient":
+        from ._async_client import AsyncZaguanClient  # noqa: PLC0415  # lazy on purpose
+
+        return AsyncZaguanClient
+    raise AttributeError(f"module 'zaguan' has no attribute {name!r}")

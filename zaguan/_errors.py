@@ -4,6 +4,7 @@ The tree::
 
     ZaguanError
     ├── ConfigurationError
+    ├── RequestValidationError             bad input, found before sending (_validate.py)
     └── APIError
         ├── APIConnectionError
         │   └── APITimeoutError

@@ -1,0 +1,89 @@
+"""The decisions inside one call's retry loop, shared by the sync and async clients.
+
+The clients' loops only send, sleep and close (see `ZaguanClient._send`); whether an
+outcome is final, how long to wait, which exception to raise and what to log are
+decided here.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any, TypeVar
+
+import httpx
+
+from ._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    make_decode_error,
+    make_status_error,
+)
+from ._log import log_attempt
+from ._request import Call
+from ._retry import RetryState, is_retryable_exception, is_retryable_status
+
+T = TypeVar("T")
+
+
+class Attempts:
+    """The retries left to one `Call`, and what each attempt's outcome means."""
+
+    __slots__ = ("_attempt_start", "call", "state")
+
+    def __init__(self, call: Call[Any]) -> None:
+        self.call = call
+        self.state = RetryState(max_retries=call.max_retries)
+        self._attempt_start = time.monotonic()
+
+    def on_exception(self, exc: httpx.HTTPError) -> float:
+        """Seconds to wait before retrying after a transport failure; raises when final."""
+        self._log(type(exc).__name__)
+        delay = self.state.next_delay() if is_retryable_exception(exc) else None
+        if delay is None:
+            raise connection_error(exc, self.call.request_id) from exc
+        return self._waiting(delay)
+
+    def on_response(self, response: httpx.Response) -> float | None:
+        """None when ``response`` is a success to hand over; else seconds to wait before
+        retrying. Raises the status error when the failure is final. The body of a
+        failed response must have been read."""
+        self._log(response.status_code)
+        if response.is_success:
+            return None
+        error = make_status_error(response, request_id=self.call.request_id)
+        if is_retryable_status(response.status_code):
+            retry_after = getattr(error, "retry_after", None)
+            delay = self.state.next_delay(headers=response.headers, body_retry_after=retry_after)
+            if delay is not None:
+                return self._waiting(delay)
+        raise error
+
+    def _waiting(self, delay: float) -> float:
+        self._attempt_start = time.monotonic() + delay
+        return delay
+
+    def _log(self, outcome: int | str) -> None:
+        request = self.call.request
+        log_attempt(
+            request.method, request.url.path, outcome, self.call.request_id,
+            started=self._attempt_start, now=time.monotonic(),
+        )  # fmt: skip
+
+
+def connection_error(exc: httpx.HTTPError, request_id: str) -> APIConnectionError:
+    """The SDK's exception for an httpx failure that brought no response."""
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"Request timed out ({type(exc).__name__}).", request_id=request_id)
+    detail = str(exc) or "no detail"
+    return APIConnectionError(
+        f"Connection error: {type(exc).__name__}: {detail}", request_id=request_id
+    )
+
+
+def parse_body(call: Call[T], response: httpx.Response) -> T:
+    """The successful ``response``'s JSON, parsed into the generated model the call returns."""
+    try:
+        return call.parse(json.loads(response.content))
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        raise make_decode_error(response, request_id=call.request_id, cause=exc) from exc

@@ -1,0 +1,110 @@
+"""Client configuration: resolved and checked once, when a client is made."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+import httpx
+
+from ._errors import ConfigurationError
+from ._version import __version__
+
+DEFAULT_BASE_URL: Final = "http://localhost:8080"
+"""Used when neither ``base_url=`` nor ``$ZAGUAN_BASE_URL`` is given (CoreX in development)."""
+DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0)
+"""60 s for each of read, write and pool waits; 10 s to connect."""
+USER_AGENT: Final = f"zaguan-python/{__version__}"
+API_KEY_ENV: Final = "ZAGUAN_API_KEY"
+BASE_URL_ENV: Final = "ZAGUAN_BASE_URL"
+
+
+@dataclass(frozen=True, slots=True)
+class ClientConfig:
+    """Everything a client needs to build requests; immutable, shared by every call."""
+
+    api_key: str
+    base_url: str  # without a trailing slash; paths are appended as they are
+    timeout: httpx.Timeout
+    max_retries: int
+    headers: Mapping[str, str]  # sent on every request: User-Agent, defaults, Authorization
+
+    def __repr__(self) -> str:  # never show the key
+        return f"ClientConfig(base_url={self.base_url!r}, max_retries={self.max_retries})"
+
+
+def resolve_config(
+    *,
+    api_key: str | None,
+    base_url: str | httpx.URL | None,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int,
+    default_headers: Mapping[str, str] | None,
+) -> ClientConfig:
+    """Merge arguments, environment and defaults; raise `ConfigurationError` on anything wrong."""
+    key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
+    if not key:
+        raise ConfigurationError(
+            f"No API key: pass api_key= to the client or set {API_KEY_ENV} in the environment."
+        )
+    check_header_value("api_key", key)
+    url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+    headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    for name, value in (default_headers or {}).items():
+        check_header_value(f"default_headers[{name!r}]", value)
+        headers[name] = value
+    headers["Authorization"] = f"Bearer {key}"
+    return ClientConfig(
+        api_key=key,
+        base_url=check_base_url(url),
+        timeout=to_timeout(timeout, "timeout"),
+        max_retries=check_max_retries(max_retries),
+        headers=headers,
+    )
+
+
+def check_base_url(url: str | httpx.URL) -> str:
+    """The base URL as a string without a trailing slash; http(s) with a host only."""
+    try:
+        parsed = httpx.URL(str(url))
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ConfigurationError(f"Invalid base_url {str(url)!r}: {exc}") from exc
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ConfigurationError(
+            f"Invalid base_url {str(url)!r}: expected an http:// or https:// URL with a host."
+        )
+    if parsed.query or parsed.fragment:
+        raise ConfigurationError(f"Invalid base_url {str(url)!r}: no query or fragment allowed.")
+    return str(parsed).rstrip("/")
+
+
+def to_timeout(value: float | httpx.Timeout | None, name: str) -> httpx.Timeout:
+    """A float (seconds, for every phase) or an `httpx.Timeout`; None means the default."""
+    if value is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(value, httpx.Timeout):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise ConfigurationError(
+            f"{name} must be a positive number of seconds or an httpx.Timeout, got {value!r}"
+        )
+    return httpx.Timeout(float(value))
+
+
+def check_max_retries(value: int, name: str = "max_retries") -> int:
+    """A whole number of retries, zero or more."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigurationError(f"{name} must be an integer >= 0, got {value!r}")
+    return value
+
+
+def check_header_value(name: str, value: object) -> str:
+    """A header value must be visible ASCII: CR/LF would let a value inject headers."""
+    if not isinstance(value, str) or not value.isascii() or not value.isprintable():
+        shown = "<hidden>" if name == "api_key" else repr(value)
+        raise ConfigurationError(
+            f"{name} must be a string of printable ASCII characters, got {shown}"
+        )
+    return value

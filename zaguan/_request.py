@@ -1,0 +1,149 @@
+"""Per-call request building: options, request ids, headers, URL and body. Pure, no I/O."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypedDict, TypeVar
+
+import httpx
+
+from ._config import ClientConfig, check_max_retries, to_timeout
+from ._errors import ConfigurationError
+from ._validate import RequestValidationError
+
+T = TypeVar("T")
+
+OPTION_NAMES = frozenset(
+    {"request_id", "timeout", "max_retries", "extra_headers", "extra_query", "extra_body"}
+)
+
+
+class RequestOptions(TypedDict, total=False):
+    """Per-request options every client method accepts as keywords."""
+
+    request_id: str
+    """The X-Request-Id of this call (a fresh UUID4 when absent); every retry reuses it."""
+    timeout: float | httpx.Timeout
+    """Overrides the client's timeout for this call."""
+    max_retries: int
+    """Overrides the client's max_retries for this call; 0 disables retries."""
+    extra_headers: Mapping[str, str]
+    """Headers added to (and overriding) the SDK's own, for this call."""
+    extra_query: Mapping[str, Any]
+    """Query parameters added to this call's URL."""
+    extra_body: Mapping[str, Any]
+    """Top-level JSON fields merged into this call's body (POST only), the caller's winning."""
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Generic[T]):
+    """One logical call: the request every attempt sends, and how to read its answer."""
+
+    request: httpx.Request
+    request_id: str
+    max_retries: int
+    parse: Callable[[Any], T]
+    stream: bool = False
+
+    @property
+    def path(self) -> str:
+        return self.request.url.path
+
+
+def new_request_id() -> str:
+    """A fresh UUID4, the default X-Request-Id."""
+    return str(uuid.uuid4())
+
+
+def check_request_id(value: object) -> str:
+    """A caller-given request id: a non-empty string of visible ASCII (no CR/LF, no spaces)."""
+    if not isinstance(value, str) or not value or not value.isascii() or not value.isprintable():
+        raise RequestValidationError(
+            f"request_id must be a non-empty string of visible ASCII characters, got {value!r}"
+        )
+    if " " in value:
+        raise RequestValidationError(f"request_id must not contain spaces, got {value!r}")
+    return value
+
+
+def split_options(fields: dict[str, Any]) -> RequestOptions:
+    """Move the per-request options out of ``fields`` (a keyword dict we own) into their own."""
+    options: dict[str, Any] = {name: fields.pop(name) for name in OPTION_NAMES & fields.keys()}
+    return options  # type: ignore[return-value]  # keys are exactly RequestOptions' names
+
+
+def build_call(
+    http: httpx.Client | httpx.AsyncClient,
+    config: ClientConfig,
+    kwargs: Mapping[str, Any],
+    options: RequestOptions,
+    parse: Callable[[Any], T],
+    *,
+    body: Mapping[str, Any] | None = None,
+    auth: bool = True,
+    stream: bool = False,
+) -> Call[T]:
+    """A `Call` from a generated endpoint's ``_get_kwargs()`` result and the caller's options.
+
+    ``kwargs`` brings method, url (already percent-encoded), params and headers; the client
+    adds its own headers, the request id, the timeout, and the caller's extras last.
+    """
+    unknown = options.keys() - OPTION_NAMES
+    if unknown:
+        raise RequestValidationError(f"unexpected keyword argument {sorted(unknown)[0]!r}")
+    headers = dict(config.headers) if auth else _public_headers(config)
+    headers.update(kwargs.get("headers") or {})
+    request_id = options.get("request_id")
+    for name, value in (options.get("extra_headers") or {}).items():
+        if name.lower() == "x-request-id":  # one id per call, wherever the caller put it
+            request_id = value if request_id is None else request_id
+        else:
+            headers[name] = _header_value(name, value)
+    request_id = new_request_id() if request_id is None else check_request_id(request_id)
+    headers["X-Request-Id"] = request_id
+    params = dict(kwargs.get("params") or {})
+    params.update(options.get("extra_query") or {})
+    timeout = options.get("timeout")
+    max_retries = options.get("max_retries", config.max_retries)
+    try:
+        request = http.build_request(
+            kwargs["method"].upper(),
+            config.base_url + kwargs["url"],
+            params=params or None,
+            headers=headers,
+            json=_merge_body(kwargs, body, options.get("extra_body")),
+            timeout=config.timeout if timeout is None else to_timeout(timeout, "timeout"),
+        )
+        max_retries = check_max_retries(max_retries)
+    except ConfigurationError as exc:  # a per-call option, not the client's configuration
+        raise RequestValidationError(str(exc)) from None
+    return Call(request, request_id, max_retries, parse, stream)
+
+
+def _merge_body(
+    kwargs: Mapping[str, Any], body: Mapping[str, Any] | None, extra: Mapping[str, Any] | None
+) -> Any:
+    if body is None and "json" in kwargs:
+        body = kwargs["json"]
+    if extra is None:
+        return body
+    if body is None:
+        raise RequestValidationError(
+            f"extra_body is only for requests with a JSON body, not {kwargs['method']}"
+        )
+    return {**body, **extra}
+
+
+def _header_value(name: str, value: object) -> str:
+    if not isinstance(value, str) or not value.isascii() or not value.isprintable():
+        raise RequestValidationError(
+            f"extra_headers[{name!r}] must be printable ASCII, got {value!r}"
+        )
+    return value
+
+
+def _public_headers(config: ClientConfig) -> dict[str, str]:
+    """The client's headers without the key, for the endpoints that take no auth."""
+    return {k: v for k, v in config.headers.items() if k != "Authorization"}
