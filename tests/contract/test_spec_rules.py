@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -201,10 +202,37 @@ def test_union_variants_carry_a_const_type() -> None:
     assert {"ContentPart", "ResponseFormat"} <= set(unions)
     for name, variants in unions.items():
         objects = [deref(v) for v in variants if "$ref" in v]
-        *tagged, last = objects
-        for variant in tagged:
-            assert "const" in variant["properties"]["type"], name
-        # The last variant may be the catch-all that keeps unknown types.
-        assert "const" in last["properties"]["type"] or last["properties"]["type"] == {
-            "type": "string"
-        }, name
+        consts = [v["properties"]["type"].get("const") for v in objects]
+        if None in consts:
+            # Only a last catch-all may lack a const, and it must exclude the known types,
+            # or `oneOf` would match two variants for every known part.
+            assert consts.index(None) == len(consts) - 1, name
+            catch_all = objects[-1]["properties"]["type"]
+            assert catch_all["not"] == {"enum": consts[:-1]}, name
+
+
+CONTENT_PART = {"$ref": "#/components/schemas/ContentPart"}
+
+
+@pytest.mark.parametrize(
+    ("part", "valid"),
+    [
+        ({"type": "text", "text": "hi"}, True),
+        ({"type": "image_url", "image_url": {"url": "https://x/y.png"}}, True),
+        ({"type": "input_video", "anything": [1]}, True),  # a later type passes through
+        ({"type": "text", "text": 5}, False),  # a known type must be well-formed
+        ({"type": "image_url"}, False),
+        ({"text": "no type"}, False),
+    ],
+)
+def test_content_part_union_is_exclusive(part: dict[str, Any], valid: bool) -> None:
+    errors = list(validator_for(CONTENT_PART).iter_errors(part))
+    assert (not errors) is valid, errors
+
+
+def test_stream_event_example_carries_a_valid_chunk() -> None:
+    op = SPEC["paths"]["/v1/chat/completions"]["post"]
+    media = op["responses"]["200"]["content"]["text/event-stream"]
+    chunk = json.loads(media["example"]["data"])
+    schema = {"$ref": "#/components/schemas/ChatCompletionChunk"}
+    assert list(validator_for(schema).iter_errors(chunk)) == []

@@ -25,6 +25,7 @@ from .chat_completion_request_reasoning_effort import (
     ChatCompletionRequestReasoningEffort,
 )
 from .chat_completion_request_verbosity import ChatCompletionRequestVerbosity
+from .chat_completion_stream_event import ChatCompletionStreamEvent
 from .chat_message import ChatMessage
 from .completion_tokens_details import CompletionTokensDetails
 from .credits_balance import CreditsBalance
@@ -93,6 +94,7 @@ __all__ = (
     "ChatCompletionRequestProviderSpecificParams",
     "ChatCompletionRequestReasoningEffort",
     "ChatCompletionRequestVerbosity",
+    "ChatCompletionStreamEvent",
     "ChatMessage",
     "CompletionTokensDetails",
     "CreditsBalance",
