@@ -1,0 +1,154 @@
+"""A local Zaguan CoreX server for tests, demos and benchmarks: `pip install "zaguan[testing]"`.
+
+It serves the contract of `openapi/zaguan-corex.yaml` over real HTTP on 127.0.0.1 (a Starlette
+app run by uvicorn) and answers deterministically. The core package `zaguan` never imports it.
+
+Entry points
+------------
+Python::
+
+    from zaguan.testing import LocalCoreX
+
+    with LocalCoreX() as server:           # a free port, a daemon thread; also `async with`
+        server.base_url                    # "http://127.0.0.1:54321" (OpenAI SDKs: + "/v1")
+        server.api_key                     # "zk-local-pro"
+        server.ledger.balance              # credits left; .entries, .charges_for(request_id)
+        server.attempts("req-1")           # requests seen with X-Request-Id "req-1"
+        server.fault = "status=503;times=1"  # a server-wide fault, changeable while running
+
+pytest: ``from zaguan.testing import corex_server`` in a ``conftest.py`` (or
+``pytest_plugins = ["zaguan.testing.pytest_plugin"]``) gives the ``corex_server`` fixture, a fresh
+`LocalCoreX` per test. Shell: ``python -m zaguan.testing --port 8080`` serves in the foreground.
+ASGI: `create_app()` returns the app, e.g. for ``httpx.ASGITransport``.
+
+Keys, tiers, bands, credits
+---------------------------
+Keys (``Authorization: Bearer <key>``; missing or wrong: 401 ``authentication_error``):
+``zk-local-pro`` (tier ``pro``: bands A, B) and ``zk-local-free`` (tier ``free``: band A), each
+with 10,000 credits; ``LocalCoreX(api_keys={key: tier}, credits=n)`` configures others (tier
+``enterprise``: bands A, B, C). A successful chat debits its model's band: A 1, B 3, C 10
+credits. A model above the key's tier: 403 ``band_access_denied``; fewer credits left than the
+band costs: 402 ``insufficient_credits``.
+
+Every response echoes ``X-Request-Id`` (``req_local_000001``, ... when the request had none).
+A chat is charged once per request id: a retry with the same id and body is answered with the
+same completion and not charged again; the same id with another body is a 409
+``conflict_error``. A stream is charged when it completes. Failed attempts (injected faults)
+appear in the history with status ``error`` or ``rate_limited`` and no debit.
+``/v1/credits/history`` pages newest first (``limit`` 1-100, default 20, opaque ``cursor``;
+filters ``model``, ``provider``, ``band``, ``status``, ``start_date``, ``end_date``, inclusive
+UTC days); ``/v1/credits/stats`` sums the ``period`` (``day``, ``week``, ``month`` ending today,
+default ``month``) or the days given. Timestamps come from ``clock`` (default: now, UTC).
+
+Models (``GET /v1/models``; unprefixed names such as ``gpt-4o-mini`` work too)
+-------------------------------------------------------------------------------
+=============================  ====  =====================================================
+openai/gpt-4o-mini             A     tools, vision
+openai/o3-mini                 B     hidden reasoning (reasoning_tokens)
+anthropic/claude-3-5-haiku     A     tools, vision
+anthropic/claude-opus-4        C     hidden reasoning; 403 for the pro and free keys
+google/gemini-2.0-flash        A     tools, vision
+google/gemini-2.5-pro          B     hidden reasoning
+deepseek/deepseek-chat         A     tools
+deepseek/deepseek-reasoner     A     ``<think>`` in content and reasoning_tokens; no tools
+perplexity/sonar               A     no tools
+perplexity/sonar-reasoning     B     ``<think>`` in content, never reasoning_tokens; no tools
+=============================  ====  =====================================================
+
+Answers
+-------
+* Reply: ``"Echo: <text of the last user message>"`` (text parts joined by a space; ``"Echo:"``
+  without one). ``response_format`` ``json_object``: ``{"echo": "<text>"}``; ``json_schema``: a
+  value built from the schema (strings ``"example"``, numbers 1.5, integers 1, booleans true,
+  the first ``enum`` value). ``max_completion_tokens`` (else ``max_tokens``) cuts the reply to
+  that many words, with ``finish_reason`` ``"length"``. ``n`` repeats the choice (at most 128).
+* Tokens: **one token per whitespace-separated word**. ``prompt_tokens``: the words of every
+  message's text and of its tool calls' names and arguments. ``completion_tokens``: the words of
+  the content and of each tool call's name and arguments, plus hidden reasoning, times ``n``.
+* Reasoning is the sentence ``"The user wrote <N> words, so I echo them."`` (9 tokens). Hidden
+  reasoners add 9 to ``completion_tokens`` and report ``reasoning_tokens: 9``; DeepSeek R1 puts
+  ``<think>\\n...\\n</think>\\n\\n`` before the reply and reports 9; Perplexity puts the block but
+  reports no ``completion_tokens_details``. ``"thinking": false`` turns reasoning off.
+* Tool calls, for models with tools, unless ``tool_choice`` is ``"none"``: a named
+  ``tool_choice`` calls that function; otherwise, when the last message is the user's, every
+  function whose name appears in its text (case-insensitive) is called (only the first with
+  ``"parallel_tool_calls": false``); ``"required"`` calls the first function when none is named.
+  Arguments are built from ``parameters`` like ``json_schema`` replies, as compact JSON.
+  Then ``content`` is null and ``finish_reason`` is ``"tool_calls"``.
+* Ids and time: ``id`` is ``chatcmpl-<sha256(request id)[:24]>``, tool call ids
+  ``call_<...>``, ``created`` is always 1735689600, ``system_fingerprint`` ``fp_zaguan_local``.
+* Streams (``"stream": true``): a ``: ping`` comment; per choice a role chunk, one chunk per
+  word of content (its whitespace kept) or, per tool call, a chunk with ``id``/``type``/``name``
+  and its ``arguments`` in three fragments; a chunk with ``finish_reason``; with
+  ``stream_options.include_usage`` a usage chunk with empty ``choices``; ``data: [DONE]``. The
+  last chunk before ``[DONE]`` carries ``promptshield``.
+
+Faults
+------
+Header ``X-CoreX-Fault: key=value;key=value`` (`FAULT_HEADER`; a malformed spec is a 400):
+
+``status=<400-599>``
+    answer with this status in the contract's error shape (5xx with ``error.provider``).
+``times=<n>``
+    only the first n attempts of this ``X-Request-Id``; default: every attempt.
+``retry_after=<seconds>``
+    ``Retry-After`` header and ``error.retry_after``; alone it means ``status=429``, and a 429
+    without it gets 1. Fractions such as ``0.2`` are sent as they are.
+``delay=<seconds>``
+    wait this long (at most 60) before the first byte of the response.
+``drop=1``
+    close the connection before any response (the client sees a transport error).
+``stream_error_after=<n>``
+    streams: after n content chunks send ``data: {"error": {... "type": "provider_error"}}``
+    and end without ``[DONE]``.
+``stream_cut_after=<n>``
+    streams: after n content chunks end the response cleanly, without ``[DONE]``.
+``stream_drop_after=<n>``
+    streams: after n content chunks close the connection in the middle of the body.
+
+Attempts are counted per ``X-Request-Id`` over every endpoint (a request without one is always a
+first attempt), so a client that retries with the same id sees ``status=503;times=2`` as 503,
+503, then 200: ``server.attempts(id) == 3`` and one debit.
+
+The model names ``test/fail-<status>[-<times>]``, ``test/slow-<seconds>``, ``test/drop[-<times>]``,
+``test/stream-error-<n>``, ``test/stream-cut-<n>``, ``test/stream-drop-<n>`` and the fault-free
+``test/echo`` (band A, 1 credit) do the same for one chat. Precedence: the header, then the
+model name, then the server-wide fault (``fault=``, ``server.fault``, ``--fault``), which never
+applies to ``/health``. A chat is checked in this order: auth (401), validation (400, then 422
+for what the schema allows but this server cannot serve: ``n`` above 128, a ``tool_choice``
+naming no tool), model (404), request-id conflict (409), band (403), credits (402), the fault.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._app import create_app
+from ._faults import FAULT_HEADER, Fault
+from ._ledger import Entry, Ledger
+from ._server import LocalCoreX
+from ._state import DEFAULT_API_KEY, FREE_API_KEY
+
+if TYPE_CHECKING:
+    from .pytest_plugin import corex_server
+
+__all__ = [
+    "DEFAULT_API_KEY",
+    "FAULT_HEADER",
+    "FREE_API_KEY",
+    "Entry",
+    "Fault",
+    "Ledger",
+    "LocalCoreX",
+    "corex_server",
+    "create_app",
+]
+
+
+def __getattr__(name: str) -> object:
+    # The fixture needs pytest, which the `testing` extra does not install: import it on demand.
+    if name == "corex_server":
+        from .pytest_plugin import corex_server  # noqa: PLC0415
+
+        return corex_server
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,189 @@
+"""The Starlette application: routes, request ids, auth, faults and the contract's error shape."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .._version import __version__
+from ._call import (
+    ATTEMPT,
+    REQUEST_ID,
+    Call,
+    Dropped,
+    DropResponse,
+    apply_fault,
+    error_response,
+    header_fault,
+    json_response,
+)
+from ._catalog import CATALOG, TIER_BANDS, capabilities_json, find_model, model_json
+from ._completions import chat
+from ._errors import ApiError
+from ._faults import Fault
+from ._ledger import Clock
+from ._reports import history_json, stats_json
+from ._state import DEFAULT_CREDITS, CoreXState
+
+__all__ = ["build_app", "create_app"]
+
+_log = logging.getLogger("zaguan.testing")
+
+
+class _RequestIds:
+    """Give every request an id (its `X-Request-Id`, or a new one), count it, echo it back."""
+
+    def __init__(self, app: ASGIApp, state: CoreXState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = Headers(scope=scope).get("x-request-id") or self.state.new_request_id()
+        scope[REQUEST_ID] = request_id
+        scope[ATTEMPT] = self.state.count_attempt(request_id)
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)["X-Request-Id"] = request_id
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
+
+
+_Handler = Callable[[Call], Awaitable[Response]]
+
+
+def _endpoint(
+    state: CoreXState, handler: _Handler, *, auth: bool = True, faults: bool = True
+) -> Callable[[Request], Awaitable[Response]]:
+    """Wrap `handler` with auth, the header/server fault (unless it applies its own), errors."""
+
+    async def endpoint(request: Request) -> Response:
+        try:
+            ledger = next(iter(state.ledgers.values()))  # only `/health` skips auth; unused there
+            if auth:
+                ledger = state.authenticate(request.headers.get("authorization"))
+            call = Call(
+                request,
+                state,
+                request.scope[REQUEST_ID],
+                request.scope[ATTEMPT],
+                ledger,
+                header_fault(request),
+            )
+            if faults:
+                await apply_fault(
+                    call, call.header_fault or (state.fault if auth else None), "corex"
+                )
+            return await handler(call)
+        except ApiError as error:
+            return error_response(error)
+        except Dropped:
+            return DropResponse(state)
+        except Exception:
+            _log.exception("zaguan.testing: unexpected error")
+            return error_response(ApiError(500, "Internal error in the local CoreX server"))
+
+    return endpoint
+
+
+# ---------------------------------------------------------------------------- the rest
+
+
+async def _list_models(call: Call) -> Response:
+    return json_response({"object": "list", "data": [model_json(model) for model in CATALOG]})
+
+
+async def _retrieve_model(call: Call) -> Response:
+    model_id = call.request.path_params["model_id"]
+    model = find_model(model_id)
+    if model is None:
+        raise ApiError(
+            404, f"Model {model_id!r} not found", code="model_not_found", param="model_id"
+        )
+    return json_response(model_json(model))
+
+
+async def _capabilities(call: Call) -> Response:
+    return json_response({"data": [capabilities_json(model) for model in CATALOG]})
+
+
+async def _balance(call: Call) -> Response:
+    return json_response(call.ledger.balance_json(TIER_BANDS[call.ledger.tier]))
+
+
+async def _history(call: Call) -> Response:
+    return json_response(history_json(call.ledger.entries, dict(call.request.query_params)))
+
+
+async def _stats(call: Call) -> Response:
+    query = dict(call.request.query_params)
+    return json_response(stats_json(call.ledger.entries, query, call.ledger.clock()))
+
+
+async def _health(call: Call) -> Response:
+    return json_response(
+        {"status": "ok", "version": __version__, "server": "zaguan.testing", "models": len(CATALOG)}
+    )
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 404:
+        error = ApiError(404, f"No route {request.method} {request.url.path}", code="not_found")
+    else:
+        error = ApiError(exc.status_code, str(exc.detail), headers=exc.headers)
+    return error_response(error)
+
+
+def build_app(state: CoreXState) -> Starlette:
+    """The ASGI application serving `state`; `app.state.corex` is `state`."""
+
+    def route(path: str, handler: _Handler, method: str = "GET", **kw: Any) -> Route:
+        return Route(path, _endpoint(state, handler, **kw), methods=[method])
+
+    routes = [
+        route("/v1/chat/completions", chat, "POST", faults=False),
+        route("/v1/models", _list_models),
+        route("/v1/models/{model_id:path}", _retrieve_model),
+        route("/v1/capabilities", _capabilities),
+        route("/v1/credits/balance", _balance),
+        route("/v1/credits/history", _history),
+        route("/v1/credits/stats", _stats),
+        route("/health", _health, auth=False),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(_RequestIds, state=state)],
+        exception_handlers={HTTPException: _http_error},
+    )
+    app.state.corex = state
+    return app
+
+
+def create_app(
+    *,
+    api_keys: Mapping[str, str] | None = None,
+    credits: int = DEFAULT_CREDITS,
+    fault: str | Fault | None = None,
+    clock: Clock | None = None,
+) -> Starlette:
+    """The local CoreX as an ASGI app, for your own server or `httpx.ASGITransport`.
+
+    `LocalCoreX` takes the same options and serves the app over HTTP. Without `LocalCoreX`'s
+    uvicorn, `drop` faults cut the response after its status line instead of before it.
+    """
+    return build_app(CoreXState(api_keys, credits=credits, fault=fault, clock=clock))

@@ -1,0 +1,189 @@
+"""`POST /v1/chat/completions`: checks, faults, the answer, its debit, and its stream."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+
+from starlette.responses import Response, StreamingResponse
+
+from ._call import Call, Dropped, apply_fault, json_response
+from ._catalog import BAND_CREDITS, TIER_BANDS, Model, fault_model, find_model, required_tier
+from ._chat import Answer, build_answer, completion_json, stream_chunks
+from ._errors import ApiError
+from ._faults import Fault, FaultSpecError, fault_from_model
+from ._ledger import InsufficientCreditsError, Ledger, RequestIdConflictError, Spend
+from ._validate import ChatRequest, parse_json, validate_chat
+
+__all__ = ["chat"]
+
+
+def _resolve(model_id: str) -> tuple[Model, Fault | None]:
+    try:
+        if model_id.startswith("test/"):
+            return fault_model(model_id), fault_from_model(model_id)
+    except FaultSpecError:
+        pass
+    model = find_model(model_id)
+    if model is None:
+        raise ApiError(404, f"Model {model_id!r} not found", code="model_not_found", param="model")
+    return model, None
+
+
+def _insufficient(ledger: Ledger, exc: InsufficientCreditsError) -> ApiError:
+    extra = {
+        "credits_required": exc.required,
+        "credits_remaining": exc.remaining,
+        "reset_date": ledger.reset_date(),
+    }
+    return ApiError(
+        402,
+        f"Insufficient credits: {exc}",
+        type="insufficient_credits",
+        code="insufficient_credits",
+        extra=extra,
+    )
+
+
+def _conflict(request_id: str) -> ApiError:
+    message = f"Request id {request_id!r} already in use by a request with another body"
+    return ApiError(409, message, type="conflict_error")
+
+
+def _check_access(ledger: Ledger, model: Model) -> None:
+    if model.band not in TIER_BANDS[ledger.tier]:
+        tier = required_tier(model.band)
+        extra = {"band": model.band, "required_tier": tier, "current_tier": ledger.tier}
+        raise ApiError(
+            403,
+            f"Model band {model.band} requires tier {tier}",
+            param="model",
+            type="band_access_denied",
+            code="band_access_denied",
+            extra=extra,
+        )
+
+
+def _spend(answer: Answer, delay: float = 0.0) -> Spend:
+    model = answer.model
+    cost = (
+        answer.prompt_tokens * model.input_cost_per_1m
+        + answer.completion_tokens * model.output_cost_per_1m
+    ) / 1e6
+    return Spend(
+        model=model.id,
+        provider=model.provider,
+        band=model.band,
+        prompt_tokens=answer.prompt_tokens,
+        completion_tokens=answer.completion_tokens,
+        reasoning_tokens=answer.reasoning_tokens,
+        credits=BAND_CREDITS[model.band],
+        cost=round(cost, 10),
+        latency_ms=100 + 10 * answer.completion_tokens + round(delay * 1000),
+    )
+
+
+def _failed(model: Model) -> Spend:
+    return Spend(model.id, model.provider, model.band)
+
+
+def _debit(call: Call, spend: Spend, fingerprint: str) -> dict[str, object]:
+    """Charge once per request id and return the `promptshield` of that charge."""
+    try:
+        entry = call.ledger.debit(call.request_id, spend, fingerprint)
+    except InsufficientCreditsError as exc:
+        raise _insufficient(call.ledger, exc) from exc
+    except RequestIdConflictError as exc:
+        raise _conflict(call.request_id) from exc
+    return call.ledger.promptshield_json(entry)
+
+
+async def chat(call: Call) -> Response:
+    request = validate_chat(parse_json(await call.request.body()))
+    model, model_fault = _resolve(request.model)
+    ledger = call.ledger
+    try:
+        charged = ledger.charged(call.request_id, request.fingerprint)
+        _check_access(ledger, model)
+        if charged is None:
+            ledger.ensure_affordable(BAND_CREDITS[model.band])
+    except RequestIdConflictError as exc:
+        raise _conflict(call.request_id) from exc
+    except InsufficientCreditsError as exc:
+        raise _insufficient(ledger, exc) from exc
+    fault = call.header_fault or model_fault or call.state.fault
+    fault = fault if fault is not None and fault.active(call.attempt) else None
+    try:
+        await apply_fault(call, fault, model.provider)
+    except ApiError as error:
+        status = "rate_limited" if error.status == 429 else "error"
+        ledger.record_failure(call.request_id, _failed(model), status, error.message)
+        raise
+    except Dropped:
+        ledger.record_failure(call.request_id, _failed(model), "error", "Connection dropped")
+        raise
+    answer = build_answer(request, model, call.request_id)
+    spend = _spend(answer, fault.delay if fault else 0.0)
+    if request.stream:
+        events = _events(call, request, answer, spend, fault)
+        return StreamingResponse(
+            events, media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+        )
+    body = completion_json(answer)
+    body["promptshield"] = _debit(call, spend, request.fingerprint)
+    return json_response(body)
+
+
+def _event(data: object) -> bytes:
+    return f"data: {json.dumps(data, separators=(',', ':'))}\n\n".encode()
+
+
+def _stream_break(fault: Fault | None, kind: str, sent: int) -> str | None:
+    """Which stream fault fires before this chunk, once `sent` content chunks went out."""
+    if fault is None or kind not in ("piece", "finish"):
+        return None
+    afters = {
+        "error": fault.stream_error_after,
+        "cut": fault.stream_cut_after,
+        "drop": fault.stream_drop_after,
+    }
+    due = [(after, name) for name, after in afters.items() if after is not None and sent >= after]
+    return min(due)[1] if due else None
+
+
+async def _break_stream(call: Call, how: str, model: Model, sent: int) -> AsyncIterator[bytes]:
+    message = f"Injected fault: stream {how} after {sent} content chunks"
+    call.ledger.record_failure(call.request_id, _failed(model), "error", message)
+    if how == "error":
+        error = ApiError(502, message, code="stream_error", extra={"provider": model.provider})
+        yield _event(error.to_json())
+    elif how == "drop":
+        dropper = call.state.dropper
+        if dropper is None or not dropper(call.request.scope):
+            raise ConnectionAbortedError(message)
+        await asyncio.sleep(0.05)  # let the server see the closed socket before the body ends
+
+
+async def _events(
+    call: Call, request: ChatRequest, answer: Answer, spend: Spend, fault: Fault | None
+) -> AsyncIterator[bytes]:
+    yield b": ping\n\n"
+    chunks = list(stream_chunks(answer, request.include_usage))
+    sent = 0
+    for index, (kind, chunk) in enumerate(chunks):
+        how = _stream_break(fault, kind, sent)
+        if how is not None:
+            async for event in _break_stream(call, how, answer.model, sent):
+                yield event
+            return
+        data = chunk
+        if index == len(chunks) - 1:
+            try:
+                data = {**chunk, "promptshield": _debit(call, spend, request.fingerprint)}
+            except ApiError as error:
+                yield _event(error.to_json())
+                return
+        yield _event(data)
+        sent += kind == "piece"
+    yield b"data: [DONE]\n\n"

@@ -1,0 +1,92 @@
+"""What one local CoreX server remembers: its keys and their ledgers, attempts, faults."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ._catalog import TIER_BANDS
+from ._errors import ApiError
+from ._faults import Fault, parse_fault
+from ._ledger import Clock, Ledger, system_clock
+
+__all__ = ["DEFAULT_API_KEY", "DEFAULT_CREDITS", "FREE_API_KEY", "CoreXState", "Dropper"]
+
+#: The default key: tier `pro` (bands A and B).
+DEFAULT_API_KEY = "zk-local-pro"
+#: A second key configured by default: tier `free` (band A only).
+FREE_API_KEY = "zk-local-free"
+DEFAULT_CREDITS = 10_000
+
+#: Closes the connection a request arrived on, given its ASGI scope; False if it cannot.
+Dropper = Callable[[Mapping[str, Any]], bool]
+
+
+class CoreXState:
+    """The mutable state of one server; every method is thread-safe."""
+
+    def __init__(
+        self,
+        api_keys: Mapping[str, str] | None = None,
+        *,
+        credits: int = DEFAULT_CREDITS,
+        fault: str | Fault | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        keys = (
+            dict(api_keys)
+            if api_keys is not None
+            else {DEFAULT_API_KEY: "pro", FREE_API_KEY: "free"}
+        )
+        if not keys:
+            raise ValueError("at least one API key is needed")
+        unknown = {tier for tier in keys.values() if tier not in TIER_BANDS}
+        if unknown:
+            raise ValueError(f"unknown tier(s) {sorted(unknown)}; known: {sorted(TIER_BANDS)}")
+        self.clock = clock or system_clock
+        self.ledgers = {key: Ledger(credits, tier, self.clock) for key, tier in keys.items()}
+        self.fault = fault
+        self.dropper: Dropper | None = None
+        self._lock = threading.Lock()
+        self._attempts: dict[str, int] = {}
+        self._ids = itertools.count(1)
+
+    @property
+    def fault(self) -> Fault | None:
+        """The server-wide fault, for requests that name none (never applied to `/health`)."""
+        return self._fault
+
+    @fault.setter
+    def fault(self, fault: str | Fault | None) -> None:
+        self._fault = parse_fault(fault) if isinstance(fault, str) else fault
+
+    def new_request_id(self) -> str:
+        with self._lock:
+            return f"req_local_{next(self._ids):06d}"
+
+    def count_attempt(self, request_id: str) -> int:
+        """Count one more request carrying `request_id`; return its 1-based attempt number."""
+        with self._lock:
+            attempt = self._attempts.get(request_id, 0) + 1
+            self._attempts[request_id] = attempt
+            return attempt
+
+    def attempts(self, request_id: str) -> int:
+        """How many requests arrived with `request_id` (on any endpoint)."""
+        with self._lock:
+            return self._attempts.get(request_id, 0)
+
+    def authenticate(self, authorization: str | None) -> Ledger:
+        """The ledger of the key in `Authorization: Bearer <key>`, or a 401."""
+        scheme, _, key = (authorization or "").partition(" ")
+        if not authorization:
+            message = "Missing API key: send 'Authorization: Bearer <API_KEY>'"
+            raise ApiError(401, message, type="authentication_error", code="invalid_api_key")
+        ledger = self.ledgers.get(key.strip()) if scheme.lower() == "bearer" else None
+        if ledger is None:
+            raise ApiError(
+                401, "Invalid API key", type="authentication_error", code="invalid_api_key"
+            )
+        return ledger
