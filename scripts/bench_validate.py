@@ -19,9 +19,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from zaguan_corex_client.models import ChatCompletionRequest
-
 from zaguan._validate import request_body
+from zaguan_corex_client.models import ChatCompletionRequest
 
 REPEATS = 7
 

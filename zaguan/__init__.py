@@ -8,7 +8,7 @@ The models it returns are those of `zaguan_corex_client.models`, generated from 
 CoreX contract.
 """
 
-from typing import TYPE_CHECKING
+import typing as _typing
 
 from ._client import ZaguanClient
 from ._errors import (
@@ -69,7 +69,7 @@ __all__ = [
 
 _setup_logging()
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from ._async_client import AsyncZaguanClient
 
 
@@ -80,3 +80,7 @@ def __getattr__(name: str) -> object:
 
         return AsyncZaguanClient
     raise AttributeError(f"module 'zaguan' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

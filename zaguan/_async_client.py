@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any, TypeVar, Unpack
 
 import httpx
+
 from zaguan_corex_client import AuthenticatedClient
 from zaguan_corex_client.models import (
     ChatCompletion,
@@ -136,6 +137,10 @@ class AsyncZaguanClient(BaseClient):
         if self._owns_http:
             await self._http.aclose()
 
+    async def close(self) -> None:
+        """The same as `aclose` (the name `openai`'s async client uses)."""
+        await self.aclose()
+
     async def __aenter__(self) -> AsyncZaguanClient:
         return self
 
@@ -153,7 +158,7 @@ class AsyncZaguanClient(BaseClient):
         attempts = Attempts(call)
         while True:
             try:
-                response = await self._http.send(call.request, stream=call.stream)
+                response = await self._http.send(call.request, stream=call.stream, auth=None)
                 if call.stream and not response.is_success:
                     await response.aread()
             except httpx.HTTPError as exc:

@@ -38,6 +38,10 @@ class Attempts:
 
     def on_exception(self, exc: httpx.HTTPError) -> float:
         """Seconds to wait before retrying after a transport failure; raises when final."""
+        if isinstance(exc, httpx.HTTPStatusError):  # a caller's hook ran raise_for_status()
+            delay = self.on_response(exc.response)
+            assert delay is not None  # only a failed response raises HTTPStatusError
+            return delay
         self._log(type(exc).__name__)
         delay = self.state.next_delay() if is_retryable_exception(exc) else None
         if delay is None:
@@ -66,7 +70,7 @@ class Attempts:
     def _log(self, outcome: int | str) -> None:
         request = self.call.request
         log_attempt(
-            request.method, request.url.path, outcome, self.call.request_id,
+            request.method, request.url.raw_path.decode("ascii"), outcome, self.call.request_id,
             started=self._attempt_start, now=time.monotonic(),
         )  # fmt: skip
 

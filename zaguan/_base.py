@@ -12,6 +12,7 @@ from types import ModuleType
 from typing import Any, Literal, TypedDict, TypeVar
 
 import httpx
+
 from zaguan_corex_client.api.billing import (
     get_credits_balance,
     get_credits_stats,

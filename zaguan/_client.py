@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any, TypeVar, Unpack
 
 import httpx
+
 from zaguan_corex_client import AuthenticatedClient
 from zaguan_corex_client.models import (
     ChatCompletion,
@@ -154,7 +155,7 @@ class ZaguanClient(BaseClient):
         attempts = Attempts(call)
         while True:
             try:
-                response = self._http.send(call.request, stream=call.stream)
+                response = self._http.send(call.request, stream=call.stream, auth=None)
                 if call.stream and not response.is_success:
                     response.read()
             except httpx.HTTPError as exc:

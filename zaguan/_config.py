@@ -29,7 +29,7 @@ class ClientConfig:
     base_url: str  # without a trailing slash; paths are appended as they are
     timeout: httpx.Timeout
     max_retries: int
-    headers: Mapping[str, str]  # sent on every request: User-Agent, defaults, Authorization
+    headers: httpx.Headers  # sent on every request: User-Agent, defaults, Authorization; read-only
 
     def __repr__(self) -> str:  # never show the key
         return f"ClientConfig(base_url={self.base_url!r}, max_retries={self.max_retries})"
@@ -51,10 +51,10 @@ def resolve_config(
         )
     check_header_value("api_key", key)
     url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
-    headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    # httpx.Headers: a caller's "user-agent" replaces ours instead of travelling beside it.
+    headers = httpx.Headers({"User-Agent": USER_AGENT, "Accept": "application/json"})
     for name, value in (default_headers or {}).items():
-        check_header_value(f"default_headers[{name!r}]", value)
-        headers[name] = value
+        headers[name] = check_header_value(f"default_headers[{name!r}]", value)
     headers["Authorization"] = f"Bearer {key}"
     return ClientConfig(
         api_key=key,
@@ -77,7 +77,13 @@ def check_base_url(url: str | httpx.URL) -> str:
         )
     if parsed.query or parsed.fragment:
         raise ConfigurationError(f"Invalid base_url {str(url)!r}: no query or fragment allowed.")
-    return str(parsed).rstrip("/")
+    base = str(parsed).rstrip("/")
+    if base.endswith("/v1"):  # the habit of OpenAI SDKs; ours would call /v1/v1/...
+        raise ConfigurationError(
+            f"Invalid base_url {str(url)!r}: leave out the trailing /v1 "
+            f"(the SDK adds /v1/... itself): {base[:-3]!r}"
+        )
+    return base
 
 
 def to_timeout(value: float | httpx.Timeout | None, name: str) -> httpx.Timeout:

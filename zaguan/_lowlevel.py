@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+
 from zaguan_corex_client import AuthenticatedClient
 
 from ._config import ClientConfig
@@ -21,6 +22,13 @@ async def _awith_request_id(request: httpx.Request) -> None:
     _with_request_id(request)
 
 
+class LowLevelClient(AuthenticatedClient):
+    """The generated `AuthenticatedClient`, whose repr would print the key: not this one."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._base_url!r})"
+
+
 def lowlevel_client(
     config: ClientConfig, http: httpx.Client | httpx.AsyncClient
 ) -> AuthenticatedClient:
@@ -31,10 +39,10 @@ def lowlevel_client(
     """
     settings: dict[str, Any] = {
         "base_url": config.base_url,
-        "headers": dict(config.headers),
+        "headers": config.headers.copy(),
         "timeout": config.timeout,
     }
-    lowlevel = AuthenticatedClient(base_url=config.base_url, token=config.api_key)
+    lowlevel = LowLevelClient(base_url=config.base_url, token=config.api_key)
     # httpx keeps the pool in the transport.
     if isinstance(http, httpx.AsyncClient):
         hooks = {"request": [_awith_request_id]}

@@ -93,8 +93,12 @@ def build_call(
     unknown = options.keys() - OPTION_NAMES
     if unknown:
         raise RequestValidationError(f"unexpected keyword argument {sorted(unknown)[0]!r}")
-    headers = dict(config.headers) if auth else _public_headers(config)
+    headers = config.headers.copy()
+    if not auth:
+        del headers["Authorization"]
     headers.update(kwargs.get("headers") or {})
+    if stream:
+        headers["Accept"] = "text/event-stream"
     request_id = options.get("request_id")
     for name, value in (options.get("extra_headers") or {}).items():
         if name.lower() == "x-request-id":  # one id per call, wherever the caller put it
@@ -142,8 +146,3 @@ def _header_value(name: str, value: object) -> str:
             f"extra_headers[{name!r}] must be printable ASCII, got {value!r}"
         )
     return value
-
-
-def _public_headers(config: ClientConfig) -> dict[str, str]:
-    """The client's headers without the key, for the endpoints that take no auth."""
-    return {k: v for k, v in config.headers.items() if k != "Authorization"}

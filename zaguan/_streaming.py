@@ -9,17 +9,25 @@ never passed off as a whole one. A stream is never retried once it has started.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from typing import Any, Final
 
 import httpx
+
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
 
 from ._accumulate import ChunkAccumulator
 from ._attempts import connection_error
-from ._errors import APIConnectionError, APIResponseValidationError, make_stream_error
+from ._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    make_decode_error,
+    make_stream_error,
+)
 from ._raw import record
 from ._sse import ServerSentEvent, SSEDecoder
 
@@ -90,8 +98,93 @@ class ChunkDecoder:
         return chunk
 
 
-def _drained(total: int, started: float) -> bool:
+def _drain_done(total: int, started: float) -> bool:
     return total > DRAIN_MAX_BYTES or time.monotonic() - started > DRAIN_MAX_SECONDS
+
+
+def _not_event_stream(decoder: ChunkDecoder, response: httpx.Response) -> bool:
+    """Whether a stream request was answered without an event stream (its body then read)."""
+    decoder.response = response
+    return "text/event-stream" not in response.headers.get("content-type", "")
+
+
+def _not_event_stream_error(decoder: ChunkDecoder, response: httpx.Response) -> Exception:
+    ctype = response.headers.get("content-type")
+    cause = ValueError(f"a stream was asked for, the response is {ctype!r}")
+    return make_decode_error(response, request_id=decoder.request_id, cause=cause)
+
+
+def _iterate(decoder: ChunkDecoder, response: httpx.Response) -> Iterator[ChatCompletionChunk]:
+    # A module-level generator, not a method: a generator holding its Stream would form a
+    # cycle, and `for chunk in client.chat_stream(...): break` would keep the connection
+    # until the cycle collector ran.
+    chunks = response.iter_bytes()
+    try:
+        for data in chunks:
+            yield from decoder.feed(data)
+            if decoder.done:
+                break
+        decoder.end_of_body()
+    except httpx.HTTPError as exc:
+        raise decoder.transport_error(exc) from exc
+    else:  # the answer is whole: nothing below may spoil it
+        started, total = time.monotonic(), 0
+        with contextlib.suppress(httpx.HTTPError):
+            for data in chunks:
+                total += len(data)
+                if _drain_done(total, started):
+                    break
+    finally:
+        response.close()
+
+
+async def _aiterate(
+    decoder: ChunkDecoder, open_response: Callable[[], Awaitable[httpx.Response]]
+) -> AsyncIterator[ChatCompletionChunk]:
+    response = decoder.response or await _aopen(decoder, open_response)
+    chunks = response.aiter_bytes()
+    try:
+        async for data in chunks:
+            for chunk in decoder.feed(data):
+                yield chunk
+            if decoder.done:
+                break
+        decoder.end_of_body()
+    except httpx.HTTPError as exc:
+        raise decoder.transport_error(exc) from exc
+    else:
+        started, total = time.monotonic(), 0
+        with contextlib.suppress(httpx.HTTPError, TimeoutError):
+            async with asyncio.timeout(DRAIN_MAX_SECONDS):
+                async for data in chunks:
+                    total += len(data)
+                    if _drain_done(total, started):
+                        break
+    finally:
+        await response.aclose()
+
+
+async def _nothing() -> AsyncIterator[ChatCompletionChunk]:
+    return
+    yield  # an async generator that yields nothing
+
+
+def _open(decoder: ChunkDecoder, open_response: Callable[[], httpx.Response]) -> httpx.Response:
+    response = open_response()  # a 2xx: the client raised for anything else
+    if _not_event_stream(decoder, response):
+        response.read()
+        raise _not_event_stream_error(decoder, response)
+    return response
+
+
+async def _aopen(
+    decoder: ChunkDecoder, open_response: Callable[[], Awaitable[httpx.Response]]
+) -> httpx.Response:
+    response = await open_response()
+    if _not_event_stream(decoder, response):
+        await response.aread()
+        raise _not_event_stream_error(decoder, response)
+    return response
 
 
 class Stream:
@@ -108,7 +201,7 @@ class Stream:
     def __init__(self, open_response: Callable[[], httpx.Response], request_id: str) -> None:
         self._open_response = open_response
         self._decoder = ChunkDecoder(request_id)
-        self._iterator = self._iterate()
+        self._iterator: Iterator[ChatCompletionChunk] | None = None
 
     @property
     def request_id(self) -> str:
@@ -118,24 +211,22 @@ class Stream:
     @property
     def response(self) -> httpx.Response:
         """The HTTP response (headers available; the body is what iteration reads)."""
-        return self._opened()
-
-    def _opened(self) -> httpx.Response:
         if self._decoder.response is None:
             started = time.monotonic()
-            response = self._open_response()
-            self._decoder.response = response
+            response = _open(self._decoder, self._open_response)
             record(self, response, self.request_id, time.monotonic() - started)
+            return response
         return self._decoder.response
 
     def __iter__(self) -> Iterator[ChatCompletionChunk]:
+        if self._iterator is None:
+            self._iterator = _iterate(self._decoder, self.response)
         return self._iterator
 
     def __next__(self) -> ChatCompletionChunk:
-        return next(self._iterator)
+        return next(iter(self))
 
     def __enter__(self) -> Stream:
-        self._opened()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -143,37 +234,18 @@ class Stream:
 
     def close(self) -> None:
         """Stop reading and release the connection; idempotent."""
-        self._iterator.close()
+        if isinstance(self._iterator, Generator):
+            self._iterator.close()
+        self._iterator = iter([])  # a closed stream iterates as empty
         if self._decoder.response is not None:
             self._decoder.response.close()
 
     def get_final_completion(self) -> ChatCompletion:
         """Read what is left, then the whole answer as one `ChatCompletion`: content and
         reasoning joined, tool-call argument fragments concatenated, usage included."""
-        for _ in self._iterator:
+        for _ in self:
             pass
         return self._decoder.final_completion()
-
-    def _iterate(self) -> Generator[ChatCompletionChunk, None, None]:
-        decoder = self._decoder
-        response = self._opened()
-        chunks = response.iter_bytes()
-        try:
-            for data in chunks:
-                yield from decoder.feed(data)
-                if decoder.done:
-                    break
-            decoder.end_of_body()
-            started, total = time.monotonic(), 0
-            for data in chunks:
-                total += len(data)
-                if _drained(total, started):
-                    break
-        except httpx.HTTPError as exc:
-            raise decoder.transport_error(exc) from exc
-        finally:
-            chunks.close()  # type: ignore[attr-defined]  # a generator
-            response.close()
 
 
 class AsyncStream:
@@ -189,7 +261,7 @@ class AsyncStream:
     ) -> None:
         self._open_response = open_response
         self._decoder = ChunkDecoder(request_id)
-        self._iterator = self._iterate()
+        self._iterator: AsyncIterator[ChatCompletionChunk] | None = None
 
     @property
     def request_id(self) -> str:
@@ -203,26 +275,23 @@ class AsyncStream:
             raise RuntimeError("The stream has not started: await it or use `async with` first.")
         return self._decoder.response
 
-    async def _opened(self) -> httpx.Response:
-        if self._decoder.response is None:
-            started = time.monotonic()
-            response = await self._open_response()
-            self._decoder.response = response
-            record(self, response, self.request_id, time.monotonic() - started)
-        return self._decoder.response
-
     def __await__(self) -> Generator[Any, None, AsyncStream]:
         return self._start().__await__()
 
     async def _start(self) -> AsyncStream:
-        await self._opened()
+        if self._decoder.response is None:
+            started = time.monotonic()
+            response = await _aopen(self._decoder, self._open_response)
+            record(self, response, self.request_id, time.monotonic() - started)
         return self
 
     def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
+        if self._iterator is None:
+            self._iterator = _aiterate(self._decoder, self._open_response)
         return self._iterator
 
     async def __anext__(self) -> ChatCompletionChunk:
-        return await self._iterator.__anext__()
+        return await self.__aiter__().__anext__()
 
     async def __aenter__(self) -> AsyncStream:
         return await self._start()
@@ -232,34 +301,14 @@ class AsyncStream:
 
     async def close(self) -> None:
         """Stop reading and release the connection; idempotent."""
-        await self._iterator.aclose()
+        if self._iterator is not None:
+            await self._iterator.aclose()  # type: ignore[attr-defined]  # an async generator
+        self._iterator = _nothing()  # a closed stream iterates as empty
         if self._decoder.response is not None:
             await self._decoder.response.aclose()
 
     async def get_final_completion(self) -> ChatCompletion:
         """Read what is left, then the whole answer as one `ChatCompletion`."""
-        async for _ in self._iterator:
+        async for _ in self:
             pass
         return self._decoder.final_completion()
-
-    async def _iterate(self) -> AsyncGenerator[ChatCompletionChunk, None]:
-        decoder = self._decoder
-        response = await self._opened()
-        chunks = response.aiter_bytes()
-        try:
-            async for data in chunks:
-                for chunk in decoder.feed(data):
-                    yield chunk
-                if decoder.done:
-                    break
-            decoder.end_of_body()
-            started, total = time.monotonic(), 0
-            async for data in chunks:
-                total += len(data)
-                if _drained(total, started):
-                    break
-        except httpx.HTTPError as exc:
-            raise decoder.transport_error(exc) from exc
-        finally:
-            await chunks.aclose()  # type: ignore[attr-defined]  # an async generator
-            await response.aclose()

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final, Literal, get_args, get_origin
 
 import attrs
+
 from zaguan_corex_client import models as _models
 from zaguan_corex_client import types as _gen_types
 from zaguan_corex_client.types import UNSET, Unset

@@ -15,11 +15,11 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
-from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
-from zaguan_corex_client.types import UNSET
 
 from zaguan._accumulate import ChunkAccumulator
 from zaguan._errors import APIResponseValidationError
+from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
+from zaguan_corex_client.types import UNSET
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "zaguan-corex.yaml"
 SPEC_URI = "urn:zaguan-corex"

@@ -9,6 +9,16 @@ from typing import Any
 
 import attrs
 import pytest
+
+from zaguan._errors import ZaguanError
+from zaguan._validate import (
+    RequestValidationError,
+    _compile,
+    _fields,
+    _json_keys,
+    request_body,
+    validate_value,
+)
 from zaguan_corex_client import models
 from zaguan_corex_client.models import (
     ChatCompletionMessage,
@@ -23,16 +33,6 @@ from zaguan_corex_client.models import (
     Tool,
 )
 from zaguan_corex_client.types import UNSET
-
-from zaguan._errors import ZaguanError
-from zaguan._validate import (
-    RequestValidationError,
-    _compile,
-    _fields,
-    _json_keys,
-    request_body,
-    validate_value,
-)
 
 SYSTEM = {"role": "system", "content": "You are terse."}
 USER = {"role": "user", "content": "hi"}

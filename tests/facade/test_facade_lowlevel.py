@@ -1,0 +1,83 @@
+"""``client.lowlevel``: the generated client on the facade's pool, key and request ids."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+import respx
+from facade_support import API_KEY, MODEL, MODEL_JSON, Api, MakeApi, is_uuid4
+
+import zaguan
+from zaguan import AsyncZaguanClient, ZaguanClient
+from zaguan_corex_client import AuthenticatedClient
+from zaguan_corex_client.api.models import list_models, retrieve_model
+from zaguan_corex_client.models import ErrorResponse, Model, ModelList
+from zaguan_corex_client.types import Response
+
+
+async def _list_models(api: Api) -> Response[ErrorResponse | ModelList]:
+    if api.is_async:
+        return await list_models.asyncio_detailed(client=api.client.lowlevel)
+    return list_models.sync_detailed(client=api.client.lowlevel)
+
+
+def _transport(client: AuthenticatedClient, is_async: bool) -> object:
+    # httpx keeps its connection pool in the client's transport.
+    http = client.get_async_httpx_client() if is_async else client.get_httpx_client()
+    return http._transport
+
+
+async def test_lowlevel_call_is_authenticated_and_has_a_request_id(
+    api: Api, mock: respx.MockRouter
+) -> None:
+    route = mock.get("/v1/models").respond(json={"data": [MODEL_JSON]})
+    response = await _list_models(api)
+    assert response.status_code == 200
+    assert isinstance(response.parsed, ModelList)
+    assert [m.id for m in response.parsed.data] == [MODEL]
+    headers = route.calls.last.request.headers
+    assert headers.get_list("Authorization") == [f"Bearer {API_KEY}"]
+    assert is_uuid4(headers["X-Request-Id"])
+    assert headers["User-Agent"] == f"zaguan-python/{zaguan.__version__}"
+
+
+async def test_lowlevel_request_ids_are_fresh_or_the_callers(
+    api: Api, mock: respx.MockRouter
+) -> None:
+    route = mock.get("/v1/models/openai%2Fgpt-4o-mini").respond(json=MODEL_JSON)
+    lowlevel = api.client.lowlevel
+    for request_id in ("ll-1", None, None):
+        kwargs = {} if request_id is None else {"x_request_id": request_id}
+        if api.is_async:
+            parsed = await retrieve_model.asyncio(MODEL, client=lowlevel, **kwargs)
+        else:
+            parsed = retrieve_model.sync(MODEL, client=lowlevel, **kwargs)
+        assert isinstance(parsed, Model)
+    first, second, third = (c.request.headers.get_list("X-Request-Id") for c in route.calls)
+    assert first == ["ll-1"]
+    assert is_uuid4(second[0])
+    assert is_uuid4(third[0])
+    assert second != third
+
+
+async def test_lowlevel_shares_the_clients_pool(api: Api) -> None:
+    lowlevel = api.client.lowlevel
+    assert isinstance(lowlevel, AuthenticatedClient)
+    assert api.client.lowlevel is lowlevel
+    assert _transport(lowlevel, api.is_async) is api.client._http._transport
+
+
+async def test_lowlevel_shares_a_callers_http_client_pool(make_api: MakeApi, flavour: str) -> None:
+    http = httpx.AsyncClient() if flavour == "async" else httpx.Client()
+    api = make_api(http_client=http)
+    assert _transport(api.client.lowlevel, api.is_async) is http._transport
+    if isinstance(http, httpx.AsyncClient):
+        await http.aclose()
+    else:
+        http.close()
+
+
+@pytest.mark.parametrize("cls", [ZaguanClient, AsyncZaguanClient])
+def test_lowlevel_repr_never_shows_the_key(cls: type[ZaguanClient]) -> None:
+    client = cls(api_key=API_KEY)
+    assert API_KEY not in repr(client.lowlevel)

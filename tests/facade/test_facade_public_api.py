@@ -1,0 +1,76 @@
+"""The public surface of ``zaguan``: a sorted ``__all__`` that is exactly what is public."""
+
+from __future__ import annotations
+
+import inspect
+import re
+import types
+from pathlib import Path
+
+import zaguan
+from zaguan._version import __version__ as version
+
+
+def _public_names() -> set[str]:
+    return {
+        name
+        for name, value in vars(zaguan).items()
+        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+    }
+
+
+def test_all_is_sorted_and_unique() -> None:
+    assert zaguan.__all__ == sorted(zaguan.__all__)
+    assert len(set(zaguan.__all__)) == len(zaguan.__all__)
+
+
+def test_all_is_exactly_the_public_names() -> None:
+    """Every public, non-module name of the namespace is exported, and every export resolves
+    (some, like `AsyncZaguanClient`, through the module's lazy ``__getattr__``)."""
+    exported = set(zaguan.__all__)
+    assert _public_names() - exported == set()
+    for name in exported:
+        assert getattr(zaguan, name) is not None, name
+    assert "__version__" in exported
+    assert {"ZaguanClient", "AsyncZaguanClient", "ZaguanError"} <= exported
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    assert not hasattr(zaguan, "NoSuchClient")
+
+
+def test_every_exported_name_exists_and_has_its_own_docstring() -> None:
+    for name in zaguan.__all__:
+        value = getattr(zaguan, name)
+        if name == "__version__":
+            continue
+        assert inspect.isclass(value) or callable(value), name
+        doc = value.__dict__.get("__doc__") if inspect.isclass(value) else value.__doc__
+        assert isinstance(doc, str), f"{name} has no docstring of its own"
+        assert doc.strip(), name
+
+
+def test_the_clients_public_methods_have_docstrings() -> None:
+    for cls in (zaguan.ZaguanClient, zaguan.AsyncZaguanClient, zaguan.Stream, zaguan.AsyncStream):
+        for name, member in vars(cls).items():
+            if name.startswith("_") or not callable(member):
+                continue
+            assert inspect.getdoc(member), f"{cls.__name__}.{name}"
+
+
+def test_version() -> None:
+    assert zaguan.__version__ == version
+    assert re.fullmatch(r"\d+\.\d+\.\d+(?:[.-]?\w+)*", version)
+
+
+def test_package_is_typed() -> None:
+    assert (Path(zaguan.__file__).parent / "py.typed").is_file()
+
+
+def test_both_clients_have_the_same_methods() -> None:
+    def methods(cls: type) -> set[str]:
+        return {n for n in dir(cls) if not n.startswith("_")} - {"close", "aclose"}
+
+    assert methods(zaguan.ZaguanClient) == methods(zaguan.AsyncZaguanClient)
+    assert hasattr(zaguan.ZaguanClient, "close")
+    assert hasattr(zaguan.AsyncZaguanClient, "aclose")
