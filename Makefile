@@ -34,5 +34,8 @@ format: install
 test: check-generated lint  ## the whole gate: drift check, lint, tests
 	$(BIN)/pytest
 
+demo: install  ## a tour of the SDK against the embedded local CoreX server
+	$(PY) scripts/demo.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,143 @@
+"""A short tour of the zaguan SDK against CoreX: `make demo`.
+
+Starts the embedded local CoreX server (`zaguan.testing.LocalCoreX`) unless
+$ZAGUAN_BASE_URL and $ZAGUAN_API_KEY point at a running CoreX.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+
+from zaguan import BandAccessDeniedError, ZaguanClient
+
+TOOLS = [
+    {
+        "type": "function",
+        "function": {
+            "name": "get_weather",
+            "description": "Current weather of a city.",
+            "parameters": {
+                "type": "object",
+                "properties": {"city": {"type": "string"}},
+                "required": ["city"],
+            },
+        },
+    }
+]
+
+
+def heading(title: str) -> None:
+    print(f"\n\033[1m== {title}\033[0m")
+
+
+@contextlib.contextmanager
+def corex() -> Iterator[ZaguanClient]:
+    """A client for $ZAGUAN_BASE_URL, or for a local server started here."""
+    if os.environ.get("ZAGUAN_BASE_URL"):
+        with ZaguanClient() as client:
+            yield client
+        return
+    from zaguan.testing import LocalCoreX  # noqa: PLC0415  # only when no CoreX is configured
+
+    with LocalCoreX() as server, ZaguanClient(server.api_key, base_url=server.base_url) as client:
+        print(f"local CoreX serving on {server.base_url}")
+        yield client
+
+
+def tour(client: ZaguanClient) -> None:
+    heading("health")
+    health = client.health()
+    print(f"status={health.status} version={health.version}")
+
+    heading("chat")
+    raw = client.with_raw_response.chat(
+        model="openai/gpt-4o-mini",
+        messages=[
+            {"role": "system", "content": "You are terse."},
+            {"role": "user", "content": "Hello from the zaguan SDK"},
+        ],
+        temperature=0.2,
+    )
+    reply = raw.parsed
+    print(f"reply: {reply.choices[0].message.content!r}")
+    print(f"usage: {reply.usage.to_dict() if reply.usage else None}")
+    millis = raw.elapsed.total_seconds() * 1000
+    print(f"request id {raw.request_id}, HTTP {raw.status_code} in {millis:.1f} ms")
+    shield = reply.promptshield
+    if shield:
+        print(f"credits: used {shield.credits_used}, left {shield.credits_remaining}")
+
+    heading("streamed answer, token by token (a reasoning model)")
+    with client.chat_stream(
+        model="deepseek/deepseek-reasoner",
+        messages=[{"role": "user", "content": "Stream these words one by one please"}],
+        stream_options={"include_usage": True},
+    ) as stream:
+        for chunk in stream:
+            for choice in chunk.choices:
+                print(choice.delta.content or "", end="", flush=True)
+        print()
+        final = stream.get_final_completion()
+    details = final.usage.completion_tokens_details if final.usage else None
+    reasoning = details.reasoning_tokens if details else "-"
+    print(f"request id {stream.request_id}; reasoning tokens: {reasoning}")
+
+    heading("tool call")
+    messages: list[dict[str, object]] = [
+        {"role": "user", "content": "What is the weather in Quito? Use get_weather."}
+    ]
+    first = client.chat(model="openai/gpt-4o-mini", messages=messages, tools=TOOLS)
+    call = first.choices[0].message.tool_calls[0]  # type: ignore[index]
+    print(f"finish_reason={first.choices[0].finish_reason}: ", end="")
+    print(f"{call.function.name}({call.function.arguments})")
+    messages.append(first.choices[0].message.to_dict())
+    messages.append(
+        {"role": "tool", "tool_call_id": call.id, "content": json.dumps({"temp_c": 14})}
+    )
+    second = client.chat(model="openai/gpt-4o-mini", messages=messages, tools=TOOLS)
+    print(f"after the tool result: {second.choices[0].message.content!r}")
+
+    heading("models and capabilities")
+    capabilities = {c.model_id: c for c in client.get_capabilities()}
+    for model in client.list_models():
+        cap = capabilities.get(model.id)
+        flags = "".join(
+            mark if ok else "-"
+            for mark, ok in (("T", cap and cap.supports_tools), ("V", cap and cap.supports_vision),
+                             ("R", cap and cap.supports_reasoning))
+        )  # fmt: skip
+        print(f"  {model.id:<30} {flags}  owned by {model.owned_by}")
+    print("  (T tools, V vision, R reasoning)")
+
+    heading("credits")
+    balance = client.get_credits_balance()
+    left = f"{balance.credits_remaining} of {balance.credits_total} left"
+    print(f"tier {balance.tier}, bands {balance.bands}: {left}")
+    for entry in client.iter_credits_history(limit=2):  # pages of 2, walked to the end
+        when = f"{entry.timestamp:%H:%M:%S}"
+        print(f"  {when} {entry.model:<28} {entry.status:<8} -{entry.credits_debited}")
+    stats = client.get_credits_stats(period="day")
+    print(f"today: {stats.total_requests} requests, {stats.total_credits_used} credits")
+
+    heading("a handled error")
+    try:
+        client.chat(model="anthropic/claude-opus-4", messages=[{"role": "user", "content": "Hi"}])
+    except BandAccessDeniedError as error:
+        print(f"{type(error).__name__}: band {error.band} needs tier {error.required_tier}, "
+              f"this key is {error.current_tier}")  # fmt: skip
+        print(f"  str(error): {error}")
+
+
+def main() -> int:
+    with corex() as client:
+        tour(client)
+    print("\ndone.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

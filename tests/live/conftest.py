@@ -1,0 +1,88 @@
+"""The facade against the embedded local CoreX over real HTTP on 127.0.0.1, sync and async.
+
+`api` is parametrised over both clients, with one adapter so each test is written once:
+``await api("chat", model=...)`` calls the method (awaiting it for the async client), and
+``await api.stream(...)`` collects a chat stream's chunks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+
+from zaguan import AsyncZaguanClient, ZaguanClient
+from zaguan._retry import set_testing
+from zaguan.testing import LocalCoreX
+from zaguan_corex_client.models import ChatCompletionChunk
+
+
+@pytest.fixture
+def server() -> Iterator[LocalCoreX]:
+    with LocalCoreX() as corex:
+        yield corex
+
+
+@pytest.fixture(autouse=True)
+def no_backoff() -> Iterator[None]:
+    set_testing(True)
+    yield
+    set_testing(False)
+
+
+class Api:
+    """One interface over `ZaguanClient` and `AsyncZaguanClient`."""
+
+    def __init__(self, client: ZaguanClient | AsyncZaguanClient) -> None:
+        self.client = client
+        self.is_async = isinstance(client, AsyncZaguanClient)
+
+    async def __call__(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        result = getattr(self.client, method)(*args, **kwargs)
+        return await result if self.is_async else result
+
+    async def stream(self, **kwargs: Any) -> tuple[list[ChatCompletionChunk], Any]:
+        """Every chunk of a chat stream, and the stream (closed)."""
+        if isinstance(self.client, AsyncZaguanClient):
+            async with self.client.chat_stream(**kwargs) as stream:
+                return [chunk async for chunk in stream], stream
+        with self.client.chat_stream(**kwargs) as sync_stream:
+            return list(sync_stream), sync_stream
+
+    async def collect(self, iterator: Any) -> list[Any]:
+        """The items of an iterator or async iterator."""
+        return [item async for item in iterator] if self.is_async else list(iterator)
+
+    @property
+    def pool(self) -> Any:
+        """httpcore's connection pool behind the client (for connection-reuse checks)."""
+        return self.client._http._transport._pool  # type: ignore[union-attr]
+
+
+@pytest.fixture(params=["sync", "async"])
+async def api(request: pytest.FixtureRequest, server: LocalCoreX) -> AsyncIterator[Api]:
+    if request.param == "sync":
+        with ZaguanClient(server.api_key, base_url=server.base_url, timeout=10) as client:
+            yield Api(client)
+    else:
+        aclient = AsyncZaguanClient(server.api_key, base_url=server.base_url, timeout=10)
+        async with aclient:
+            yield Api(aclient)
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Backoff on, but every sleep recorded instead of slept."""
+    set_testing(False)
+    delays: list[float] = []
+
+    def record(delay: float) -> None:
+        delays.append(delay)
+
+    async def arecord(delay: float) -> None:
+        delays.append(delay)
+
+    monkeypatch.setattr("zaguan._client.time.sleep", record)
+    monkeypatch.setattr("zaguan._async_client.asyncio.sleep", arecord)
+    return delays
