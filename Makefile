@@ -34,6 +34,11 @@ format: install
 test: check-generated lint  ## the whole gate: drift check, lint, tests
 	$(BIN)/pytest
 
+bench: install  ## the performance numbers: facade vs raw httpx, SSE decoder, request validation
+	$(PY) scripts/bench_facade.py
+	$(PY) scripts/bench_sse.py
+	$(PY) scripts/bench_validate.py
+
 demo: install  ## a tour of the SDK against the embedded local CoreX server
 	$(PY) scripts/demo.py
 
