@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 
-.PHONY: install generate check-generated lint format test demo bench clean
+.PHONY: install generate check-generated lint format test test-versions demo bench clean
 
 install: $(VENV)/.installed
 
@@ -34,6 +34,22 @@ format: install
 test: check-generated lint  ## the whole gate: drift check, lint, tests
 	$(BIN)/pytest
 
+# The other supported versions: pytest alone (lint and drift do not depend on the version), in
+# .venv-3.12 and .venv-3.13, with interpreters from PATH or pyenv. A missing one fails loudly.
+OTHER_PYTHONS ?= 3.12 3.13
+
+test-versions:
+	@for v in $(OTHER_PYTHONS); do \
+	  py=$$(ls -d "$$(pyenv root 2>/dev/null)"/versions/$$v.*/bin/python 2>/dev/null | tail -n 1); \
+	  [ -n "$$py" ] || py=$$(command -v python$$v); \
+	  if [ -z "$$py" ] || ! $$py -c '' 2>/dev/null; then echo "Python $$v not found (pyenv or PATH)"; exit 1; fi; \
+	  echo "== Python $$v: $$py"; \
+	  [ -x .venv-$$v/bin/python ] || $$py -m venv .venv-$$v || exit 1; \
+	  .venv-$$v/bin/python -m pip install --quiet --upgrade pip && \
+	  .venv-$$v/bin/python -m pip install --quiet -e '.[dev]' && \
+	  .venv-$$v/bin/pytest -q || exit 1; \
+	done
+
 bench: install  ## the performance numbers: facade vs raw httpx, SSE decoder, request validation
 	$(PY) scripts/bench_facade.py
 	$(PY) scripts/bench_sse.py
@@ -43,4 +59,4 @@ demo: install  ## a tour of the SDK against the embedded local CoreX server
 	$(PY) scripts/demo.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-3.* build dist .pytest_cache .mypy_cache .ruff_cache
