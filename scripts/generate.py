@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "zaguan-corex.yaml"
 CONFIG = ROOT / "openapi" / "generator-config.yaml"
+TEMPLATES = ROOT / "openapi" / "templates"  # overrides of the generator's own templates
 PACKAGE = "zaguan_corex_client"
 TARGET = ROOT / "generated" / PACKAGE
 
@@ -37,6 +38,7 @@ def generate_into(folder: Path) -> Path:
         "generate",
         "--path", str(SPEC),
         "--config", str(CONFIG),
+        "--custom-template-path", str(TEMPLATES),
         "--meta", "none",
         "--output-path", str(out),
         "--fail-on-warning",

@@ -93,20 +93,7 @@ def build_call(
     unknown = options.keys() - OPTION_NAMES
     if unknown:
         raise RequestValidationError(f"unexpected keyword argument {sorted(unknown)[0]!r}")
-    headers = config.headers.copy()
-    if not auth:
-        del headers["Authorization"]
-    headers.update(kwargs.get("headers") or {})
-    if stream:
-        headers["Accept"] = "text/event-stream"
-    request_id = options.get("request_id")
-    for name, value in (options.get("extra_headers") or {}).items():
-        if name.lower() == "x-request-id":  # one id per call, wherever the caller put it
-            request_id = value if request_id is None else request_id
-        else:
-            headers[name] = _header_value(name, value)
-    request_id = new_request_id() if request_id is None else check_request_id(request_id)
-    headers["X-Request-Id"] = request_id
+    headers, request_id = _headers(config, kwargs, options, auth=auth, stream=stream)
     params = dict(kwargs.get("params") or {})
     params.update(options.get("extra_query") or {})
     timeout = options.get("timeout")
@@ -124,6 +111,32 @@ def build_call(
     except ConfigurationError as exc:  # a per-call option, not the client's configuration
         raise RequestValidationError(str(exc)) from None
     return Call(request, request_id, max_retries, parse, stream)
+
+
+def _headers(
+    config: ClientConfig,
+    kwargs: Mapping[str, Any],
+    options: RequestOptions,
+    *,
+    auth: bool,
+    stream: bool,
+) -> tuple[httpx.Headers, str]:
+    """The call's headers (the caller's extras win, whatever their letter case) and request id."""
+    headers = config.headers.copy()
+    if not auth:
+        del headers["Authorization"]
+    headers.update(kwargs.get("headers") or {})
+    if stream:
+        headers["Accept"] = "text/event-stream"
+    request_id = options.get("request_id")
+    for name, value in (options.get("extra_headers") or {}).items():
+        if name.lower() == "x-request-id":  # one id per call, wherever the caller put it
+            request_id = value if request_id is None else request_id
+        else:
+            headers[name] = _header_value(name, value)
+    request_id = new_request_id() if request_id is None else check_request_id(request_id)
+    headers["X-Request-Id"] = request_id
+    return headers, request_id
 
 
 def _merge_body(

@@ -121,14 +121,25 @@ def validate_value(model_cls: type, data: Mapping[str, Any], path: str) -> None:
 @functools.cache
 def _fields(cls: type) -> tuple[dict[str, Any], tuple[str, ...], Any]:
     """A model's JSON key -> type hint, its required JSON keys, and its extra keys' type."""
-    # Names the generated module imports only under TYPE_CHECKING live in the models package.
-    ns = {**vars(_gen_types), **vars(_models), **vars(sys.modules[cls.__module__])}
-    hints = typing.get_type_hints(cls, globalns=ns)
+    # Names the generated module imports only under TYPE_CHECKING live in the models package,
+    # which imports each model on first use: look them up there, one by one, as needed.
+    ns = {**vars(_gen_types), **vars(sys.modules[cls.__module__])}
+    hints = typing.get_type_hints(cls, globalns=ns, localns=_ModelsNamespace())
     init = [f for f in attrs.fields(cls) if f.init]  # additional_properties is init=False
     keys = _json_keys(cls)
     required = tuple(keys[f.name] for f in init if f.default is attrs.NOTHING)
     extra = get_args(hints.get("additional_properties", dict[str, Any]))[1]
     return {keys[f.name]: hints[f.name] for f in init}, required, extra
+
+
+class _ModelsNamespace(dict[str, Any]):
+    """The models package as a mapping that imports a model when a hint names it."""
+
+    def __missing__(self, name: str) -> Any:
+        try:
+            return getattr(_models, name)
+        except AttributeError:
+            raise KeyError(name) from None
 
 
 class _Probe:

@@ -1,78 +1,174 @@
-"""Contains all the data models used in inputs/outputs"""
+"""Contains all the data models used in inputs/outputs.
 
-from .audio_output_params import AudioOutputParams
-from .capabilities_list import CapabilitiesList
-from .chat_completion import ChatCompletion
-from .chat_completion_choice import ChatCompletionChoice
-from .chat_completion_choice_logprobs_type_0 import ChatCompletionChoiceLogprobsType0
-from .chat_completion_chunk import ChatCompletionChunk
-from .chat_completion_chunk_choice import ChatCompletionChunkChoice
-from .chat_completion_chunk_choice_logprobs_type_0 import (
-    ChatCompletionChunkChoiceLogprobsType0,
-)
-from .chat_completion_delta import ChatCompletionDelta
-from .chat_completion_message import ChatCompletionMessage
-from .chat_completion_message_audio_type_0 import ChatCompletionMessageAudioType0
-from .chat_completion_request import ChatCompletionRequest
-from .chat_completion_request_extra_body import ChatCompletionRequestExtraBody
-from .chat_completion_request_logit_bias import ChatCompletionRequestLogitBias
-from .chat_completion_request_metadata import ChatCompletionRequestMetadata
-from .chat_completion_request_modalities_item import ChatCompletionRequestModalitiesItem
-from .chat_completion_request_provider_specific_params import (
-    ChatCompletionRequestProviderSpecificParams,
-)
-from .chat_completion_request_reasoning_effort import (
-    ChatCompletionRequestReasoningEffort,
-)
-from .chat_completion_request_verbosity import ChatCompletionRequestVerbosity
-from .chat_completion_stream_event import ChatCompletionStreamEvent
-from .chat_message import ChatMessage
-from .completion_tokens_details import CompletionTokensDetails
-from .credits_balance import CreditsBalance
-from .credits_history import CreditsHistory
-from .credits_history_entry import CreditsHistoryEntry
-from .credits_stats import CreditsStats
-from .credits_stats_by_band import CreditsStatsByBand
-from .credits_stats_by_model import CreditsStatsByModel
-from .credits_stats_by_provider import CreditsStatsByProvider
-from .daily_usage import DailyUsage
-from .error_detail import ErrorDetail
-from .error_response import ErrorResponse
-from .function_call import FunctionCall
-from .function_call_delta import FunctionCallDelta
-from .function_definition import FunctionDefinition
-from .function_definition_parameters import FunctionDefinitionParameters
-from .function_name import FunctionName
-from .get_credits_stats_period import GetCreditsStatsPeriod
-from .health import Health
-from .image_url import ImageUrl
-from .image_url_content_part import ImageUrlContentPart
-from .image_url_detail import ImageUrlDetail
-from .input_audio import InputAudio
-from .input_audio_content_part import InputAudioContentPart
-from .input_audio_format import InputAudioFormat
-from .json_schema_format import JsonSchemaFormat
-from .json_schema_format_schema import JsonSchemaFormatSchema
-from .model import Model
-from .model_capabilities import ModelCapabilities
-from .model_capabilities_provider_specific import ModelCapabilitiesProviderSpecific
-from .model_list import ModelList
-from .model_metadata import ModelMetadata
-from .named_tool_choice import NamedToolChoice
-from .prompt_tokens_details import PromptTokensDetails
-from .promptshield import Promptshield
-from .response_format_json_object import ResponseFormatJsonObject
-from .response_format_json_schema import ResponseFormatJsonSchema
-from .response_format_text import ResponseFormatText
-from .stream_options import StreamOptions
-from .text_content_part import TextContentPart
-from .tool import Tool
-from .tool_call import ToolCall
-from .tool_call_delta import ToolCallDelta
-from .tool_choice_type_0 import ToolChoiceType0
-from .unknown_content_part import UnknownContentPart
-from .usage import Usage
-from .usage_aggregate import UsageAggregate
+Each model is imported on first use (PEP 562), so importing the package, or one model, does
+not import them all. (A project template: openapi/templates/models_init.py.jinja.)
+"""
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .audio_output_params import AudioOutputParams
+    from .capabilities_list import CapabilitiesList
+    from .chat_completion import ChatCompletion
+    from .chat_completion_choice import ChatCompletionChoice
+    from .chat_completion_choice_logprobs_type_0 import (
+        ChatCompletionChoiceLogprobsType0,
+    )
+    from .chat_completion_chunk import ChatCompletionChunk
+    from .chat_completion_chunk_choice import ChatCompletionChunkChoice
+    from .chat_completion_chunk_choice_logprobs_type_0 import (
+        ChatCompletionChunkChoiceLogprobsType0,
+    )
+    from .chat_completion_delta import ChatCompletionDelta
+    from .chat_completion_message import ChatCompletionMessage
+    from .chat_completion_message_audio_type_0 import ChatCompletionMessageAudioType0
+    from .chat_completion_request import ChatCompletionRequest
+    from .chat_completion_request_extra_body import ChatCompletionRequestExtraBody
+    from .chat_completion_request_logit_bias import ChatCompletionRequestLogitBias
+    from .chat_completion_request_metadata import ChatCompletionRequestMetadata
+    from .chat_completion_request_modalities_item import (
+        ChatCompletionRequestModalitiesItem,
+    )
+    from .chat_completion_request_provider_specific_params import (
+        ChatCompletionRequestProviderSpecificParams,
+    )
+    from .chat_completion_request_reasoning_effort import (
+        ChatCompletionRequestReasoningEffort,
+    )
+    from .chat_completion_request_verbosity import ChatCompletionRequestVerbosity
+    from .chat_completion_stream_event import ChatCompletionStreamEvent
+    from .chat_message import ChatMessage
+    from .completion_tokens_details import CompletionTokensDetails
+    from .credits_balance import CreditsBalance
+    from .credits_history import CreditsHistory
+    from .credits_history_entry import CreditsHistoryEntry
+    from .credits_stats import CreditsStats
+    from .credits_stats_by_band import CreditsStatsByBand
+    from .credits_stats_by_model import CreditsStatsByModel
+    from .credits_stats_by_provider import CreditsStatsByProvider
+    from .daily_usage import DailyUsage
+    from .error_detail import ErrorDetail
+    from .error_response import ErrorResponse
+    from .function_call import FunctionCall
+    from .function_call_delta import FunctionCallDelta
+    from .function_definition import FunctionDefinition
+    from .function_definition_parameters import FunctionDefinitionParameters
+    from .function_name import FunctionName
+    from .get_credits_stats_period import GetCreditsStatsPeriod
+    from .health import Health
+    from .image_url import ImageUrl
+    from .image_url_content_part import ImageUrlContentPart
+    from .image_url_detail import ImageUrlDetail
+    from .input_audio import InputAudio
+    from .input_audio_content_part import InputAudioContentPart
+    from .input_audio_format import InputAudioFormat
+    from .json_schema_format import JsonSchemaFormat
+    from .json_schema_format_schema import JsonSchemaFormatSchema
+    from .model import Model
+    from .model_capabilities import ModelCapabilities
+    from .model_capabilities_provider_specific import ModelCapabilitiesProviderSpecific
+    from .model_list import ModelList
+    from .model_metadata import ModelMetadata
+    from .named_tool_choice import NamedToolChoice
+    from .prompt_tokens_details import PromptTokensDetails
+    from .promptshield import Promptshield
+    from .response_format_json_object import ResponseFormatJsonObject
+    from .response_format_json_schema import ResponseFormatJsonSchema
+    from .response_format_text import ResponseFormatText
+    from .stream_options import StreamOptions
+    from .text_content_part import TextContentPart
+    from .tool import Tool
+    from .tool_call import ToolCall
+    from .tool_call_delta import ToolCallDelta
+    from .tool_choice_type_0 import ToolChoiceType0
+    from .unknown_content_part import UnknownContentPart
+    from .usage import Usage
+    from .usage_aggregate import UsageAggregate
+
+_MODULES = {
+    "AudioOutputParams": ".audio_output_params",
+    "CapabilitiesList": ".capabilities_list",
+    "ChatCompletion": ".chat_completion",
+    "ChatCompletionChoice": ".chat_completion_choice",
+    "ChatCompletionChoiceLogprobsType0": ".chat_completion_choice_logprobs_type_0",
+    "ChatCompletionChunk": ".chat_completion_chunk",
+    "ChatCompletionChunkChoice": ".chat_completion_chunk_choice",
+    "ChatCompletionChunkChoiceLogprobsType0": ".chat_completion_chunk_choice_logprobs_type_0",
+    "ChatCompletionDelta": ".chat_completion_delta",
+    "ChatCompletionMessage": ".chat_completion_message",
+    "ChatCompletionMessageAudioType0": ".chat_completion_message_audio_type_0",
+    "ChatCompletionRequest": ".chat_completion_request",
+    "ChatCompletionRequestExtraBody": ".chat_completion_request_extra_body",
+    "ChatCompletionRequestLogitBias": ".chat_completion_request_logit_bias",
+    "ChatCompletionRequestMetadata": ".chat_completion_request_metadata",
+    "ChatCompletionRequestModalitiesItem": ".chat_completion_request_modalities_item",
+    "ChatCompletionRequestProviderSpecificParams": ".chat_completion_request_provider_specific_params",
+    "ChatCompletionRequestReasoningEffort": ".chat_completion_request_reasoning_effort",
+    "ChatCompletionRequestVerbosity": ".chat_completion_request_verbosity",
+    "ChatCompletionStreamEvent": ".chat_completion_stream_event",
+    "ChatMessage": ".chat_message",
+    "CompletionTokensDetails": ".completion_tokens_details",
+    "CreditsBalance": ".credits_balance",
+    "CreditsHistory": ".credits_history",
+    "CreditsHistoryEntry": ".credits_history_entry",
+    "CreditsStats": ".credits_stats",
+    "CreditsStatsByBand": ".credits_stats_by_band",
+    "CreditsStatsByModel": ".credits_stats_by_model",
+    "CreditsStatsByProvider": ".credits_stats_by_provider",
+    "DailyUsage": ".daily_usage",
+    "ErrorDetail": ".error_detail",
+    "ErrorResponse": ".error_response",
+    "FunctionCall": ".function_call",
+    "FunctionCallDelta": ".function_call_delta",
+    "FunctionDefinition": ".function_definition",
+    "FunctionDefinitionParameters": ".function_definition_parameters",
+    "FunctionName": ".function_name",
+    "GetCreditsStatsPeriod": ".get_credits_stats_period",
+    "Health": ".health",
+    "ImageUrl": ".image_url",
+    "ImageUrlContentPart": ".image_url_content_part",
+    "ImageUrlDetail": ".image_url_detail",
+    "InputAudio": ".input_audio",
+    "InputAudioContentPart": ".input_audio_content_part",
+    "InputAudioFormat": ".input_audio_format",
+    "JsonSchemaFormat": ".json_schema_format",
+    "JsonSchemaFormatSchema": ".json_schema_format_schema",
+    "Model": ".model",
+    "ModelCapabilities": ".model_capabilities",
+    "ModelCapabilitiesProviderSpecific": ".model_capabilities_provider_specific",
+    "ModelList": ".model_list",
+    "ModelMetadata": ".model_metadata",
+    "NamedToolChoice": ".named_tool_choice",
+    "PromptTokensDetails": ".prompt_tokens_details",
+    "Promptshield": ".promptshield",
+    "ResponseFormatJsonObject": ".response_format_json_object",
+    "ResponseFormatJsonSchema": ".response_format_json_schema",
+    "ResponseFormatText": ".response_format_text",
+    "StreamOptions": ".stream_options",
+    "TextContentPart": ".text_content_part",
+    "Tool": ".tool",
+    "ToolCall": ".tool_call",
+    "ToolCallDelta": ".tool_call_delta",
+    "ToolChoiceType0": ".tool_choice_type_0",
+    "UnknownContentPart": ".unknown_content_part",
+    "Usage": ".usage",
+    "UsageAggregate": ".usage_aggregate",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = (
     "AudioOutputParams",
