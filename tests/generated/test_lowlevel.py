@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -11,7 +13,8 @@ from typing import Any
 
 import pytest
 import respx
-from zaguan_corex_client import AuthenticatedClient, Client
+
+from zaguan_corex_client import AuthenticatedClient, Client, models
 from zaguan_corex_client.api.billing import (
     get_credits_balance,
     get_credits_stats,
@@ -292,3 +295,22 @@ def test_reasoning_tokens_and_promptshield_parse() -> None:
     assert completion.usage.completion_tokens_details.reasoning_tokens == 7
     assert completion.promptshield
     assert completion.promptshield.credits_remaining == 98.5
+
+
+def test_models_package_loads_each_model_on_first_use() -> None:
+    code = (
+        "import sys, zaguan_corex_client.models as m\n"
+        "assert 'zaguan_corex_client.models.chat_completion' not in sys.modules\n"
+        "m.ChatCompletion\n"
+        "assert 'zaguan_corex_client.models.chat_completion' in sys.modules\n"
+        "assert 'zaguan_corex_client.models.credits_stats' not in sys.modules\n"
+        "values = [getattr(m, n) for n in m.__all__]  # classes, and Literal aliases\n"
+        "assert all(v.__name__ == n for n, v in zip(m.__all__, values) if isinstance(v, type))\n"
+        "assert dir(m) == sorted(m.__all__)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_models_package_rejects_unknown_names() -> None:
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        models.NoSuchModel  # noqa: B018

@@ -370,7 +370,7 @@ def test_json_keys_are_read_from_to_dict() -> None:
 
 
 @pytest.mark.parametrize(
-    "cls", [c for c in vars(models).values() if isinstance(c, type) and attrs.has(c)]
+    "cls", [c for n in models.__all__ if isinstance(c := getattr(models, n), type) and attrs.has(c)]
 )
 def test_every_generated_model_resolves(cls: type) -> None:
     hints, required, _ = _fields(cls)
