@@ -39,9 +39,10 @@ class Attempts:
     def on_exception(self, exc: httpx.HTTPError) -> float:
         """Seconds to wait before retrying after a transport failure; raises when final."""
         if isinstance(exc, httpx.HTTPStatusError):  # a caller's hook ran raise_for_status()
-            delay = self.on_response(exc.response)
-            assert delay is not None  # only a failed response raises HTTPStatusError
-            return delay
+            delay = self.on_response(exc.response)  # raises, or retries, a failed response
+            if delay is not None:
+                return delay
+            # A hook that raised on a 2xx: report it rather than guess.
         self._log(type(exc).__name__)
         delay = self.state.next_delay() if is_retryable_exception(exc) else None
         if delay is None:

@@ -101,10 +101,8 @@ def _drain_done(total: int, started: float) -> bool:
     return total > DRAIN_MAX_BYTES or time.monotonic() - started > DRAIN_MAX_SECONDS
 
 
-def _not_event_stream(decoder: ChunkDecoder, response: httpx.Response) -> bool:
-    """Whether a stream request was answered without an event stream (its body then read)."""
-    decoder.response = response
-    return "text/event-stream" not in response.headers.get("content-type", "")
+def _is_event_stream(response: httpx.Response) -> bool:
+    return "text/event-stream" in response.headers.get("content-type", "")
 
 
 def _not_event_stream_error(decoder: ChunkDecoder, response: httpx.Response) -> Exception:
@@ -172,7 +170,8 @@ async def _nothing() -> AsyncIterator[ChatCompletionChunk]:
 
 def _open(decoder: ChunkDecoder, open_response: Callable[[], httpx.Response]) -> httpx.Response:
     response = open_response()  # a 2xx: the client raised for anything else
-    if _not_event_stream(decoder, response):
+    decoder.response = response
+    if not _is_event_stream(response):
         response.read()
         raise _not_event_stream_error(decoder, response)
     return response
@@ -182,7 +181,8 @@ async def _aopen(
     decoder: ChunkDecoder, open_response: Callable[[], Awaitable[httpx.Response]]
 ) -> httpx.Response:
     response = await open_response()
-    if _not_event_stream(decoder, response):
+    decoder.response = response
+    if not _is_event_stream(response):
         await response.aread()
         raise _not_event_stream_error(decoder, response)
     return response
