@@ -54,6 +54,7 @@ bench: install  ## the performance numbers: facade vs raw httpx, SSE decoder, re
 	$(PY) scripts/bench_facade.py
 	$(PY) scripts/bench_sse.py
 	$(PY) scripts/bench_validate.py
+	$(PY) scripts/bench_decode.py
 
 demo: install  ## a tour of the SDK against the embedded local CoreX server
 	$(PY) scripts/demo.py

@@ -6,6 +6,11 @@
 Generation always happens in a temporary folder, so both modes run exactly the same steps. The
 generator and its ruff post-hooks come from this interpreter's environment, where both are
 pinned (pyproject.toml, extra `dev`).
+
+The generator sees an annotated copy of the contract: every object schema that a response can
+carry gets ``x-zaguan-response: true`` (see `mark_response_schemas`). Our model template reads
+it: a response model's absent field reads as ``None``, as in ``openai``; a request-only model
+keeps the generator's ``UNSET``, so that only what the caller set goes on the wire.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "zaguan-corex.yaml"
@@ -26,17 +34,59 @@ CONFIG = ROOT / "openapi" / "generator-config.yaml"
 TEMPLATES = ROOT / "openapi" / "templates"  # overrides of the generator's own templates
 PACKAGE = "zaguan_corex_client"
 TARGET = ROOT / "generated" / PACKAGE
+RESPONSE_MARK = "x-zaguan-response"
+
+
+def mark_response_schemas(spec: dict[str, Any]) -> dict[str, Any]:
+    """Mark, in place, every object schema reachable from a response with `RESPONSE_MARK`.
+
+    Reachable means through ``$ref`` (to components) and any nesting, including the SSE
+    event's ``contentSchema``. A schema reachable from both a request and a response is a
+    response schema: reading it must never meet a sentinel.
+    """
+    seen: set[str] = set()
+
+    def resolve(ref: str) -> Any:
+        node: Any = spec
+        for part in ref.removeprefix("#/").split("/"):
+            node = node[part]
+        return node
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref not in seen:
+            seen.add(ref)
+            walk(resolve(ref))
+        if node.get("type") == "object" or "properties" in node:
+            node[RESPONSE_MARK] = True
+        for key, value in node.items():
+            if key not in ("example", "examples"):  # values, not schemas
+                walk(value)
+
+    for path in spec.get("paths", {}).values():
+        for operation in path.values():
+            if isinstance(operation, dict):
+                walk(operation.get("responses"))
+    return spec
 
 
 def generate_into(folder: Path) -> Path:
     """Run openapi-python-client into `folder`; return the package directory."""
     out = folder / PACKAGE
+    spec = folder / SPEC.name
+    marked = mark_response_schemas(yaml.safe_load(SPEC.read_text()))
+    spec.write_text(yaml.safe_dump(marked, sort_keys=False, allow_unicode=True))
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     cmd = [
         str(bin_dir / "openapi-python-client"),
         "generate",
-        "--path", str(SPEC),
+        "--path", str(spec),
         "--config", str(CONFIG),
         "--custom-template-path", str(TEMPLATES),
         "--meta", "none",

@@ -13,7 +13,7 @@ string pieces to lists; joining and building wait for `completion`. Rules:
 - ``content``, ``reasoning_content``, ``refusal``: the pieces joined verbatim
   (``<think>`` included); ``""`` if only empty pieces came. Never sent:
   ``content`` is ``None`` (the contract's message always has it), the optional
-  two are left out (`UNSET`), as a non-streamed reply would leave them.
+  two are left out (they read as None), as a non-streamed reply would leave them.
 - Tool calls: ``id`` and ``type`` from the first piece that has them (``type``
   defaults to ``"function"``; a missing ``id`` stays ``""``, never invented);
   ``arguments``: the fragments in arrival order, byte for byte, even when the
@@ -134,7 +134,7 @@ class _ToolCall:
         if piece.additional_properties:
             self.fields.add(piece.additional_properties)
         function = piece.function
-        if not function:  # UNSET, or null from a lenient server
+        if not function:  # absent, or null from a lenient server
             return
         if function.name:
             self.name = _merge_name(self.name, function.name)

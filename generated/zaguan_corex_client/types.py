@@ -1,15 +1,31 @@
-"""Contains some shared types for properties"""
+"""Contains some shared types for properties, and the helpers every generated model uses.
+
+(A project template, openapi/templates/types.py.jinja: `Unset` survives copy and pickle, and
+models share one readable, bounded repr.)
+"""
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+from attrs import NOTHING, define
 
 
 class Unset:
+    """The type of `UNSET`: a request field the caller left out, so it is not sent."""
+
+    __slots__ = ()
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        # The global's name: copy, deepcopy and pickle keep the one instance, so that
+        # `is UNSET` and `to_dict()` still work on a copy.
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -51,4 +67,70 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+REPR_STRING = 200
+"""Characters of a string shown in a model's repr; the rest is counted, not shown."""
+REPR_ITEMS = 10
+"""Items of a list or dict shown in a model's repr."""
+
+
+def model_repr(model: Any) -> str:
+    """``Name(field=value, ...)``: required fields always, optional ones only when set (or an
+    explicit null), unknown fields only when there are some; long strings and containers are cut (`REPR_STRING`,
+    `REPR_ITEMS`), so a 5 MB base64 field cannot flood a log."""
+    parts: list[str] = []
+    nulls = getattr(model, "_nulls", ())  # explicit nulls are shown: they were sent
+    for field in type(model).__attrs_attrs__:
+        value = getattr(model, field.name)
+        if not field.repr or (field.name == "additional_properties" and not value):
+            continue
+        if field.default is not NOTHING and value is UNSET:
+            continue
+        if field.default is not NOTHING and value is None and field.name not in nulls:
+            continue
+        parts.append(f"{field.name}={short_repr(value)}")
+    return f"{type(model).__name__}({', '.join(parts)})"
+
+
+def short_repr(value: Any) -> str:
+    """`repr`, with strings, lists and dicts cut to `REPR_STRING` / `REPR_ITEMS`."""
+    if isinstance(value, str) and len(value) > REPR_STRING:
+        return f"{value[:REPR_STRING]!r}...(+{len(value) - REPR_STRING} chars)"
+    if isinstance(value, list):
+        return (
+            "["
+            + _join([short_repr(item) for item in value[:REPR_ITEMS]], len(value))
+            + "]"
+        )
+    if isinstance(value, dict):
+        shown = list(value.items())[:REPR_ITEMS]
+        return (
+            "{" + _join([f"{k!r}: {short_repr(v)}" for k, v in shown], len(value)) + "}"
+        )
+    return repr(value)
+
+
+def _join(shown: list[str], total: int) -> str:
+    more = total - len(shown)
+    return ", ".join([*shown, f"...(+{more} more)"] if more > 0 else shown)
+
+
+def check_const(value: Any, expected: Any, name: str) -> Any:
+    """``value`` if it equals the schema's ``const``, else `ValueError` naming the field."""
+    if value != expected:
+        raise ValueError(f"{name} must be {expected!r}, got {value!r}")
+    return value
+
+
+__all__ = [
+    "REPR_ITEMS",
+    "REPR_STRING",
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "check_const",
+    "model_repr",
+    "short_repr",
+]

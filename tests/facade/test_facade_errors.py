@@ -192,7 +192,7 @@ async def test_odd_types_inside_the_error_object_are_ignored(
         (b"", ValueError),
         (b"\xff\xfe", ValueError),
         (b"null", TypeError),
-        (b"[]", KeyError),
+        (b"[]", TypeError),
         (json.dumps({k: v for k, v in completion_json().items() if k != "choices"}).encode(),
          KeyError),
         (json.dumps({**completion_json(), "choices": 5}).encode(), TypeError),

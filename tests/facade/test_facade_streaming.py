@@ -284,13 +284,13 @@ def _check_tool_completion(final: ChatCompletion) -> None:
     assert message.content == "Let me check."
     assert message.reasoning_content == "Thinking\u2026"
     calls = message.tool_calls
-    assert not isinstance(calls, zaguan._base.Unset)
+    assert calls is not None
     assert [(c.id, c.function.name, c.function.arguments) for c in calls] == [
         ("call_1", "get_weather", '{"city": "Lima"}'),
         ("call_2", "get_time", "{}"),
     ]
     usage = final.usage
-    assert not isinstance(usage, zaguan._base.Unset)
+    assert usage is not None
     assert (usage.prompt_tokens, usage.completion_tokens, usage.total_tokens) == (11, 7, 18)
 
 

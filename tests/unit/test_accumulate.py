@@ -19,7 +19,6 @@ from referencing.jsonschema import DRAFT202012
 from zaguan._accumulate import ChunkAccumulator
 from zaguan._errors import APIResponseValidationError
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
-from zaguan_corex_client.types import UNSET
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "zaguan-corex.yaml"
 SPEC_URI = "urn:zaguan-corex"
@@ -80,10 +79,10 @@ def test_content_in_many_pieces_with_role_only_in_the_first() -> None:
     assert only.finish_reason == "stop"
     assert only.message.role == "assistant"
     assert only.message.content == "Hello, world!"
-    assert only.message.reasoning_content is UNSET
-    assert only.message.refusal is UNSET
-    assert only.message.tool_calls is UNSET
-    assert only.logprobs is UNSET
+    assert only.message.reasoning_content is None
+    assert only.message.refusal is None
+    assert only.message.tool_calls is None
+    assert only.logprobs is None
 
 
 def test_role_defaults_to_assistant_and_the_first_role_wins() -> None:
@@ -118,7 +117,7 @@ def test_think_tags_inside_content_are_kept_verbatim() -> None:
     pieces = ["<th", "ink>\n2+2", "</think", ">\n\n", "4"]
     result = accumulate(*(chunk(choice(content=piece)) for piece in pieces))
     assert result.choices[0].message.content == "<think>\n2+2</think>\n\n4"
-    assert result.choices[0].message.reasoning_content is UNSET
+    assert result.choices[0].message.reasoning_content is None
 
 
 def test_refusal_pieces_are_joined() -> None:

@@ -247,9 +247,13 @@ def test_an_instance_holding_the_wrong_things_is_reported() -> None:
     assert str(error(messages=[ChatMessage(role=role)])) == (
         "messages[0].role: expected str, got int (5)"
     )
-    parts: Any = [{"type": "text", "text": "x"}]  # a dict where the instance needs a model
-    broken = ChatMessage(role="user", content=parts)
-    assert str(error(messages=[broken])).startswith("messages[0]: cannot serialise ChatMessage: ")
+    function: Any = {"name": "x"}  # a dict where the instance needs a model
+    broken = Tool(type_="function", function=function)
+    assert str(error(tools=[broken])).startswith("tools[0]: cannot serialise Tool: ")
+    parts: Any = [{"type": "text"}]  # a union member may be a dict: it is checked as one
+    assert str(error(messages=[ChatMessage(role="user", content=parts)])) == (
+        "messages[0].content[0]: 'text' is required"
+    )
 
 
 def test_input_is_never_mutated() -> None:

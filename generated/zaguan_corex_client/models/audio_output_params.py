@@ -1,50 +1,59 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AudioOutputParams")
+from ..types import model_repr
+
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "voice",
+        "format",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class AudioOutputParams:
     voice: str
     format_: str
     """ `wav`, `mp3`, `flac`, `opus`, `pcm16`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        voice = self.voice
-
-        format_ = self.format_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "voice": voice,
-                "format": format_,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["voice"] = self.voice
+        field_dict["format"] = self.format_
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        voice = d.pop("voice")
-
-        format_ = d.pop("format")
-
-        audio_output_params = cls(
-            voice=voice,
-            format_=format_,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"AudioOutputParams is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        voice = _d["voice"]
+        format_ = _d["format"]
+        # Built without __init__: it would only copy the same values once more.
+        audio_output_params = _new(cls)
+        audio_output_params.voice = voice
+        audio_output_params.format_ = format_
+        audio_output_params.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        audio_output_params.additional_properties = d
         return audio_output_params
 
     @property

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_choice_logprobs_type_0 import (
@@ -15,107 +15,95 @@ if TYPE_CHECKING:
     from ..models.chat_completion_message import ChatCompletionMessage
 
 
-T = TypeVar("T", bound="ChatCompletionChoice")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "index",
+        "message",
+        "finish_reason",
+        "logprobs",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ChatCompletionChoice:
     index: int
     message: ChatCompletionMessage
     """ The model's message. `reasoning_content` carries the reasoning of models that expose it;
     DeepSeek and Perplexity also put reasoning inside `<think>...</think>` in `content`.
      """
-    finish_reason: None | str | Unset = UNSET
+    finish_reason: None | str = None
     """ `stop`, `length`, `tool_calls`, `content_filter`, `function_call`, or a later value. """
-    logprobs: ChatCompletionChoiceLogprobsType0 | None | Unset = UNSET
+    logprobs: ChatCompletionChoiceLogprobsType0 | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_choice_logprobs_type_0 import (
-            ChatCompletionChoiceLogprobsType0,
-        )
-
-        index = self.index
-
-        message = self.message.to_dict()
-
-        finish_reason: None | str | Unset
-        if isinstance(self.finish_reason, Unset):
-            finish_reason = UNSET
-        else:
-            finish_reason = self.finish_reason
-
-        logprobs: dict[str, Any] | None | Unset
-        if isinstance(self.logprobs, Unset):
-            logprobs = UNSET
-        elif isinstance(self.logprobs, ChatCompletionChoiceLogprobsType0):
-            logprobs = self.logprobs.to_dict()
-        else:
-            logprobs = self.logprobs
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "index": index,
-                "message": message,
-            }
-        )
-        if finish_reason is not UNSET:
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["index"] = self.index
+        field_dict["message"] = self.message.to_dict()
+        finish_reason = self.finish_reason
+        if finish_reason is not None:
             field_dict["finish_reason"] = finish_reason
-        if logprobs is not UNSET:
-            field_dict["logprobs"] = logprobs
-
+        elif "finish_reason" in self._nulls:
+            field_dict["finish_reason"] = None
+        logprobs = self.logprobs
+        if logprobs is not None:
+            field_dict["logprobs"] = _serialize_chat_completion_choice_logprobs(
+                logprobs
+            )
+        elif "logprobs" in self._nulls:
+            field_dict["logprobs"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.chat_completion_choice_logprobs_type_0 import (
-            ChatCompletionChoiceLogprobsType0,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ChatCompletionChoice is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        index = _d["index"]
+        message = ChatCompletionMessage.from_dict(_d["message"])
+        finish_reason = _get("finish_reason")
+        if finish_reason is None and "finish_reason" in _d:
+            _nulls += ("finish_reason",)
+        logprobs = _get("logprobs")
+        if logprobs is not None:
+            logprobs = _parse_chat_completion_choice_logprobs(logprobs)
+        elif "logprobs" in _d:
+            _nulls += ("logprobs",)
+        # Built without __init__: it would only copy the same values once more.
+        chat_completion_choice = _new(cls)
+        chat_completion_choice.index = index
+        chat_completion_choice.message = message
+        chat_completion_choice.finish_reason = finish_reason
+        chat_completion_choice.logprobs = logprobs
+        chat_completion_choice.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-        from ..models.chat_completion_message import ChatCompletionMessage
-
-        d = dict(src_dict)
-        index = d.pop("index")
-
-        message = ChatCompletionMessage.from_dict(d.pop("message"))
-
-        def _parse_finish_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        finish_reason = _parse_finish_reason(d.pop("finish_reason", UNSET))
-
-        def _parse_logprobs(
-            data: object,
-        ) -> ChatCompletionChoiceLogprobsType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                logprobs_type_0 = ChatCompletionChoiceLogprobsType0.from_dict(data)
-
-                return logprobs_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChatCompletionChoiceLogprobsType0 | None | Unset, data)
-
-        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
-
-        chat_completion_choice = cls(
-            index=index,
-            message=message,
-            finish_reason=finish_reason,
-            logprobs=logprobs,
-        )
-
-        chat_completion_choice.additional_properties = d
+        chat_completion_choice._nulls = _nulls
+        chat_completion_choice._request_id = None
         return chat_completion_choice
 
     @property
@@ -133,3 +121,39 @@ class ChatCompletionChoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_chat_completion_choice_logprobs(
+    data: Any,
+) -> ChatCompletionChoiceLogprobsType0 | None:
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionChoiceLogprobsType0.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(ChatCompletionChoiceLogprobsType0 | None, data)
+
+
+def _serialize_chat_completion_choice_logprobs(data: Any) -> Any:
+    if isinstance(data, ChatCompletionChoiceLogprobsType0):
+        return data.to_dict()
+    return data
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.chat_completion_choice_logprobs_type_0 import (
+        ChatCompletionChoiceLogprobsType0,
+    )
+    from ..models.chat_completion_message import ChatCompletionMessage
+
+    globals().update(
+        ChatCompletionChoiceLogprobsType0=ChatCompletionChoiceLogprobsType0,
+        ChatCompletionMessage=ChatCompletionMessage,
+    )
+    _unresolved = False

@@ -1,31 +1,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ChatCompletionChoiceLogprobsType0")
+from ..types import model_repr
+
+_new = object.__new__
+
+_KEYS = frozenset({})
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ChatCompletionChoiceLogprobsType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        chat_completion_choice_logprobs_type_0 = cls()
-
-        chat_completion_choice_logprobs_type_0.additional_properties = d
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ChatCompletionChoiceLogprobsType0 is a JSON object, got {type(src_dict).__name__}"
+            )
+        # Built without __init__: it would only copy the same values once more.
+        chat_completion_choice_logprobs_type_0 = _new(cls)
+        chat_completion_choice_logprobs_type_0.additional_properties = dict(src_dict)
         return chat_completion_choice_logprobs_type_0
 
     @property

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice
@@ -14,10 +14,24 @@ if TYPE_CHECKING:
     from ..models.usage import Usage
 
 
-T = TypeVar("T", bound="ChatCompletionChunk")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "id",
+        "object",
+        "created",
+        "model",
+        "choices",
+        "system_fingerprint",
+        "usage",
+        "promptshield",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ChatCompletionChunk:
     """One streamed event's data. The usage chunk (with `stream_options.include_usage`) has empty `choices`."""
 
@@ -27,135 +41,99 @@ class ChatCompletionChunk:
     created: int
     model: str
     choices: list[ChatCompletionChunkChoice]
-    system_fingerprint: None | str | Unset = UNSET
-    usage: None | Unset | Usage = UNSET
-    promptshield: Promptshield | Unset = UNSET
+    system_fingerprint: None | str = None
+    usage: None | Usage = None
+    promptshield: Promptshield | None = None
     """ Credits accounting of this request, present when credits are on. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.usage import Usage
-
-        id = self.id
-
-        object_ = self.object_
-
-        created = self.created
-
-        model = self.model
-
-        choices = []
-        for choices_item_data in self.choices:
-            choices_item = choices_item_data.to_dict()
-            choices.append(choices_item)
-
-        system_fingerprint: None | str | Unset
-        if isinstance(self.system_fingerprint, Unset):
-            system_fingerprint = UNSET
-        else:
-            system_fingerprint = self.system_fingerprint
-
-        usage: dict[str, Any] | None | Unset
-        if isinstance(self.usage, Unset):
-            usage = UNSET
-        elif isinstance(self.usage, Usage):
-            usage = self.usage.to_dict()
-        else:
-            usage = self.usage
-
-        promptshield: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.promptshield, Unset):
-            promptshield = self.promptshield.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created": created,
-                "model": model,
-                "choices": choices,
-            }
-        )
-        if system_fingerprint is not UNSET:
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["id"] = self.id
+        field_dict["object"] = self.object_
+        field_dict["created"] = self.created
+        field_dict["model"] = self.model
+        field_dict["choices"] = [
+            _choices_item.to_dict() for _choices_item in self.choices
+        ]
+        system_fingerprint = self.system_fingerprint
+        if system_fingerprint is not None:
             field_dict["system_fingerprint"] = system_fingerprint
-        if usage is not UNSET:
-            field_dict["usage"] = usage
-        if promptshield is not UNSET:
-            field_dict["promptshield"] = promptshield
-
+        elif "system_fingerprint" in self._nulls:
+            field_dict["system_fingerprint"] = None
+        usage = self.usage
+        if usage is not None:
+            field_dict["usage"] = _serialize_chat_completion_chunk_usage(usage)
+        elif "usage" in self._nulls:
+            field_dict["usage"] = None
+        promptshield = self.promptshield
+        if promptshield is not None:
+            field_dict["promptshield"] = promptshield.to_dict()
+        elif "promptshield" in self._nulls:
+            field_dict["promptshield"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice
-        from ..models.promptshield import Promptshield
-        from ..models.usage import Usage
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        object_ = d.pop("object")
-
-        created = d.pop("created")
-
-        model = d.pop("model")
-
-        choices = []
-        _choices = d.pop("choices")
-        for choices_item_data in _choices:
-            choices_item = ChatCompletionChunkChoice.from_dict(choices_item_data)
-
-            choices.append(choices_item)
-
-        def _parse_system_fingerprint(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        system_fingerprint = _parse_system_fingerprint(
-            d.pop("system_fingerprint", UNSET)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ChatCompletionChunk is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        id = _d["id"]
+        object_ = _d["object"]
+        created = _d["created"]
+        model = _d["model"]
+        choices = [
+            ChatCompletionChunkChoice.from_dict(_choices_item)
+            for _choices_item in _d["choices"]
+        ]
+        system_fingerprint = _get("system_fingerprint")
+        if system_fingerprint is None and "system_fingerprint" in _d:
+            _nulls += ("system_fingerprint",)
+        usage = _get("usage")
+        if usage is not None:
+            usage = _parse_chat_completion_chunk_usage(usage)
+        elif "usage" in _d:
+            _nulls += ("usage",)
+        promptshield = _get("promptshield")
+        if promptshield is not None:
+            promptshield = Promptshield.from_dict(promptshield)
+        elif "promptshield" in _d:
+            _nulls += ("promptshield",)
+        # Built without __init__: it would only copy the same values once more.
+        chat_completion_chunk = _new(cls)
+        chat_completion_chunk.id = id
+        chat_completion_chunk.object_ = object_
+        chat_completion_chunk.created = created
+        chat_completion_chunk.model = model
+        chat_completion_chunk.choices = choices
+        chat_completion_chunk.system_fingerprint = system_fingerprint
+        chat_completion_chunk.usage = usage
+        chat_completion_chunk.promptshield = promptshield
+        chat_completion_chunk.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        def _parse_usage(data: object) -> None | Unset | Usage:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                usage_type_0 = Usage.from_dict(data)
-
-                return usage_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | Usage, data)
-
-        usage = _parse_usage(d.pop("usage", UNSET))
-
-        _promptshield = d.pop("promptshield", UNSET)
-        promptshield: Promptshield | Unset
-        if isinstance(_promptshield, Unset):
-            promptshield = UNSET
-        else:
-            promptshield = Promptshield.from_dict(_promptshield)
-
-        chat_completion_chunk = cls(
-            id=id,
-            object_=object_,
-            created=created,
-            model=model,
-            choices=choices,
-            system_fingerprint=system_fingerprint,
-            usage=usage,
-            promptshield=promptshield,
-        )
-
-        chat_completion_chunk.additional_properties = d
+        chat_completion_chunk._nulls = _nulls
+        chat_completion_chunk._request_id = None
         return chat_completion_chunk
 
     @property
@@ -173,3 +151,37 @@ class ChatCompletionChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_chat_completion_chunk_usage(data: Any) -> None | Usage:
+    if isinstance(data, dict):
+        try:
+            return Usage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(None | Usage, data)
+
+
+def _serialize_chat_completion_chunk_usage(data: Any) -> Any:
+    if isinstance(data, Usage):
+        return data.to_dict()
+    return data
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice
+    from ..models.promptshield import Promptshield
+    from ..models.usage import Usage
+
+    globals().update(
+        ChatCompletionChunkChoice=ChatCompletionChunkChoice,
+        Promptshield=Promptshield,
+        Usage=Usage,
+    )
+    _unresolved = False

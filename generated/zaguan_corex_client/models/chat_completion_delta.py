@@ -1,125 +1,128 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.tool_call_delta import ToolCallDelta
 
 
-T = TypeVar("T", bound="ChatCompletionDelta")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "role",
+        "content",
+        "reasoning_content",
+        "refusal",
+        "tool_calls",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ChatCompletionDelta:
-    role: str | Unset = UNSET
-    content: None | str | Unset = UNSET
-    reasoning_content: None | str | Unset = UNSET
-    refusal: None | str | Unset = UNSET
-    tool_calls: list[ToolCallDelta] | Unset = UNSET
+    role: str | None = None
+    content: None | str = None
+    reasoning_content: None | str = None
+    refusal: None | str = None
+    tool_calls: list[ToolCallDelta] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         role = self.role
-
-        content: None | str | Unset
-        if isinstance(self.content, Unset):
-            content = UNSET
-        else:
-            content = self.content
-
-        reasoning_content: None | str | Unset
-        if isinstance(self.reasoning_content, Unset):
-            reasoning_content = UNSET
-        else:
-            reasoning_content = self.reasoning_content
-
-        refusal: None | str | Unset
-        if isinstance(self.refusal, Unset):
-            refusal = UNSET
-        else:
-            refusal = self.refusal
-
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
-            for tool_calls_item_data in self.tool_calls:
-                tool_calls_item = tool_calls_item_data.to_dict()
-                tool_calls.append(tool_calls_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if role is not UNSET:
+        if role is not None:
             field_dict["role"] = role
-        if content is not UNSET:
+        elif "role" in self._nulls:
+            field_dict["role"] = None
+        content = self.content
+        if content is not None:
             field_dict["content"] = content
-        if reasoning_content is not UNSET:
+        elif "content" in self._nulls:
+            field_dict["content"] = None
+        reasoning_content = self.reasoning_content
+        if reasoning_content is not None:
             field_dict["reasoning_content"] = reasoning_content
-        if refusal is not UNSET:
+        elif "reasoning_content" in self._nulls:
+            field_dict["reasoning_content"] = None
+        refusal = self.refusal
+        if refusal is not None:
             field_dict["refusal"] = refusal
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-
+        elif "refusal" in self._nulls:
+            field_dict["refusal"] = None
+        tool_calls = self.tool_calls
+        if tool_calls is not None:
+            field_dict["tool_calls"] = [
+                _tool_calls_item.to_dict() for _tool_calls_item in tool_calls
+            ]
+        elif "tool_calls" in self._nulls:
+            field_dict["tool_calls"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.tool_call_delta import ToolCallDelta
-
-        d = dict(src_dict)
-        role = d.pop("role", UNSET)
-
-        def _parse_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        content = _parse_content(d.pop("content", UNSET))
-
-        def _parse_reasoning_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        reasoning_content = _parse_reasoning_content(d.pop("reasoning_content", UNSET))
-
-        def _parse_refusal(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        refusal = _parse_refusal(d.pop("refusal", UNSET))
-
-        _tool_calls = d.pop("tool_calls", UNSET)
-        tool_calls: list[ToolCallDelta] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-                tool_calls_item = ToolCallDelta.from_dict(tool_calls_item_data)
-
-                tool_calls.append(tool_calls_item)
-
-        chat_completion_delta = cls(
-            role=role,
-            content=content,
-            reasoning_content=reasoning_content,
-            refusal=refusal,
-            tool_calls=tool_calls,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ChatCompletionDelta is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        role = _get("role")
+        if role is None and "role" in _d:
+            _nulls += ("role",)
+        content = _get("content")
+        if content is None and "content" in _d:
+            _nulls += ("content",)
+        reasoning_content = _get("reasoning_content")
+        if reasoning_content is None and "reasoning_content" in _d:
+            _nulls += ("reasoning_content",)
+        refusal = _get("refusal")
+        if refusal is None and "refusal" in _d:
+            _nulls += ("refusal",)
+        tool_calls = _get("tool_calls")
+        if tool_calls is not None:
+            tool_calls = [
+                ToolCallDelta.from_dict(_tool_calls_item)
+                for _tool_calls_item in tool_calls
+            ]
+        elif "tool_calls" in _d:
+            _nulls += ("tool_calls",)
+        # Built without __init__: it would only copy the same values once more.
+        chat_completion_delta = _new(cls)
+        chat_completion_delta.role = role
+        chat_completion_delta.content = content
+        chat_completion_delta.reasoning_content = reasoning_content
+        chat_completion_delta.refusal = refusal
+        chat_completion_delta.tool_calls = tool_calls
+        chat_completion_delta.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        chat_completion_delta.additional_properties = d
+        chat_completion_delta._nulls = _nulls
+        chat_completion_delta._request_id = None
         return chat_completion_delta
 
     @property
@@ -137,3 +140,18 @@ class ChatCompletionDelta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.tool_call_delta import ToolCallDelta
+
+    globals().update(
+        ToolCallDelta=ToolCallDelta,
+    )
+    _unresolved = False

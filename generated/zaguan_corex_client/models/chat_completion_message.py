@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_audio_type_0 import (
@@ -15,10 +15,22 @@ if TYPE_CHECKING:
     from ..models.tool_call import ToolCall
 
 
-T = TypeVar("T", bound="ChatCompletionMessage")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "role",
+        "content",
+        "tool_calls",
+        "refusal",
+        "reasoning_content",
+        "audio",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ChatCompletionMessage:
     """The model's message. `reasoning_content` carries the reasoning of models that expose it;
     DeepSeek and Perplexity also put reasoning inside `<think>...</think>` in `content`.
@@ -27,149 +39,106 @@ class ChatCompletionMessage:
 
     role: str
     """ `assistant` (an open set). """
-    content: None | str | Unset = UNSET
-    tool_calls: list[ToolCall] | Unset = UNSET
-    refusal: None | str | Unset = UNSET
-    reasoning_content: None | str | Unset = UNSET
-    audio: ChatCompletionMessageAudioType0 | None | Unset = UNSET
+    content: None | str = None
+    tool_calls: list[ToolCall] | None = None
+    refusal: None | str = None
+    reasoning_content: None | str = None
+    audio: ChatCompletionMessageAudioType0 | None = None
     """ Audio output: `{id, data (base64), expires_at, transcript}`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_message_audio_type_0 import (
-            ChatCompletionMessageAudioType0,
-        )
-
-        role = self.role
-
-        content: None | str | Unset
-        if isinstance(self.content, Unset):
-            content = UNSET
-        else:
-            content = self.content
-
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
-            for tool_calls_item_data in self.tool_calls:
-                tool_calls_item = tool_calls_item_data.to_dict()
-                tool_calls.append(tool_calls_item)
-
-        refusal: None | str | Unset
-        if isinstance(self.refusal, Unset):
-            refusal = UNSET
-        else:
-            refusal = self.refusal
-
-        reasoning_content: None | str | Unset
-        if isinstance(self.reasoning_content, Unset):
-            reasoning_content = UNSET
-        else:
-            reasoning_content = self.reasoning_content
-
-        audio: dict[str, Any] | None | Unset
-        if isinstance(self.audio, Unset):
-            audio = UNSET
-        elif isinstance(self.audio, ChatCompletionMessageAudioType0):
-            audio = self.audio.to_dict()
-        else:
-            audio = self.audio
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "role": role,
-            }
-        )
-        if content is not UNSET:
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["role"] = self.role
+        content = self.content
+        if content is not None:
             field_dict["content"] = content
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-        if refusal is not UNSET:
+        elif "content" in self._nulls:
+            field_dict["content"] = None
+        tool_calls = self.tool_calls
+        if tool_calls is not None:
+            field_dict["tool_calls"] = [
+                _tool_calls_item.to_dict() for _tool_calls_item in tool_calls
+            ]
+        elif "tool_calls" in self._nulls:
+            field_dict["tool_calls"] = None
+        refusal = self.refusal
+        if refusal is not None:
             field_dict["refusal"] = refusal
-        if reasoning_content is not UNSET:
+        elif "refusal" in self._nulls:
+            field_dict["refusal"] = None
+        reasoning_content = self.reasoning_content
+        if reasoning_content is not None:
             field_dict["reasoning_content"] = reasoning_content
-        if audio is not UNSET:
-            field_dict["audio"] = audio
-
+        elif "reasoning_content" in self._nulls:
+            field_dict["reasoning_content"] = None
+        audio = self.audio
+        if audio is not None:
+            field_dict["audio"] = _serialize_chat_completion_message_audio(audio)
+        elif "audio" in self._nulls:
+            field_dict["audio"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.chat_completion_message_audio_type_0 import (
-            ChatCompletionMessageAudioType0,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ChatCompletionMessage is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        role = _d["role"]
+        content = _get("content")
+        if content is None and "content" in _d:
+            _nulls += ("content",)
+        tool_calls = _get("tool_calls")
+        if tool_calls is not None:
+            tool_calls = [
+                ToolCall.from_dict(_tool_calls_item) for _tool_calls_item in tool_calls
+            ]
+        elif "tool_calls" in _d:
+            _nulls += ("tool_calls",)
+        refusal = _get("refusal")
+        if refusal is None and "refusal" in _d:
+            _nulls += ("refusal",)
+        reasoning_content = _get("reasoning_content")
+        if reasoning_content is None and "reasoning_content" in _d:
+            _nulls += ("reasoning_content",)
+        audio = _get("audio")
+        if audio is not None:
+            audio = _parse_chat_completion_message_audio(audio)
+        elif "audio" in _d:
+            _nulls += ("audio",)
+        # Built without __init__: it would only copy the same values once more.
+        chat_completion_message = _new(cls)
+        chat_completion_message.role = role
+        chat_completion_message.content = content
+        chat_completion_message.tool_calls = tool_calls
+        chat_completion_message.refusal = refusal
+        chat_completion_message.reasoning_content = reasoning_content
+        chat_completion_message.audio = audio
+        chat_completion_message.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-        from ..models.tool_call import ToolCall
-
-        d = dict(src_dict)
-        role = d.pop("role")
-
-        def _parse_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        content = _parse_content(d.pop("content", UNSET))
-
-        _tool_calls = d.pop("tool_calls", UNSET)
-        tool_calls: list[ToolCall] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-                tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
-
-                tool_calls.append(tool_calls_item)
-
-        def _parse_refusal(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        refusal = _parse_refusal(d.pop("refusal", UNSET))
-
-        def _parse_reasoning_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        reasoning_content = _parse_reasoning_content(d.pop("reasoning_content", UNSET))
-
-        def _parse_audio(
-            data: object,
-        ) -> ChatCompletionMessageAudioType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                audio_type_0 = ChatCompletionMessageAudioType0.from_dict(data)
-
-                return audio_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChatCompletionMessageAudioType0 | None | Unset, data)
-
-        audio = _parse_audio(d.pop("audio", UNSET))
-
-        chat_completion_message = cls(
-            role=role,
-            content=content,
-            tool_calls=tool_calls,
-            refusal=refusal,
-            reasoning_content=reasoning_content,
-            audio=audio,
-        )
-
-        chat_completion_message.additional_properties = d
+        chat_completion_message._nulls = _nulls
+        chat_completion_message._request_id = None
         return chat_completion_message
 
     @property
@@ -187,3 +156,39 @@ class ChatCompletionMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_chat_completion_message_audio(
+    data: Any,
+) -> ChatCompletionMessageAudioType0 | None:
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionMessageAudioType0.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(ChatCompletionMessageAudioType0 | None, data)
+
+
+def _serialize_chat_completion_message_audio(data: Any) -> Any:
+    if isinstance(data, ChatCompletionMessageAudioType0):
+        return data.to_dict()
+    return data
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.chat_completion_message_audio_type_0 import (
+        ChatCompletionMessageAudioType0,
+    )
+    from ..models.tool_call import ToolCall
+
+    globals().update(
+        ChatCompletionMessageAudioType0=ChatCompletionMessageAudioType0,
+        ToolCall=ToolCall,
+    )
+    _unresolved = False

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,7 +19,7 @@ from ..models.chat_completion_request_verbosity import (
     check_chat_completion_request_verbosity,
 )
 from ..models.tool_choice_type_0 import ToolChoiceType0, check_tool_choice_type_0
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.audio_output_params import AudioOutputParams
@@ -42,10 +42,47 @@ if TYPE_CHECKING:
     from ..models.tool import Tool
 
 
-T = TypeVar("T", bound="ChatCompletionRequest")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "model",
+        "messages",
+        "temperature",
+        "top_p",
+        "max_tokens",
+        "max_completion_tokens",
+        "n",
+        "stop",
+        "presence_penalty",
+        "frequency_penalty",
+        "logit_bias",
+        "logprobs",
+        "top_logprobs",
+        "seed",
+        "user",
+        "stream",
+        "stream_options",
+        "tools",
+        "tool_choice",
+        "parallel_tool_calls",
+        "response_format",
+        "modalities",
+        "audio",
+        "reasoning_effort",
+        "store",
+        "metadata",
+        "verbosity",
+        "provider_specific_params",
+        "extra_body",
+        "thinking",
+        "virtual_model_id",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ChatCompletionRequest:
     """A chat request. Only the fields the caller sets are sent; absent fields take the provider's
     default. Fields this document does not list are passed through to CoreX unchanged.
@@ -112,450 +149,255 @@ class ChatCompletionRequest:
     virtual_model_id: str | Unset = UNSET
     """ Zaguan extension, route through this virtual model (deployment alias). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_format_json_object import ResponseFormatJsonObject
-        from ..models.response_format_text import ResponseFormatText
-
-        model = self.model
-
-        messages = []
-        for messages_item_data in self.messages:
-            messages_item = messages_item_data.to_dict()
-            messages.append(messages_item)
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["model"] = self.model
+        field_dict["messages"] = [
+            _messages_item.to_dict() for _messages_item in self.messages
+        ]
         temperature = self.temperature
-
-        top_p = self.top_p
-
-        max_tokens = self.max_tokens
-
-        max_completion_tokens = self.max_completion_tokens
-
-        n = self.n
-
-        stop: list[str] | str | Unset
-        if isinstance(self.stop, Unset):
-            stop = UNSET
-        elif isinstance(self.stop, list):
-            stop = self.stop
-
-        else:
-            stop = self.stop
-
-        presence_penalty = self.presence_penalty
-
-        frequency_penalty = self.frequency_penalty
-
-        logit_bias: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.logit_bias, Unset):
-            logit_bias = self.logit_bias.to_dict()
-
-        logprobs = self.logprobs
-
-        top_logprobs = self.top_logprobs
-
-        seed = self.seed
-
-        user = self.user
-
-        stream = self.stream
-
-        stream_options: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.stream_options, Unset):
-            stream_options = self.stream_options.to_dict()
-
-        tools: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tools, Unset):
-            tools = []
-            for tools_item_data in self.tools:
-                tools_item = tools_item_data.to_dict()
-                tools.append(tools_item)
-
-        tool_choice: dict[str, Any] | str | Unset
-        if isinstance(self.tool_choice, Unset):
-            tool_choice = UNSET
-        elif isinstance(self.tool_choice, str):
-            tool_choice = self.tool_choice
-        else:
-            tool_choice = self.tool_choice.to_dict()
-
-        parallel_tool_calls = self.parallel_tool_calls
-
-        response_format: dict[str, Any] | Unset
-        if isinstance(self.response_format, Unset):
-            response_format = UNSET
-        elif isinstance(self.response_format, ResponseFormatText) or isinstance(
-            self.response_format, ResponseFormatJsonObject
-        ):
-            response_format = self.response_format.to_dict()
-        else:
-            response_format = self.response_format.to_dict()
-
-        modalities: list[str] | Unset = UNSET
-        if not isinstance(self.modalities, Unset):
-            modalities = []
-            for modalities_item_data in self.modalities:
-                modalities_item: str = modalities_item_data
-                modalities.append(modalities_item)
-
-        audio: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.audio, Unset):
-            audio = self.audio.to_dict()
-
-        reasoning_effort: str | Unset = UNSET
-        if not isinstance(self.reasoning_effort, Unset):
-            reasoning_effort = self.reasoning_effort
-
-        store = self.store
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        verbosity: str | Unset = UNSET
-        if not isinstance(self.verbosity, Unset):
-            verbosity = self.verbosity
-
-        provider_specific_params: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.provider_specific_params, Unset):
-            provider_specific_params = self.provider_specific_params.to_dict()
-
-        extra_body: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.extra_body, Unset):
-            extra_body = self.extra_body.to_dict()
-
-        thinking = self.thinking
-
-        virtual_model_id = self.virtual_model_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "model": model,
-                "messages": messages,
-            }
-        )
-        if temperature is not UNSET:
+        if not isinstance(temperature, Unset):
             field_dict["temperature"] = temperature
-        if top_p is not UNSET:
+        top_p = self.top_p
+        if not isinstance(top_p, Unset):
             field_dict["top_p"] = top_p
-        if max_tokens is not UNSET:
+        max_tokens = self.max_tokens
+        if not isinstance(max_tokens, Unset):
             field_dict["max_tokens"] = max_tokens
-        if max_completion_tokens is not UNSET:
+        max_completion_tokens = self.max_completion_tokens
+        if not isinstance(max_completion_tokens, Unset):
             field_dict["max_completion_tokens"] = max_completion_tokens
-        if n is not UNSET:
+        n = self.n
+        if not isinstance(n, Unset):
             field_dict["n"] = n
-        if stop is not UNSET:
+        stop = self.stop
+        if not isinstance(stop, Unset):
             field_dict["stop"] = stop
-        if presence_penalty is not UNSET:
+        presence_penalty = self.presence_penalty
+        if not isinstance(presence_penalty, Unset):
             field_dict["presence_penalty"] = presence_penalty
-        if frequency_penalty is not UNSET:
+        frequency_penalty = self.frequency_penalty
+        if not isinstance(frequency_penalty, Unset):
             field_dict["frequency_penalty"] = frequency_penalty
-        if logit_bias is not UNSET:
-            field_dict["logit_bias"] = logit_bias
-        if logprobs is not UNSET:
+        logit_bias = self.logit_bias
+        if not isinstance(logit_bias, Unset):
+            field_dict["logit_bias"] = (
+                None if logit_bias is None else logit_bias.to_dict()
+            )
+        logprobs = self.logprobs
+        if not isinstance(logprobs, Unset):
             field_dict["logprobs"] = logprobs
-        if top_logprobs is not UNSET:
+        top_logprobs = self.top_logprobs
+        if not isinstance(top_logprobs, Unset):
             field_dict["top_logprobs"] = top_logprobs
-        if seed is not UNSET:
+        seed = self.seed
+        if not isinstance(seed, Unset):
             field_dict["seed"] = seed
-        if user is not UNSET:
+        user = self.user
+        if not isinstance(user, Unset):
             field_dict["user"] = user
-        if stream is not UNSET:
+        stream = self.stream
+        if not isinstance(stream, Unset):
             field_dict["stream"] = stream
-        if stream_options is not UNSET:
-            field_dict["stream_options"] = stream_options
-        if tools is not UNSET:
-            field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            field_dict["tool_choice"] = tool_choice
-        if parallel_tool_calls is not UNSET:
+        stream_options = self.stream_options
+        if not isinstance(stream_options, Unset):
+            field_dict["stream_options"] = (
+                None if stream_options is None else stream_options.to_dict()
+            )
+        tools = self.tools
+        if not isinstance(tools, Unset):
+            field_dict["tools"] = (
+                None
+                if tools is None
+                else [_tools_item.to_dict() for _tools_item in tools]
+            )
+        tool_choice = self.tool_choice
+        if not isinstance(tool_choice, Unset):
+            field_dict["tool_choice"] = (
+                None
+                if tool_choice is None
+                else _serialize_chat_completion_request_tool_choice(tool_choice)
+            )
+        parallel_tool_calls = self.parallel_tool_calls
+        if not isinstance(parallel_tool_calls, Unset):
             field_dict["parallel_tool_calls"] = parallel_tool_calls
-        if response_format is not UNSET:
-            field_dict["response_format"] = response_format
-        if modalities is not UNSET:
-            field_dict["modalities"] = modalities
-        if audio is not UNSET:
-            field_dict["audio"] = audio
-        if reasoning_effort is not UNSET:
-            field_dict["reasoning_effort"] = reasoning_effort
-        if store is not UNSET:
+        response_format = self.response_format
+        if not isinstance(response_format, Unset):
+            field_dict["response_format"] = (
+                None
+                if response_format is None
+                else _serialize_chat_completion_request_response_format(response_format)
+            )
+        modalities = self.modalities
+        if not isinstance(modalities, Unset):
+            field_dict["modalities"] = (
+                None
+                if modalities is None
+                else [_modalities_item for _modalities_item in modalities]
+            )
+        audio = self.audio
+        if not isinstance(audio, Unset):
+            field_dict["audio"] = None if audio is None else audio.to_dict()
+        reasoning_effort = self.reasoning_effort
+        if not isinstance(reasoning_effort, Unset):
+            field_dict["reasoning_effort"] = (
+                None if reasoning_effort is None else reasoning_effort
+            )
+        store = self.store
+        if not isinstance(store, Unset):
             field_dict["store"] = store
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if verbosity is not UNSET:
-            field_dict["verbosity"] = verbosity
-        if provider_specific_params is not UNSET:
-            field_dict["provider_specific_params"] = provider_specific_params
-        if extra_body is not UNSET:
-            field_dict["extra_body"] = extra_body
-        if thinking is not UNSET:
+        metadata = self.metadata
+        if not isinstance(metadata, Unset):
+            field_dict["metadata"] = None if metadata is None else metadata.to_dict()
+        verbosity = self.verbosity
+        if not isinstance(verbosity, Unset):
+            field_dict["verbosity"] = None if verbosity is None else verbosity
+        provider_specific_params = self.provider_specific_params
+        if not isinstance(provider_specific_params, Unset):
+            field_dict["provider_specific_params"] = (
+                None
+                if provider_specific_params is None
+                else provider_specific_params.to_dict()
+            )
+        extra_body = self.extra_body
+        if not isinstance(extra_body, Unset):
+            field_dict["extra_body"] = (
+                None if extra_body is None else extra_body.to_dict()
+            )
+        thinking = self.thinking
+        if not isinstance(thinking, Unset):
             field_dict["thinking"] = thinking
-        if virtual_model_id is not UNSET:
+        virtual_model_id = self.virtual_model_id
+        if not isinstance(virtual_model_id, Unset):
             field_dict["virtual_model_id"] = virtual_model_id
-
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audio_output_params import AudioOutputParams
-        from ..models.chat_completion_request_extra_body import (
-            ChatCompletionRequestExtraBody,
-        )
-        from ..models.chat_completion_request_logit_bias import (
-            ChatCompletionRequestLogitBias,
-        )
-        from ..models.chat_completion_request_metadata import (
-            ChatCompletionRequestMetadata,
-        )
-        from ..models.chat_completion_request_provider_specific_params import (
-            ChatCompletionRequestProviderSpecificParams,
-        )
-        from ..models.chat_message import ChatMessage
-        from ..models.named_tool_choice import NamedToolChoice
-        from ..models.response_format_json_object import ResponseFormatJsonObject
-        from ..models.response_format_json_schema import ResponseFormatJsonSchema
-        from ..models.response_format_text import ResponseFormatText
-        from ..models.stream_options import StreamOptions
-        from ..models.tool import Tool
-
-        d = dict(src_dict)
-        model = d.pop("model")
-
-        messages = []
-        _messages = d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = ChatMessage.from_dict(messages_item_data)
-
-            messages.append(messages_item)
-
-        temperature = d.pop("temperature", UNSET)
-
-        top_p = d.pop("top_p", UNSET)
-
-        max_tokens = d.pop("max_tokens", UNSET)
-
-        max_completion_tokens = d.pop("max_completion_tokens", UNSET)
-
-        n = d.pop("n", UNSET)
-
-        def _parse_stop(data: object) -> list[str] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                stop_type_1 = cast(list[str], data)
-
-                return stop_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | str | Unset, data)
-
-        stop = _parse_stop(d.pop("stop", UNSET))
-
-        presence_penalty = d.pop("presence_penalty", UNSET)
-
-        frequency_penalty = d.pop("frequency_penalty", UNSET)
-
-        _logit_bias = d.pop("logit_bias", UNSET)
-        logit_bias: ChatCompletionRequestLogitBias | Unset
-        if isinstance(_logit_bias, Unset):
-            logit_bias = UNSET
-        else:
-            logit_bias = ChatCompletionRequestLogitBias.from_dict(_logit_bias)
-
-        logprobs = d.pop("logprobs", UNSET)
-
-        top_logprobs = d.pop("top_logprobs", UNSET)
-
-        seed = d.pop("seed", UNSET)
-
-        user = d.pop("user", UNSET)
-
-        stream = d.pop("stream", UNSET)
-
-        _stream_options = d.pop("stream_options", UNSET)
-        stream_options: StreamOptions | Unset
-        if isinstance(_stream_options, Unset):
-            stream_options = UNSET
-        else:
-            stream_options = StreamOptions.from_dict(_stream_options)
-
-        _tools = d.pop("tools", UNSET)
-        tools: list[Tool] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-                tools_item = Tool.from_dict(tools_item_data)
-
-                tools.append(tools_item)
-
-        def _parse_tool_choice(
-            data: object,
-        ) -> NamedToolChoice | ToolChoiceType0 | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_tool_choice_type_0 = check_tool_choice_type_0(data)
-
-                return componentsschemas_tool_choice_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_tool_choice_type_1 = NamedToolChoice.from_dict(data)
-
-            return componentsschemas_tool_choice_type_1
-
-        tool_choice = _parse_tool_choice(d.pop("tool_choice", UNSET))
-
-        parallel_tool_calls = d.pop("parallel_tool_calls", UNSET)
-
-        def _parse_response_format(
-            data: object,
-        ) -> (
-            ResponseFormatJsonObject
-            | ResponseFormatJsonSchema
-            | ResponseFormatText
-            | Unset
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_response_format_type_0 = ResponseFormatText.from_dict(
-                    data
-                )
-
-                return componentsschemas_response_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_response_format_type_1 = (
-                    ResponseFormatJsonObject.from_dict(data)
-                )
-
-                return componentsschemas_response_format_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_response_format_type_2 = (
-                ResponseFormatJsonSchema.from_dict(data)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ChatCompletionRequest is a JSON object, got {type(src_dict).__name__}"
             )
-
-            return componentsschemas_response_format_type_2
-
-        response_format = _parse_response_format(d.pop("response_format", UNSET))
-
-        _modalities = d.pop("modalities", UNSET)
-        modalities: list[ChatCompletionRequestModalitiesItem] | Unset = UNSET
-        if _modalities is not UNSET:
-            modalities = []
-            for modalities_item_data in _modalities:
-                modalities_item = check_chat_completion_request_modalities_item(
-                    modalities_item_data
-                )
-
-                modalities.append(modalities_item)
-
-        _audio = d.pop("audio", UNSET)
-        audio: AudioOutputParams | Unset
-        if isinstance(_audio, Unset):
-            audio = UNSET
-        else:
-            audio = AudioOutputParams.from_dict(_audio)
-
-        _reasoning_effort = d.pop("reasoning_effort", UNSET)
-        reasoning_effort: ChatCompletionRequestReasoningEffort | Unset
-        if isinstance(_reasoning_effort, Unset):
-            reasoning_effort = UNSET
-        else:
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        model = _d["model"]
+        messages = [
+            ChatMessage.from_dict(_messages_item) for _messages_item in _d["messages"]
+        ]
+        temperature = _get("temperature", UNSET)
+        top_p = _get("top_p", UNSET)
+        max_tokens = _get("max_tokens", UNSET)
+        max_completion_tokens = _get("max_completion_tokens", UNSET)
+        n = _get("n", UNSET)
+        stop = _get("stop", UNSET)
+        presence_penalty = _get("presence_penalty", UNSET)
+        frequency_penalty = _get("frequency_penalty", UNSET)
+        logit_bias = _get("logit_bias", UNSET)
+        if logit_bias is not UNSET and logit_bias is not None:
+            logit_bias = ChatCompletionRequestLogitBias.from_dict(logit_bias)
+        logprobs = _get("logprobs", UNSET)
+        top_logprobs = _get("top_logprobs", UNSET)
+        seed = _get("seed", UNSET)
+        user = _get("user", UNSET)
+        stream = _get("stream", UNSET)
+        stream_options = _get("stream_options", UNSET)
+        if stream_options is not UNSET and stream_options is not None:
+            stream_options = StreamOptions.from_dict(stream_options)
+        tools = _get("tools", UNSET)
+        if tools is not UNSET and tools is not None:
+            tools = [Tool.from_dict(_tools_item) for _tools_item in tools]
+        tool_choice = _get("tool_choice", UNSET)
+        if tool_choice is not UNSET and tool_choice is not None:
+            tool_choice = _parse_chat_completion_request_tool_choice(tool_choice)
+        parallel_tool_calls = _get("parallel_tool_calls", UNSET)
+        response_format = _get("response_format", UNSET)
+        if response_format is not UNSET and response_format is not None:
+            response_format = _parse_chat_completion_request_response_format(
+                response_format
+            )
+        modalities = _get("modalities", UNSET)
+        if modalities is not UNSET and modalities is not None:
+            modalities = [
+                check_chat_completion_request_modalities_item(_modalities_item)
+                for _modalities_item in modalities
+            ]
+        audio = _get("audio", UNSET)
+        if audio is not UNSET and audio is not None:
+            audio = AudioOutputParams.from_dict(audio)
+        reasoning_effort = _get("reasoning_effort", UNSET)
+        if reasoning_effort is not UNSET and reasoning_effort is not None:
             reasoning_effort = check_chat_completion_request_reasoning_effort(
-                _reasoning_effort
+                reasoning_effort
             )
-
-        store = d.pop("store", UNSET)
-
-        _metadata = d.pop("metadata", UNSET)
-        metadata: ChatCompletionRequestMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = ChatCompletionRequestMetadata.from_dict(_metadata)
-
-        _verbosity = d.pop("verbosity", UNSET)
-        verbosity: ChatCompletionRequestVerbosity | Unset
-        if isinstance(_verbosity, Unset):
-            verbosity = UNSET
-        else:
-            verbosity = check_chat_completion_request_verbosity(_verbosity)
-
-        _provider_specific_params = d.pop("provider_specific_params", UNSET)
-        provider_specific_params: ChatCompletionRequestProviderSpecificParams | Unset
-        if isinstance(_provider_specific_params, Unset):
-            provider_specific_params = UNSET
-        else:
+        store = _get("store", UNSET)
+        metadata = _get("metadata", UNSET)
+        if metadata is not UNSET and metadata is not None:
+            metadata = ChatCompletionRequestMetadata.from_dict(metadata)
+        verbosity = _get("verbosity", UNSET)
+        if verbosity is not UNSET and verbosity is not None:
+            verbosity = check_chat_completion_request_verbosity(verbosity)
+        provider_specific_params = _get("provider_specific_params", UNSET)
+        if (
+            provider_specific_params is not UNSET
+            and provider_specific_params is not None
+        ):
             provider_specific_params = (
                 ChatCompletionRequestProviderSpecificParams.from_dict(
-                    _provider_specific_params
+                    provider_specific_params
                 )
             )
-
-        _extra_body = d.pop("extra_body", UNSET)
-        extra_body: ChatCompletionRequestExtraBody | Unset
-        if isinstance(_extra_body, Unset):
-            extra_body = UNSET
-        else:
-            extra_body = ChatCompletionRequestExtraBody.from_dict(_extra_body)
-
-        thinking = d.pop("thinking", UNSET)
-
-        virtual_model_id = d.pop("virtual_model_id", UNSET)
-
-        chat_completion_request = cls(
-            model=model,
-            messages=messages,
-            temperature=temperature,
-            top_p=top_p,
-            max_tokens=max_tokens,
-            max_completion_tokens=max_completion_tokens,
-            n=n,
-            stop=stop,
-            presence_penalty=presence_penalty,
-            frequency_penalty=frequency_penalty,
-            logit_bias=logit_bias,
-            logprobs=logprobs,
-            top_logprobs=top_logprobs,
-            seed=seed,
-            user=user,
-            stream=stream,
-            stream_options=stream_options,
-            tools=tools,
-            tool_choice=tool_choice,
-            parallel_tool_calls=parallel_tool_calls,
-            response_format=response_format,
-            modalities=modalities,
-            audio=audio,
-            reasoning_effort=reasoning_effort,
-            store=store,
-            metadata=metadata,
-            verbosity=verbosity,
-            provider_specific_params=provider_specific_params,
-            extra_body=extra_body,
-            thinking=thinking,
-            virtual_model_id=virtual_model_id,
+        extra_body = _get("extra_body", UNSET)
+        if extra_body is not UNSET and extra_body is not None:
+            extra_body = ChatCompletionRequestExtraBody.from_dict(extra_body)
+        thinking = _get("thinking", UNSET)
+        virtual_model_id = _get("virtual_model_id", UNSET)
+        # Built without __init__: it would only copy the same values once more.
+        chat_completion_request = _new(cls)
+        chat_completion_request.model = model
+        chat_completion_request.messages = messages
+        chat_completion_request.temperature = temperature
+        chat_completion_request.top_p = top_p
+        chat_completion_request.max_tokens = max_tokens
+        chat_completion_request.max_completion_tokens = max_completion_tokens
+        chat_completion_request.n = n
+        chat_completion_request.stop = stop
+        chat_completion_request.presence_penalty = presence_penalty
+        chat_completion_request.frequency_penalty = frequency_penalty
+        chat_completion_request.logit_bias = logit_bias
+        chat_completion_request.logprobs = logprobs
+        chat_completion_request.top_logprobs = top_logprobs
+        chat_completion_request.seed = seed
+        chat_completion_request.user = user
+        chat_completion_request.stream = stream
+        chat_completion_request.stream_options = stream_options
+        chat_completion_request.tools = tools
+        chat_completion_request.tool_choice = tool_choice
+        chat_completion_request.parallel_tool_calls = parallel_tool_calls
+        chat_completion_request.response_format = response_format
+        chat_completion_request.modalities = modalities
+        chat_completion_request.audio = audio
+        chat_completion_request.reasoning_effort = reasoning_effort
+        chat_completion_request.store = store
+        chat_completion_request.metadata = metadata
+        chat_completion_request.verbosity = verbosity
+        chat_completion_request.provider_specific_params = provider_specific_params
+        chat_completion_request.extra_body = extra_body
+        chat_completion_request.thinking = thinking
+        chat_completion_request.virtual_model_id = virtual_model_id
+        chat_completion_request.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        chat_completion_request.additional_properties = d
         return chat_completion_request
 
     @property
@@ -573,3 +415,101 @@ class ChatCompletionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_chat_completion_request_tool_choice(
+    data: Any,
+) -> NamedToolChoice | ToolChoiceType0:
+    if True:
+        try:
+            return check_tool_choice_type_0(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return NamedToolChoice.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(NamedToolChoice | ToolChoiceType0, data)
+
+
+def _serialize_chat_completion_request_tool_choice(data: Any) -> Any:
+    if isinstance(data, NamedToolChoice):
+        return data.to_dict()
+    return data
+
+
+def _parse_chat_completion_request_response_format(
+    data: Any,
+) -> ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText:
+    if isinstance(data, dict):
+        try:
+            return ResponseFormatText.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ResponseFormatJsonObject.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ResponseFormatJsonSchema.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(
+        ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText, data
+    )
+
+
+def _serialize_chat_completion_request_response_format(data: Any) -> Any:
+    if isinstance(data, ResponseFormatText):
+        return data.to_dict()
+    if isinstance(data, ResponseFormatJsonObject):
+        return data.to_dict()
+    if isinstance(data, ResponseFormatJsonSchema):
+        return data.to_dict()
+    return data
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.audio_output_params import AudioOutputParams
+    from ..models.chat_completion_request_extra_body import (
+        ChatCompletionRequestExtraBody,
+    )
+    from ..models.chat_completion_request_logit_bias import (
+        ChatCompletionRequestLogitBias,
+    )
+    from ..models.chat_completion_request_metadata import ChatCompletionRequestMetadata
+    from ..models.chat_completion_request_provider_specific_params import (
+        ChatCompletionRequestProviderSpecificParams,
+    )
+    from ..models.chat_message import ChatMessage
+    from ..models.named_tool_choice import NamedToolChoice
+    from ..models.response_format_json_object import ResponseFormatJsonObject
+    from ..models.response_format_json_schema import ResponseFormatJsonSchema
+    from ..models.response_format_text import ResponseFormatText
+    from ..models.stream_options import StreamOptions
+    from ..models.tool import Tool
+
+    globals().update(
+        AudioOutputParams=AudioOutputParams,
+        ChatCompletionRequestExtraBody=ChatCompletionRequestExtraBody,
+        ChatCompletionRequestLogitBias=ChatCompletionRequestLogitBias,
+        ChatCompletionRequestMetadata=ChatCompletionRequestMetadata,
+        ChatCompletionRequestProviderSpecificParams=ChatCompletionRequestProviderSpecificParams,
+        ChatMessage=ChatMessage,
+        NamedToolChoice=NamedToolChoice,
+        ResponseFormatJsonObject=ResponseFormatJsonObject,
+        ResponseFormatJsonSchema=ResponseFormatJsonSchema,
+        ResponseFormatText=ResponseFormatText,
+        StreamOptions=StreamOptions,
+        Tool=Tool,
+    )
+    _unresolved = False

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.image_url_content_part import ImageUrlContentPart
@@ -16,10 +16,21 @@ if TYPE_CHECKING:
     from ..models.unknown_content_part import UnknownContentPart
 
 
-T = TypeVar("T", bound="ChatMessage")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "role",
+        "content",
+        "name",
+        "tool_calls",
+        "tool_call_id",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ChatMessage:
     """One message of the conversation. `role` is `system`, `developer`, `user`, `assistant`,
     `tool` or `function` (an open set: later roles pass through). `content` is a string or a
@@ -48,191 +59,69 @@ class ChatMessage:
     tool_call_id: str | Unset = UNSET
     """ Tool messages, the id of the call this answers. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.image_url_content_part import ImageUrlContentPart
-        from ..models.input_audio_content_part import InputAudioContentPart
-        from ..models.text_content_part import TextContentPart
-
-        role = self.role
-
-        content: list[dict[str, Any]] | None | str | Unset
-        if isinstance(self.content, Unset):
-            content = UNSET
-        elif isinstance(self.content, list):
-            content = []
-            for content_type_1_item_data in self.content:
-                content_type_1_item: dict[str, Any]
-                if (
-                    isinstance(content_type_1_item_data, TextContentPart)
-                    or isinstance(content_type_1_item_data, ImageUrlContentPart)
-                    or isinstance(content_type_1_item_data, InputAudioContentPart)
-                ):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                else:
-                    content_type_1_item = content_type_1_item_data.to_dict()
-
-                content.append(content_type_1_item)
-
-        else:
-            content = self.content
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["role"] = self.role
+        content = self.content
+        if not isinstance(content, Unset):
+            field_dict["content"] = (
+                None if content is None else _serialize_chat_message_content(content)
+            )
         name = self.name
-
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
-            for tool_calls_item_data in self.tool_calls:
-                tool_calls_item = tool_calls_item_data.to_dict()
-                tool_calls.append(tool_calls_item)
-
-        tool_call_id = self.tool_call_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "role": role,
-            }
-        )
-        if content is not UNSET:
-            field_dict["content"] = content
-        if name is not UNSET:
+        if not isinstance(name, Unset):
             field_dict["name"] = name
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-        if tool_call_id is not UNSET:
+        tool_calls = self.tool_calls
+        if not isinstance(tool_calls, Unset):
+            field_dict["tool_calls"] = (
+                None
+                if tool_calls is None
+                else [_tool_calls_item.to_dict() for _tool_calls_item in tool_calls]
+            )
+        tool_call_id = self.tool_call_id
+        if not isinstance(tool_call_id, Unset):
             field_dict["tool_call_id"] = tool_call_id
-
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image_url_content_part import ImageUrlContentPart
-        from ..models.input_audio_content_part import InputAudioContentPart
-        from ..models.text_content_part import TextContentPart
-        from ..models.tool_call import ToolCall
-        from ..models.unknown_content_part import UnknownContentPart
-
-        d = dict(src_dict)
-        role = d.pop("role")
-
-        def _parse_content(
-            data: object,
-        ) -> (
-            list[
-                ImageUrlContentPart
-                | InputAudioContentPart
-                | TextContentPart
-                | UnknownContentPart
-            ]
-            | None
-            | str
-            | Unset
-        ):
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                content_type_1 = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-
-                    def _parse_content_type_1_item(
-                        data: object,
-                    ) -> (
-                        ImageUrlContentPart
-                        | InputAudioContentPart
-                        | TextContentPart
-                        | UnknownContentPart
-                    ):
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            componentsschemas_content_part_type_0 = (
-                                TextContentPart.from_dict(data)
-                            )
-
-                            return componentsschemas_content_part_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            componentsschemas_content_part_type_1 = (
-                                ImageUrlContentPart.from_dict(data)
-                            )
-
-                            return componentsschemas_content_part_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            componentsschemas_content_part_type_2 = (
-                                InputAudioContentPart.from_dict(data)
-                            )
-
-                            return componentsschemas_content_part_type_2
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_content_part_type_3 = (
-                            UnknownContentPart.from_dict(data)
-                        )
-
-                        return componentsschemas_content_part_type_3
-
-                    content_type_1_item = _parse_content_type_1_item(
-                        content_type_1_item_data
-                    )
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                list[
-                    ImageUrlContentPart
-                    | InputAudioContentPart
-                    | TextContentPart
-                    | UnknownContentPart
-                ]
-                | None
-                | str
-                | Unset,
-                data,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ChatMessage is a JSON object, got {type(src_dict).__name__}"
             )
-
-        content = _parse_content(d.pop("content", UNSET))
-
-        name = d.pop("name", UNSET)
-
-        _tool_calls = d.pop("tool_calls", UNSET)
-        tool_calls: list[ToolCall] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-                tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
-
-                tool_calls.append(tool_calls_item)
-
-        tool_call_id = d.pop("tool_call_id", UNSET)
-
-        chat_message = cls(
-            role=role,
-            content=content,
-            name=name,
-            tool_calls=tool_calls,
-            tool_call_id=tool_call_id,
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        role = _d["role"]
+        content = _get("content", UNSET)
+        if content is not UNSET and content is not None:
+            content = _parse_chat_message_content(content)
+        name = _get("name", UNSET)
+        tool_calls = _get("tool_calls", UNSET)
+        if tool_calls is not UNSET and tool_calls is not None:
+            tool_calls = [
+                ToolCall.from_dict(_tool_calls_item) for _tool_calls_item in tool_calls
+            ]
+        tool_call_id = _get("tool_call_id", UNSET)
+        # Built without __init__: it would only copy the same values once more.
+        chat_message = _new(cls)
+        chat_message.role = role
+        chat_message.content = content
+        chat_message.name = name
+        chat_message.tool_calls = tool_calls
+        chat_message.tool_call_id = tool_call_id
+        chat_message.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        chat_message.additional_properties = d
         return chat_message
 
     @property
@@ -250,3 +139,112 @@ class ChatMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_chat_message_content(
+    data: Any,
+) -> (
+    list[
+        ImageUrlContentPart
+        | InputAudioContentPart
+        | TextContentPart
+        | UnknownContentPart
+    ]
+    | None
+    | str
+):
+    if isinstance(data, list):
+        try:
+            return [
+                _parse_chat_message_content_2(_content_type_1_item)
+                for _content_type_1_item in data
+            ]
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(
+        list[
+            ImageUrlContentPart
+            | InputAudioContentPart
+            | TextContentPart
+            | UnknownContentPart
+        ]
+        | None
+        | str,
+        data,
+    )
+
+
+def _serialize_chat_message_content(data: Any) -> Any:
+    if isinstance(data, list):
+        return [
+            _serialize_chat_message_content_2(_content_type_1_item)
+            for _content_type_1_item in data
+        ]
+    return data
+
+
+def _parse_chat_message_content_2(
+    data: Any,
+) -> ImageUrlContentPart | InputAudioContentPart | TextContentPart | UnknownContentPart:
+    if isinstance(data, dict):
+        try:
+            return TextContentPart.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ImageUrlContentPart.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return InputAudioContentPart.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return UnknownContentPart.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(
+        ImageUrlContentPart
+        | InputAudioContentPart
+        | TextContentPart
+        | UnknownContentPart,
+        data,
+    )
+
+
+def _serialize_chat_message_content_2(data: Any) -> Any:
+    if isinstance(data, TextContentPart):
+        return data.to_dict()
+    if isinstance(data, ImageUrlContentPart):
+        return data.to_dict()
+    if isinstance(data, InputAudioContentPart):
+        return data.to_dict()
+    if isinstance(data, UnknownContentPart):
+        return data.to_dict()
+    return data
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.image_url_content_part import ImageUrlContentPart
+    from ..models.input_audio_content_part import InputAudioContentPart
+    from ..models.text_content_part import TextContentPart
+    from ..models.tool_call import ToolCall
+    from ..models.unknown_content_part import UnknownContentPart
+
+    globals().update(
+        ImageUrlContentPart=ImageUrlContentPart,
+        InputAudioContentPart=InputAudioContentPart,
+        TextContentPart=TextContentPart,
+        ToolCall=ToolCall,
+        UnknownContentPart=UnknownContentPart,
+    )
+    _unresolved = False

@@ -1,66 +1,106 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
-T = TypeVar("T", bound="CompletionTokensDetails")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "reasoning_tokens",
+        "audio_tokens",
+        "accepted_prediction_tokens",
+        "rejected_prediction_tokens",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class CompletionTokensDetails:
-    reasoning_tokens: int | Unset = UNSET
-    audio_tokens: int | Unset = UNSET
-    accepted_prediction_tokens: int | Unset = UNSET
-    rejected_prediction_tokens: int | Unset = UNSET
+    reasoning_tokens: int | None = None
+    audio_tokens: int | None = None
+    accepted_prediction_tokens: int | None = None
+    rejected_prediction_tokens: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         reasoning_tokens = self.reasoning_tokens
-
-        audio_tokens = self.audio_tokens
-
-        accepted_prediction_tokens = self.accepted_prediction_tokens
-
-        rejected_prediction_tokens = self.rejected_prediction_tokens
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if reasoning_tokens is not UNSET:
+        if reasoning_tokens is not None:
             field_dict["reasoning_tokens"] = reasoning_tokens
-        if audio_tokens is not UNSET:
+        elif "reasoning_tokens" in self._nulls:
+            field_dict["reasoning_tokens"] = None
+        audio_tokens = self.audio_tokens
+        if audio_tokens is not None:
             field_dict["audio_tokens"] = audio_tokens
-        if accepted_prediction_tokens is not UNSET:
+        elif "audio_tokens" in self._nulls:
+            field_dict["audio_tokens"] = None
+        accepted_prediction_tokens = self.accepted_prediction_tokens
+        if accepted_prediction_tokens is not None:
             field_dict["accepted_prediction_tokens"] = accepted_prediction_tokens
-        if rejected_prediction_tokens is not UNSET:
+        elif "accepted_prediction_tokens" in self._nulls:
+            field_dict["accepted_prediction_tokens"] = None
+        rejected_prediction_tokens = self.rejected_prediction_tokens
+        if rejected_prediction_tokens is not None:
             field_dict["rejected_prediction_tokens"] = rejected_prediction_tokens
-
+        elif "rejected_prediction_tokens" in self._nulls:
+            field_dict["rejected_prediction_tokens"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        reasoning_tokens = d.pop("reasoning_tokens", UNSET)
-
-        audio_tokens = d.pop("audio_tokens", UNSET)
-
-        accepted_prediction_tokens = d.pop("accepted_prediction_tokens", UNSET)
-
-        rejected_prediction_tokens = d.pop("rejected_prediction_tokens", UNSET)
-
-        completion_tokens_details = cls(
-            reasoning_tokens=reasoning_tokens,
-            audio_tokens=audio_tokens,
-            accepted_prediction_tokens=accepted_prediction_tokens,
-            rejected_prediction_tokens=rejected_prediction_tokens,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"CompletionTokensDetails is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        reasoning_tokens = _get("reasoning_tokens")
+        if reasoning_tokens is None and "reasoning_tokens" in _d:
+            _nulls += ("reasoning_tokens",)
+        audio_tokens = _get("audio_tokens")
+        if audio_tokens is None and "audio_tokens" in _d:
+            _nulls += ("audio_tokens",)
+        accepted_prediction_tokens = _get("accepted_prediction_tokens")
+        if accepted_prediction_tokens is None and "accepted_prediction_tokens" in _d:
+            _nulls += ("accepted_prediction_tokens",)
+        rejected_prediction_tokens = _get("rejected_prediction_tokens")
+        if rejected_prediction_tokens is None and "rejected_prediction_tokens" in _d:
+            _nulls += ("rejected_prediction_tokens",)
+        # Built without __init__: it would only copy the same values once more.
+        completion_tokens_details = _new(cls)
+        completion_tokens_details.reasoning_tokens = reasoning_tokens
+        completion_tokens_details.audio_tokens = audio_tokens
+        completion_tokens_details.accepted_prediction_tokens = (
+            accepted_prediction_tokens
         )
-
-        completion_tokens_details.additional_properties = d
+        completion_tokens_details.rejected_prediction_tokens = (
+            rejected_prediction_tokens
+        )
+        completion_tokens_details.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
+        )
+        completion_tokens_details._nulls = _nulls
+        completion_tokens_details._request_id = None
         return completion_tokens_details
 
     @property

@@ -1,94 +1,105 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.credits_history_entry import CreditsHistoryEntry
 
 
-T = TypeVar("T", bound="CreditsHistory")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "entries",
+        "has_more",
+        "total",
+        "next_cursor",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class CreditsHistory:
     entries: list[CreditsHistoryEntry]
     has_more: bool
-    total: int | Unset = UNSET
+    total: int | None = None
     """ Entries matching the filters, over all pages. """
-    next_cursor: None | str | Unset = UNSET
+    next_cursor: None | str = None
     """ Pass as `cursor` for the next page; null on the last page. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        entries = []
-        for entries_item_data in self.entries:
-            entries_item = entries_item_data.to_dict()
-            entries.append(entries_item)
-
-        has_more = self.has_more
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["entries"] = [
+            _entries_item.to_dict() for _entries_item in self.entries
+        ]
+        field_dict["has_more"] = self.has_more
         total = self.total
-
-        next_cursor: None | str | Unset
-        if isinstance(self.next_cursor, Unset):
-            next_cursor = UNSET
-        else:
-            next_cursor = self.next_cursor
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "entries": entries,
-                "has_more": has_more,
-            }
-        )
-        if total is not UNSET:
+        if total is not None:
             field_dict["total"] = total
-        if next_cursor is not UNSET:
+        elif "total" in self._nulls:
+            field_dict["total"] = None
+        next_cursor = self.next_cursor
+        if next_cursor is not None:
             field_dict["next_cursor"] = next_cursor
-
+        elif "next_cursor" in self._nulls:
+            field_dict["next_cursor"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.credits_history_entry import CreditsHistoryEntry
-
-        d = dict(src_dict)
-        entries = []
-        _entries = d.pop("entries")
-        for entries_item_data in _entries:
-            entries_item = CreditsHistoryEntry.from_dict(entries_item_data)
-
-            entries.append(entries_item)
-
-        has_more = d.pop("has_more")
-
-        total = d.pop("total", UNSET)
-
-        def _parse_next_cursor(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
-
-        credits_history = cls(
-            entries=entries,
-            has_more=has_more,
-            total=total,
-            next_cursor=next_cursor,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"CreditsHistory is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        entries = [
+            CreditsHistoryEntry.from_dict(_entries_item)
+            for _entries_item in _d["entries"]
+        ]
+        has_more = _d["has_more"]
+        total = _get("total")
+        if total is None and "total" in _d:
+            _nulls += ("total",)
+        next_cursor = _get("next_cursor")
+        if next_cursor is None and "next_cursor" in _d:
+            _nulls += ("next_cursor",)
+        # Built without __init__: it would only copy the same values once more.
+        credits_history = _new(cls)
+        credits_history.entries = entries
+        credits_history.has_more = has_more
+        credits_history.total = total
+        credits_history.next_cursor = next_cursor
+        credits_history.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        credits_history.additional_properties = d
+        credits_history._nulls = _nulls
+        credits_history._request_id = None
         return credits_history
 
     @property
@@ -106,3 +117,18 @@ class CreditsHistory:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.credits_history_entry import CreditsHistoryEntry
+
+    globals().update(
+        CreditsHistoryEntry=CreditsHistoryEntry,
+    )
+    _unresolved = False

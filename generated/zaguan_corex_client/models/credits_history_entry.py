@@ -2,17 +2,38 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
-T = TypeVar("T", bound="CreditsHistoryEntry")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "id",
+        "timestamp",
+        "request_id",
+        "model",
+        "status",
+        "provider",
+        "band",
+        "prompt_tokens",
+        "completion_tokens",
+        "reasoning_tokens",
+        "total_tokens",
+        "credits_debited",
+        "cost",
+        "latency_ms",
+        "error_message",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class CreditsHistoryEntry:
     id: str
     timestamp: datetime.datetime
@@ -21,147 +42,156 @@ class CreditsHistoryEntry:
     model: str
     status: str
     """ `success`, `error`, `rate_limited` (an open set). """
-    provider: str | Unset = UNSET
-    band: str | Unset = UNSET
-    prompt_tokens: int | Unset = UNSET
-    completion_tokens: int | Unset = UNSET
-    reasoning_tokens: int | Unset = UNSET
-    total_tokens: int | Unset = UNSET
-    credits_debited: float | Unset = UNSET
-    cost: float | Unset = UNSET
+    provider: str | None = None
+    band: str | None = None
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    reasoning_tokens: int | None = None
+    total_tokens: int | None = None
+    credits_debited: float | None = None
+    cost: float | None = None
     """ USD. """
-    latency_ms: float | Unset = UNSET
-    error_message: None | str | Unset = UNSET
+    latency_ms: float | None = None
+    error_message: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        timestamp = self.timestamp.isoformat()
-
-        request_id = self.request_id
-
-        model = self.model
-
-        status = self.status
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["id"] = self.id
+        field_dict["timestamp"] = self.timestamp.isoformat()
+        field_dict["request_id"] = self.request_id
+        field_dict["model"] = self.model
+        field_dict["status"] = self.status
         provider = self.provider
-
-        band = self.band
-
-        prompt_tokens = self.prompt_tokens
-
-        completion_tokens = self.completion_tokens
-
-        reasoning_tokens = self.reasoning_tokens
-
-        total_tokens = self.total_tokens
-
-        credits_debited = self.credits_debited
-
-        cost = self.cost
-
-        latency_ms = self.latency_ms
-
-        error_message: None | str | Unset
-        if isinstance(self.error_message, Unset):
-            error_message = UNSET
-        else:
-            error_message = self.error_message
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "timestamp": timestamp,
-                "request_id": request_id,
-                "model": model,
-                "status": status,
-            }
-        )
-        if provider is not UNSET:
+        if provider is not None:
             field_dict["provider"] = provider
-        if band is not UNSET:
+        elif "provider" in self._nulls:
+            field_dict["provider"] = None
+        band = self.band
+        if band is not None:
             field_dict["band"] = band
-        if prompt_tokens is not UNSET:
+        elif "band" in self._nulls:
+            field_dict["band"] = None
+        prompt_tokens = self.prompt_tokens
+        if prompt_tokens is not None:
             field_dict["prompt_tokens"] = prompt_tokens
-        if completion_tokens is not UNSET:
+        elif "prompt_tokens" in self._nulls:
+            field_dict["prompt_tokens"] = None
+        completion_tokens = self.completion_tokens
+        if completion_tokens is not None:
             field_dict["completion_tokens"] = completion_tokens
-        if reasoning_tokens is not UNSET:
+        elif "completion_tokens" in self._nulls:
+            field_dict["completion_tokens"] = None
+        reasoning_tokens = self.reasoning_tokens
+        if reasoning_tokens is not None:
             field_dict["reasoning_tokens"] = reasoning_tokens
-        if total_tokens is not UNSET:
+        elif "reasoning_tokens" in self._nulls:
+            field_dict["reasoning_tokens"] = None
+        total_tokens = self.total_tokens
+        if total_tokens is not None:
             field_dict["total_tokens"] = total_tokens
-        if credits_debited is not UNSET:
+        elif "total_tokens" in self._nulls:
+            field_dict["total_tokens"] = None
+        credits_debited = self.credits_debited
+        if credits_debited is not None:
             field_dict["credits_debited"] = credits_debited
-        if cost is not UNSET:
+        elif "credits_debited" in self._nulls:
+            field_dict["credits_debited"] = None
+        cost = self.cost
+        if cost is not None:
             field_dict["cost"] = cost
-        if latency_ms is not UNSET:
+        elif "cost" in self._nulls:
+            field_dict["cost"] = None
+        latency_ms = self.latency_ms
+        if latency_ms is not None:
             field_dict["latency_ms"] = latency_ms
-        if error_message is not UNSET:
+        elif "latency_ms" in self._nulls:
+            field_dict["latency_ms"] = None
+        error_message = self.error_message
+        if error_message is not None:
             field_dict["error_message"] = error_message
-
+        elif "error_message" in self._nulls:
+            field_dict["error_message"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
-
-        request_id = d.pop("request_id")
-
-        model = d.pop("model")
-
-        status = d.pop("status")
-
-        provider = d.pop("provider", UNSET)
-
-        band = d.pop("band", UNSET)
-
-        prompt_tokens = d.pop("prompt_tokens", UNSET)
-
-        completion_tokens = d.pop("completion_tokens", UNSET)
-
-        reasoning_tokens = d.pop("reasoning_tokens", UNSET)
-
-        total_tokens = d.pop("total_tokens", UNSET)
-
-        credits_debited = d.pop("credits_debited", UNSET)
-
-        cost = d.pop("cost", UNSET)
-
-        latency_ms = d.pop("latency_ms", UNSET)
-
-        def _parse_error_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_message = _parse_error_message(d.pop("error_message", UNSET))
-
-        credits_history_entry = cls(
-            id=id,
-            timestamp=timestamp,
-            request_id=request_id,
-            model=model,
-            status=status,
-            provider=provider,
-            band=band,
-            prompt_tokens=prompt_tokens,
-            completion_tokens=completion_tokens,
-            reasoning_tokens=reasoning_tokens,
-            total_tokens=total_tokens,
-            credits_debited=credits_debited,
-            cost=cost,
-            latency_ms=latency_ms,
-            error_message=error_message,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"CreditsHistoryEntry is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        id = _d["id"]
+        timestamp = datetime.datetime.fromisoformat(_d["timestamp"])
+        request_id = _d["request_id"]
+        model = _d["model"]
+        status = _d["status"]
+        provider = _get("provider")
+        if provider is None and "provider" in _d:
+            _nulls += ("provider",)
+        band = _get("band")
+        if band is None and "band" in _d:
+            _nulls += ("band",)
+        prompt_tokens = _get("prompt_tokens")
+        if prompt_tokens is None and "prompt_tokens" in _d:
+            _nulls += ("prompt_tokens",)
+        completion_tokens = _get("completion_tokens")
+        if completion_tokens is None and "completion_tokens" in _d:
+            _nulls += ("completion_tokens",)
+        reasoning_tokens = _get("reasoning_tokens")
+        if reasoning_tokens is None and "reasoning_tokens" in _d:
+            _nulls += ("reasoning_tokens",)
+        total_tokens = _get("total_tokens")
+        if total_tokens is None and "total_tokens" in _d:
+            _nulls += ("total_tokens",)
+        credits_debited = _get("credits_debited")
+        if credits_debited is None and "credits_debited" in _d:
+            _nulls += ("credits_debited",)
+        cost = _get("cost")
+        if cost is None and "cost" in _d:
+            _nulls += ("cost",)
+        latency_ms = _get("latency_ms")
+        if latency_ms is None and "latency_ms" in _d:
+            _nulls += ("latency_ms",)
+        error_message = _get("error_message")
+        if error_message is None and "error_message" in _d:
+            _nulls += ("error_message",)
+        # Built without __init__: it would only copy the same values once more.
+        credits_history_entry = _new(cls)
+        credits_history_entry.id = id
+        credits_history_entry.timestamp = timestamp
+        credits_history_entry.request_id = request_id
+        credits_history_entry.model = model
+        credits_history_entry.status = status
+        credits_history_entry.provider = provider
+        credits_history_entry.band = band
+        credits_history_entry.prompt_tokens = prompt_tokens
+        credits_history_entry.completion_tokens = completion_tokens
+        credits_history_entry.reasoning_tokens = reasoning_tokens
+        credits_history_entry.total_tokens = total_tokens
+        credits_history_entry.credits_debited = credits_debited
+        credits_history_entry.cost = cost
+        credits_history_entry.latency_ms = latency_ms
+        credits_history_entry.error_message = error_message
+        credits_history_entry.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        credits_history_entry.additional_properties = d
+        credits_history_entry._nulls = _nulls
+        credits_history_entry._request_id = None
         return credits_history_entry
 
     @property

@@ -1,46 +1,63 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.usage_aggregate import UsageAggregate
 
 
-T = TypeVar("T", bound="CreditsStatsByModel")
+_new = object.__new__
+
+_KEYS = frozenset({})
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class CreditsStatsByModel:
     additional_properties: dict[str, UsageAggregate] = _attrs_field(
         init=False, factory=dict
     )
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        for prop_name, prop in self.additional_properties.items():
-            field_dict[prop_name] = prop.to_dict()
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = {
+            key: value.to_dict() for key, value in self.additional_properties.items()
+        }
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.usage_aggregate import UsageAggregate
-
-        d = dict(src_dict)
-        credits_stats_by_model = cls()
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional_property = UsageAggregate.from_dict(prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        credits_stats_by_model.additional_properties = additional_properties
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"CreditsStatsByModel is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _nulls: tuple[str, ...] = ()
+        # Built without __init__: it would only copy the same values once more.
+        credits_stats_by_model = _new(cls)
+        credits_stats_by_model.additional_properties = {
+            key: UsageAggregate.from_dict(value) for key, value in src_dict.items()
+        }
+        credits_stats_by_model._nulls = _nulls
+        credits_stats_by_model._request_id = None
         return credits_stats_by_model
 
     @property
@@ -58,3 +75,18 @@ class CreditsStatsByModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.usage_aggregate import UsageAggregate
+
+    globals().update(
+        UsageAggregate=UsageAggregate,
+    )
+    _unresolved = False

@@ -2,68 +2,96 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
-T = TypeVar("T", bound="DailyUsage")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "date",
+        "credits_used",
+        "requests",
+        "tokens",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class DailyUsage:
     date: datetime.date
-    credits_used: float | Unset = UNSET
-    requests: int | Unset = UNSET
-    tokens: int | Unset = UNSET
+    credits_used: float | None = None
+    requests: int | None = None
+    tokens: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        date = self.date.isoformat()
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["date"] = self.date.isoformat()
         credits_used = self.credits_used
-
-        requests = self.requests
-
-        tokens = self.tokens
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "date": date,
-            }
-        )
-        if credits_used is not UNSET:
+        if credits_used is not None:
             field_dict["credits_used"] = credits_used
-        if requests is not UNSET:
+        elif "credits_used" in self._nulls:
+            field_dict["credits_used"] = None
+        requests = self.requests
+        if requests is not None:
             field_dict["requests"] = requests
-        if tokens is not UNSET:
+        elif "requests" in self._nulls:
+            field_dict["requests"] = None
+        tokens = self.tokens
+        if tokens is not None:
             field_dict["tokens"] = tokens
-
+        elif "tokens" in self._nulls:
+            field_dict["tokens"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        date = datetime.date.fromisoformat(d.pop("date"))
-
-        credits_used = d.pop("credits_used", UNSET)
-
-        requests = d.pop("requests", UNSET)
-
-        tokens = d.pop("tokens", UNSET)
-
-        daily_usage = cls(
-            date=date,
-            credits_used=credits_used,
-            requests=requests,
-            tokens=tokens,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"DailyUsage is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        date = datetime.date.fromisoformat(_d["date"])
+        credits_used = _get("credits_used")
+        if credits_used is None and "credits_used" in _d:
+            _nulls += ("credits_used",)
+        requests = _get("requests")
+        if requests is None and "requests" in _d:
+            _nulls += ("requests",)
+        tokens = _get("tokens")
+        if tokens is None and "tokens" in _d:
+            _nulls += ("tokens",)
+        # Built without __init__: it would only copy the same values once more.
+        daily_usage = _new(cls)
+        daily_usage.date = date
+        daily_usage.credits_used = credits_used
+        daily_usage.requests = requests
+        daily_usage.tokens = tokens
+        daily_usage.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        daily_usage.additional_properties = d
+        daily_usage._nulls = _nulls
+        daily_usage._request_id = None
         return daily_usage
 
     @property

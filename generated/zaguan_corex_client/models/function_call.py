@@ -1,50 +1,68 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="FunctionCall")
+from ..types import model_repr
+
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "name",
+        "arguments",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class FunctionCall:
     name: str
     arguments: str
     """ The arguments as a JSON string, as the model wrote it (it may not be valid JSON). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        arguments = self.arguments
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-                "arguments": arguments,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["name"] = self.name
+        field_dict["arguments"] = self.arguments
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        arguments = d.pop("arguments")
-
-        function_call = cls(
-            name=name,
-            arguments=arguments,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"FunctionCall is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _nulls: tuple[str, ...] = ()
+        name = _d["name"]
+        arguments = _d["arguments"]
+        # Built without __init__: it would only copy the same values once more.
+        function_call = _new(cls)
+        function_call.name = name
+        function_call.arguments = arguments
+        function_call.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        function_call.additional_properties = d
+        function_call._nulls = _nulls
+        function_call._request_id = None
         return function_call
 
     @property

@@ -1,50 +1,80 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
-T = TypeVar("T", bound="FunctionCallDelta")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "name",
+        "arguments",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class FunctionCallDelta:
-    name: str | Unset = UNSET
-    arguments: str | Unset = UNSET
+    name: str | None = None
+    arguments: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         name = self.name
-
-        arguments = self.arguments
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
+        if name is not None:
             field_dict["name"] = name
-        if arguments is not UNSET:
+        elif "name" in self._nulls:
+            field_dict["name"] = None
+        arguments = self.arguments
+        if arguments is not None:
             field_dict["arguments"] = arguments
-
+        elif "arguments" in self._nulls:
+            field_dict["arguments"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
-
-        arguments = d.pop("arguments", UNSET)
-
-        function_call_delta = cls(
-            name=name,
-            arguments=arguments,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"FunctionCallDelta is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        name = _get("name")
+        if name is None and "name" in _d:
+            _nulls += ("name",)
+        arguments = _get("arguments")
+        if arguments is None and "arguments" in _d:
+            _nulls += ("arguments",)
+        # Built without __init__: it would only copy the same values once more.
+        function_call_delta = _new(cls)
+        function_call_delta.name = name
+        function_call_delta.arguments = arguments
+        function_call_delta.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        function_call_delta.additional_properties = d
+        function_call_delta._nulls = _nulls
+        function_call_delta._request_id = None
         return function_call_delta
 
     @property

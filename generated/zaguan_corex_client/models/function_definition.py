@@ -1,21 +1,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.function_definition_parameters import FunctionDefinitionParameters
 
 
-T = TypeVar("T", bound="FunctionDefinition")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "name",
+        "description",
+        "parameters",
+        "strict",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class FunctionDefinition:
     name: str
     description: str | Unset = UNSET
@@ -23,60 +33,56 @@ class FunctionDefinition:
     """ The arguments as a JSON Schema object. """
     strict: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["name"] = self.name
         description = self.description
-
-        parameters: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.parameters, Unset):
-            parameters = self.parameters.to_dict()
-
-        strict = self.strict
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
-        if description is not UNSET:
+        if not isinstance(description, Unset):
             field_dict["description"] = description
-        if parameters is not UNSET:
-            field_dict["parameters"] = parameters
-        if strict is not UNSET:
+        parameters = self.parameters
+        if not isinstance(parameters, Unset):
+            field_dict["parameters"] = (
+                None if parameters is None else parameters.to_dict()
+            )
+        strict = self.strict
+        if not isinstance(strict, Unset):
             field_dict["strict"] = strict
-
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.function_definition_parameters import FunctionDefinitionParameters
-
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        description = d.pop("description", UNSET)
-
-        _parameters = d.pop("parameters", UNSET)
-        parameters: FunctionDefinitionParameters | Unset
-        if isinstance(_parameters, Unset):
-            parameters = UNSET
-        else:
-            parameters = FunctionDefinitionParameters.from_dict(_parameters)
-
-        strict = d.pop("strict", UNSET)
-
-        function_definition = cls(
-            name=name,
-            description=description,
-            parameters=parameters,
-            strict=strict,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"FunctionDefinition is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        name = _d["name"]
+        description = _get("description", UNSET)
+        parameters = _get("parameters", UNSET)
+        if parameters is not UNSET and parameters is not None:
+            parameters = FunctionDefinitionParameters.from_dict(parameters)
+        strict = _get("strict", UNSET)
+        # Built without __init__: it would only copy the same values once more.
+        function_definition = _new(cls)
+        function_definition.name = name
+        function_definition.description = description
+        function_definition.parameters = parameters
+        function_definition.strict = strict
+        function_definition.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        function_definition.additional_properties = d
         return function_definition
 
     @property
@@ -94,3 +100,18 @@ class FunctionDefinition:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.function_definition_parameters import FunctionDefinitionParameters
+
+    globals().update(
+        FunctionDefinitionParameters=FunctionDefinitionParameters,
+    )
+    _unresolved = False

@@ -1,53 +1,73 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
-T = TypeVar("T", bound="Health")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "status",
+        "version",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Health:
     status: str
     """ `ok` while the gateway is up. """
-    version: str | Unset = UNSET
+    version: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["status"] = self.status
         version = self.version
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-            }
-        )
-        if version is not UNSET:
+        if version is not None:
             field_dict["version"] = version
-
+        elif "version" in self._nulls:
+            field_dict["version"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        status = d.pop("status")
-
-        version = d.pop("version", UNSET)
-
-        health = cls(
-            status=status,
-            version=version,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Health is a JSON object, got {type(src_dict).__name__}")
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        status = _d["status"]
+        version = _get("version")
+        if version is None and "version" in _d:
+            _nulls += ("version",)
+        # Built without __init__: it would only copy the same values once more.
+        health = _new(cls)
+        health.status = status
+        health.version = version
+        health.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        health.additional_properties = d
+        health._nulls = _nulls
+        health._request_id = None
         return health
 
     @property

@@ -1,61 +1,63 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.image_url_detail import ImageUrlDetail, check_image_url_detail
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
-T = TypeVar("T", bound="ImageUrl")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "url",
+        "detail",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ImageUrl:
     url: str
     """ An https URL or a `data:` URL with base64 image data. """
     detail: ImageUrlDetail | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
-        detail: str | Unset = UNSET
-        if not isinstance(self.detail, Unset):
-            detail = self.detail
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-            }
-        )
-        if detail is not UNSET:
-            field_dict["detail"] = detail
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["url"] = self.url
+        detail = self.detail
+        if not isinstance(detail, Unset):
+            field_dict["detail"] = None if detail is None else detail
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        url = d.pop("url")
-
-        _detail = d.pop("detail", UNSET)
-        detail: ImageUrlDetail | Unset
-        if isinstance(_detail, Unset):
-            detail = UNSET
-        else:
-            detail = check_image_url_detail(_detail)
-
-        image_url = cls(
-            url=url,
-            detail=detail,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"ImageUrl is a JSON object, got {type(src_dict).__name__}")
+        _d = src_dict
+        _get = _d.get
+        url = _d["url"]
+        detail = _get("detail", UNSET)
+        if detail is not UNSET and detail is not None:
+            detail = check_image_url_detail(detail)
+        # Built without __init__: it would only copy the same values once more.
+        image_url = _new(cls)
+        image_url.url = url
+        image_url.detail = detail
+        image_url.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        image_url.additional_properties = d
         return image_url
 
     @property

@@ -1,52 +1,60 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.input_audio_format import InputAudioFormat, check_input_audio_format
+from ..types import model_repr
 
-T = TypeVar("T", bound="InputAudio")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "data",
+        "format",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class InputAudio:
     data: str
     """ Base64-encoded audio. """
     format_: InputAudioFormat
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        data = self.data
-
-        format_: str = self.format_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "data": data,
-                "format": format_,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["data"] = self.data
+        field_dict["format"] = self.format_
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        data = d.pop("data")
-
-        format_ = check_input_audio_format(d.pop("format"))
-
-        input_audio = cls(
-            data=data,
-            format_=format_,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"InputAudio is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        data = _d["data"]
+        format_ = check_input_audio_format(_d["format"])
+        # Built without __init__: it would only copy the same values once more.
+        input_audio = _new(cls)
+        input_audio.data = data
+        input_audio.format_ = format_
+        input_audio.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        input_audio.additional_properties = d
         return input_audio
 
     @property

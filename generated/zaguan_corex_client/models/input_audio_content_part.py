@@ -1,64 +1,66 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Literal,
-    Self,
-    TypeVar,
-    cast,
-)
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import check_const, model_repr
 
 if TYPE_CHECKING:
     from ..models.input_audio import InputAudio
 
 
-T = TypeVar("T", bound="InputAudioContentPart")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "type",
+        "input_audio",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class InputAudioContentPart:
     type_: Literal["input_audio"]
     input_audio: InputAudio
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        input_audio = self.input_audio.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "input_audio": input_audio,
-            }
-        )
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        field_dict["input_audio"] = self.input_audio.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.input_audio import InputAudio
-
-        d = dict(src_dict)
-        type_ = cast(Literal["input_audio"], d.pop("type"))
-        if type_ != "input_audio":
-            raise ValueError(f"type must match const 'input_audio', got '{type_}'")
-
-        input_audio = InputAudio.from_dict(d.pop("input_audio"))
-
-        input_audio_content_part = cls(
-            type_=type_,
-            input_audio=input_audio,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"InputAudioContentPart is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        type_ = check_const(_d["type"], "input_audio", "type")
+        input_audio = InputAudio.from_dict(_d["input_audio"])
+        # Built without __init__: it would only copy the same values once more.
+        input_audio_content_part = _new(cls)
+        input_audio_content_part.type_ = type_
+        input_audio_content_part.input_audio = input_audio
+        input_audio_content_part.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        input_audio_content_part.additional_properties = d
         return input_audio_content_part
 
     @property
@@ -76,3 +78,18 @@ class InputAudioContentPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.input_audio import InputAudio
+
+    globals().update(
+        InputAudio=InputAudio,
+    )
+    _unresolved = False

@@ -1,21 +1,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.json_schema_format_schema import JsonSchemaFormatSchema
 
 
-T = TypeVar("T", bound="JsonSchemaFormat")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "name",
+        "description",
+        "schema",
+        "strict",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class JsonSchemaFormat:
     name: str
     description: str | Unset = UNSET
@@ -23,60 +33,54 @@ class JsonSchemaFormat:
     """ The JSON Schema the answer must match. """
     strict: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["name"] = self.name
         description = self.description
-
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
-
-        strict = self.strict
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
-        if description is not UNSET:
+        if not isinstance(description, Unset):
             field_dict["description"] = description
-        if schema is not UNSET:
-            field_dict["schema"] = schema
-        if strict is not UNSET:
+        schema = self.schema
+        if not isinstance(schema, Unset):
+            field_dict["schema"] = None if schema is None else schema.to_dict()
+        strict = self.strict
+        if not isinstance(strict, Unset):
             field_dict["strict"] = strict
-
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_schema_format_schema import JsonSchemaFormatSchema
-
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        description = d.pop("description", UNSET)
-
-        _schema = d.pop("schema", UNSET)
-        schema: JsonSchemaFormatSchema | Unset
-        if isinstance(_schema, Unset):
-            schema = UNSET
-        else:
-            schema = JsonSchemaFormatSchema.from_dict(_schema)
-
-        strict = d.pop("strict", UNSET)
-
-        json_schema_format = cls(
-            name=name,
-            description=description,
-            schema=schema,
-            strict=strict,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"JsonSchemaFormat is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        name = _d["name"]
+        description = _get("description", UNSET)
+        schema = _get("schema", UNSET)
+        if schema is not UNSET and schema is not None:
+            schema = JsonSchemaFormatSchema.from_dict(schema)
+        strict = _get("strict", UNSET)
+        # Built without __init__: it would only copy the same values once more.
+        json_schema_format = _new(cls)
+        json_schema_format.name = name
+        json_schema_format.description = description
+        json_schema_format.schema = schema
+        json_schema_format.strict = strict
+        json_schema_format.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        json_schema_format.additional_properties = d
         return json_schema_format
 
     @property
@@ -94,3 +98,18 @@ class JsonSchemaFormat:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.json_schema_format_schema import JsonSchemaFormatSchema
+
+    globals().update(
+        JsonSchemaFormatSchema=JsonSchemaFormatSchema,
+    )
+    _unresolved = False

@@ -1,99 +1,128 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.model_metadata import ModelMetadata
 
 
-T = TypeVar("T", bound="Model")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "id",
+        "object",
+        "created",
+        "owned_by",
+        "description",
+        "metadata",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Model:
     id: str
     """ Provider-prefixed id; contains `/`. """
-    object_: str | Unset = UNSET
+    object_: str | None = None
     """ `model`. """
-    created: int | Unset = UNSET
-    owned_by: str | Unset = UNSET
-    description: str | Unset = UNSET
-    metadata: ModelMetadata | Unset = UNSET
+    created: int | None = None
+    owned_by: str | None = None
+    description: str | None = None
+    metadata: ModelMetadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["id"] = self.id
         object_ = self.object_
-
-        created = self.created
-
-        owned_by = self.owned_by
-
-        description = self.description
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
+        if object_ is not None:
             field_dict["object"] = object_
-        if created is not UNSET:
+        elif "object" in self._nulls:
+            field_dict["object"] = None
+        created = self.created
+        if created is not None:
             field_dict["created"] = created
-        if owned_by is not UNSET:
+        elif "created" in self._nulls:
+            field_dict["created"] = None
+        owned_by = self.owned_by
+        if owned_by is not None:
             field_dict["owned_by"] = owned_by
-        if description is not UNSET:
+        elif "owned_by" in self._nulls:
+            field_dict["owned_by"] = None
+        description = self.description
+        if description is not None:
             field_dict["description"] = description
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-
+        elif "description" in self._nulls:
+            field_dict["description"] = None
+        metadata = self.metadata
+        if metadata is not None:
+            field_dict["metadata"] = metadata.to_dict()
+        elif "metadata" in self._nulls:
+            field_dict["metadata"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.model_metadata import ModelMetadata
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        object_ = d.pop("object", UNSET)
-
-        created = d.pop("created", UNSET)
-
-        owned_by = d.pop("owned_by", UNSET)
-
-        description = d.pop("description", UNSET)
-
-        _metadata = d.pop("metadata", UNSET)
-        metadata: ModelMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = ModelMetadata.from_dict(_metadata)
-
-        model = cls(
-            id=id,
-            object_=object_,
-            created=created,
-            owned_by=owned_by,
-            description=description,
-            metadata=metadata,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Model is a JSON object, got {type(src_dict).__name__}")
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        id = _d["id"]
+        object_ = _get("object")
+        if object_ is None and "object" in _d:
+            _nulls += ("object",)
+        created = _get("created")
+        if created is None and "created" in _d:
+            _nulls += ("created",)
+        owned_by = _get("owned_by")
+        if owned_by is None and "owned_by" in _d:
+            _nulls += ("owned_by",)
+        description = _get("description")
+        if description is None and "description" in _d:
+            _nulls += ("description",)
+        metadata = _get("metadata")
+        if metadata is not None:
+            metadata = ModelMetadata.from_dict(metadata)
+        elif "metadata" in _d:
+            _nulls += ("metadata",)
+        # Built without __init__: it would only copy the same values once more.
+        model = _new(cls)
+        model.id = id
+        model.object_ = object_
+        model.created = created
+        model.owned_by = owned_by
+        model.description = description
+        model.metadata = metadata
+        model.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        model.additional_properties = d
+        model._nulls = _nulls
+        model._request_id = None
         return model
 
     @property
@@ -111,3 +140,18 @@ class Model:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.model_metadata import ModelMetadata
+
+    globals().update(
+        ModelMetadata=ModelMetadata,
+    )
+    _unresolved = False

@@ -1,31 +1,49 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ModelCapabilitiesProviderSpecific")
+from ..types import model_repr
+
+_new = object.__new__
+
+_KEYS = frozenset({})
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ModelCapabilitiesProviderSpecific:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        model_capabilities_provider_specific = cls()
-
-        model_capabilities_provider_specific.additional_properties = d
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ModelCapabilitiesProviderSpecific is a JSON object, got {type(src_dict).__name__}"
+            )
+        _nulls: tuple[str, ...] = ()
+        # Built without __init__: it would only copy the same values once more.
+        model_capabilities_provider_specific = _new(cls)
+        model_capabilities_provider_specific.additional_properties = dict(src_dict)
+        model_capabilities_provider_specific._nulls = _nulls
+        model_capabilities_provider_specific._request_id = None
         return model_capabilities_provider_specific
 
     @property

@@ -1,67 +1,83 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.model import Model
 
 
-T = TypeVar("T", bound="ModelList")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "data",
+        "object",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ModelList:
     data: list[Model]
-    object_: str | Unset = UNSET
+    object_: str | None = None
     """ `list`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["data"] = [_data_item.to_dict() for _data_item in self.data]
         object_ = self.object_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "data": data,
-            }
-        )
-        if object_ is not UNSET:
+        if object_ is not None:
             field_dict["object"] = object_
-
+        elif "object" in self._nulls:
+            field_dict["object"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.model import Model
-
-        d = dict(src_dict)
-        data = []
-        _data = d.pop("data")
-        for data_item_data in _data:
-            data_item = Model.from_dict(data_item_data)
-
-            data.append(data_item)
-
-        object_ = d.pop("object", UNSET)
-
-        model_list = cls(
-            data=data,
-            object_=object_,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ModelList is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        data = [Model.from_dict(_data_item) for _data_item in _d["data"]]
+        object_ = _get("object")
+        if object_ is None and "object" in _d:
+            _nulls += ("object",)
+        # Built without __init__: it would only copy the same values once more.
+        model_list = _new(cls)
+        model_list.data = data
+        model_list.object_ = object_
+        model_list.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        model_list.additional_properties = d
+        model_list._nulls = _nulls
+        model_list._request_id = None
         return model_list
 
     @property
@@ -79,3 +95,18 @@ class ModelList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.model import Model
+
+    globals().update(
+        Model=Model,
+    )
+    _unresolved = False

@@ -1,50 +1,80 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
-T = TypeVar("T", bound="PromptTokensDetails")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "cached_tokens",
+        "audio_tokens",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class PromptTokensDetails:
-    cached_tokens: int | Unset = UNSET
-    audio_tokens: int | Unset = UNSET
+    cached_tokens: int | None = None
+    audio_tokens: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         cached_tokens = self.cached_tokens
-
-        audio_tokens = self.audio_tokens
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if cached_tokens is not UNSET:
+        if cached_tokens is not None:
             field_dict["cached_tokens"] = cached_tokens
-        if audio_tokens is not UNSET:
+        elif "cached_tokens" in self._nulls:
+            field_dict["cached_tokens"] = None
+        audio_tokens = self.audio_tokens
+        if audio_tokens is not None:
             field_dict["audio_tokens"] = audio_tokens
-
+        elif "audio_tokens" in self._nulls:
+            field_dict["audio_tokens"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        cached_tokens = d.pop("cached_tokens", UNSET)
-
-        audio_tokens = d.pop("audio_tokens", UNSET)
-
-        prompt_tokens_details = cls(
-            cached_tokens=cached_tokens,
-            audio_tokens=audio_tokens,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"PromptTokensDetails is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        cached_tokens = _get("cached_tokens")
+        if cached_tokens is None and "cached_tokens" in _d:
+            _nulls += ("cached_tokens",)
+        audio_tokens = _get("audio_tokens")
+        if audio_tokens is None and "audio_tokens" in _d:
+            _nulls += ("audio_tokens",)
+        # Built without __init__: it would only copy the same values once more.
+        prompt_tokens_details = _new(cls)
+        prompt_tokens_details.cached_tokens = cached_tokens
+        prompt_tokens_details.audio_tokens = audio_tokens
+        prompt_tokens_details.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        prompt_tokens_details.additional_properties = d
+        prompt_tokens_details._nulls = _nulls
+        prompt_tokens_details._request_id = None
         return prompt_tokens_details
 
     @property

@@ -2,104 +2,117 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
-T = TypeVar("T", bound="Promptshield")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "credits_used",
+        "credits_remaining",
+        "credits_total",
+        "credits_percent",
+        "reset_date",
+        "warning",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Promptshield:
     """Credits accounting of this request, present when credits are on."""
 
     credits_used: float
     credits_remaining: float
-    credits_total: float | Unset = UNSET
-    credits_percent: float | Unset = UNSET
+    credits_total: float | None = None
+    credits_percent: float | None = None
     """ Credits remaining, in percent of the total. """
-    reset_date: datetime.datetime | Unset = UNSET
-    warning: None | str | Unset = UNSET
+    reset_date: datetime.datetime | None = None
+    warning: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        credits_used = self.credits_used
-
-        credits_remaining = self.credits_remaining
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["credits_used"] = self.credits_used
+        field_dict["credits_remaining"] = self.credits_remaining
         credits_total = self.credits_total
-
-        credits_percent = self.credits_percent
-
-        reset_date: str | Unset = UNSET
-        if not isinstance(self.reset_date, Unset):
-            reset_date = self.reset_date.isoformat()
-
-        warning: None | str | Unset
-        if isinstance(self.warning, Unset):
-            warning = UNSET
-        else:
-            warning = self.warning
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "credits_used": credits_used,
-                "credits_remaining": credits_remaining,
-            }
-        )
-        if credits_total is not UNSET:
+        if credits_total is not None:
             field_dict["credits_total"] = credits_total
-        if credits_percent is not UNSET:
+        elif "credits_total" in self._nulls:
+            field_dict["credits_total"] = None
+        credits_percent = self.credits_percent
+        if credits_percent is not None:
             field_dict["credits_percent"] = credits_percent
-        if reset_date is not UNSET:
-            field_dict["reset_date"] = reset_date
-        if warning is not UNSET:
+        elif "credits_percent" in self._nulls:
+            field_dict["credits_percent"] = None
+        reset_date = self.reset_date
+        if reset_date is not None:
+            field_dict["reset_date"] = reset_date.isoformat()
+        elif "reset_date" in self._nulls:
+            field_dict["reset_date"] = None
+        warning = self.warning
+        if warning is not None:
             field_dict["warning"] = warning
-
+        elif "warning" in self._nulls:
+            field_dict["warning"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        credits_used = d.pop("credits_used")
-
-        credits_remaining = d.pop("credits_remaining")
-
-        credits_total = d.pop("credits_total", UNSET)
-
-        credits_percent = d.pop("credits_percent", UNSET)
-
-        _reset_date = d.pop("reset_date", UNSET)
-        reset_date: datetime.datetime | Unset
-        if isinstance(_reset_date, Unset):
-            reset_date = UNSET
-        else:
-            reset_date = datetime.datetime.fromisoformat(_reset_date)
-
-        def _parse_warning(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        warning = _parse_warning(d.pop("warning", UNSET))
-
-        promptshield = cls(
-            credits_used=credits_used,
-            credits_remaining=credits_remaining,
-            credits_total=credits_total,
-            credits_percent=credits_percent,
-            reset_date=reset_date,
-            warning=warning,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"Promptshield is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        credits_used = _d["credits_used"]
+        credits_remaining = _d["credits_remaining"]
+        credits_total = _get("credits_total")
+        if credits_total is None and "credits_total" in _d:
+            _nulls += ("credits_total",)
+        credits_percent = _get("credits_percent")
+        if credits_percent is None and "credits_percent" in _d:
+            _nulls += ("credits_percent",)
+        reset_date = _get("reset_date")
+        if reset_date is not None:
+            reset_date = datetime.datetime.fromisoformat(reset_date)
+        elif "reset_date" in _d:
+            _nulls += ("reset_date",)
+        warning = _get("warning")
+        if warning is None and "warning" in _d:
+            _nulls += ("warning",)
+        # Built without __init__: it would only copy the same values once more.
+        promptshield = _new(cls)
+        promptshield.credits_used = credits_used
+        promptshield.credits_remaining = credits_remaining
+        promptshield.credits_total = credits_total
+        promptshield.credits_percent = credits_percent
+        promptshield.reset_date = reset_date
+        promptshield.warning = warning
+        promptshield.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        promptshield.additional_properties = d
+        promptshield._nulls = _nulls
+        promptshield._request_id = None
         return promptshield
 
     @property

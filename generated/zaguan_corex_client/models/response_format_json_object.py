@@ -1,50 +1,53 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
-    Any,
-    Literal,
-    Self,
-    TypeVar,
-    cast,
-)
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ResponseFormatJsonObject")
+from ..types import check_const, model_repr
+
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "type",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ResponseFormatJsonObject:
     type_: Literal["json_object"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = cast(Literal["json_object"], d.pop("type"))
-        if type_ != "json_object":
-            raise ValueError(f"type must match const 'json_object', got '{type_}'")
-
-        response_format_json_object = cls(
-            type_=type_,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ResponseFormatJsonObject is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        type_ = check_const(_d["type"], "json_object", "type")
+        # Built without __init__: it would only copy the same values once more.
+        response_format_json_object = _new(cls)
+        response_format_json_object.type_ = type_
+        response_format_json_object.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        response_format_json_object.additional_properties = d
         return response_format_json_object
 
     @property

@@ -1,64 +1,66 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Literal,
-    Self,
-    TypeVar,
-    cast,
-)
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import check_const, model_repr
 
 if TYPE_CHECKING:
     from ..models.json_schema_format import JsonSchemaFormat
 
 
-T = TypeVar("T", bound="ResponseFormatJsonSchema")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "type",
+        "json_schema",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ResponseFormatJsonSchema:
     type_: Literal["json_schema"]
     json_schema: JsonSchemaFormat
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        json_schema = self.json_schema.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "json_schema": json_schema,
-            }
-        )
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        field_dict["json_schema"] = self.json_schema.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_schema_format import JsonSchemaFormat
-
-        d = dict(src_dict)
-        type_ = cast(Literal["json_schema"], d.pop("type"))
-        if type_ != "json_schema":
-            raise ValueError(f"type must match const 'json_schema', got '{type_}'")
-
-        json_schema = JsonSchemaFormat.from_dict(d.pop("json_schema"))
-
-        response_format_json_schema = cls(
-            type_=type_,
-            json_schema=json_schema,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ResponseFormatJsonSchema is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        type_ = check_const(_d["type"], "json_schema", "type")
+        json_schema = JsonSchemaFormat.from_dict(_d["json_schema"])
+        # Built without __init__: it would only copy the same values once more.
+        response_format_json_schema = _new(cls)
+        response_format_json_schema.type_ = type_
+        response_format_json_schema.json_schema = json_schema
+        response_format_json_schema.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        response_format_json_schema.additional_properties = d
         return response_format_json_schema
 
     @property
@@ -76,3 +78,18 @@ class ResponseFormatJsonSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.json_schema_format import JsonSchemaFormat
+
+    globals().update(
+        JsonSchemaFormat=JsonSchemaFormat,
+    )
+    _unresolved = False

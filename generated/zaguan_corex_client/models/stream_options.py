@@ -1,43 +1,57 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
-T = TypeVar("T", bound="StreamOptions")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "include_usage",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class StreamOptions:
     include_usage: bool | Unset = UNSET
     """ Send a last chunk, before `[DONE]`, with empty `choices` and the `usage`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         include_usage = self.include_usage
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if include_usage is not UNSET:
+        if not isinstance(include_usage, Unset):
             field_dict["include_usage"] = include_usage
-
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        include_usage = d.pop("include_usage", UNSET)
-
-        stream_options = cls(
-            include_usage=include_usage,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"StreamOptions is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _get = _d.get
+        include_usage = _get("include_usage", UNSET)
+        # Built without __init__: it would only copy the same values once more.
+        stream_options = _new(cls)
+        stream_options.include_usage = include_usage
+        stream_options.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        stream_options.additional_properties = d
         return stream_options
 
     @property

@@ -1,57 +1,58 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import (
-    Any,
-    Literal,
-    Self,
-    TypeVar,
-    cast,
-)
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="TextContentPart")
+from ..types import check_const, model_repr
+
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "type",
+        "text",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class TextContentPart:
     type_: Literal["text"]
     text: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        text = self.text
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "text": text,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        field_dict["text"] = self.text
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = cast(Literal["text"], d.pop("type"))
-        if type_ != "text":
-            raise ValueError(f"type must match const 'text', got '{type_}'")
-
-        text = d.pop("text")
-
-        text_content_part = cls(
-            type_=type_,
-            text=text,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"TextContentPart is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        type_ = check_const(_d["type"], "text", "type")
+        text = _d["text"]
+        # Built without __init__: it would only copy the same values once more.
+        text_content_part = _new(cls)
+        text_content_part.type_ = type_
+        text_content_part.text = text
+        text_content_part.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        text_content_part.additional_properties = d
         return text_content_part
 
     @property

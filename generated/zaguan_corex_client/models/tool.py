@@ -1,56 +1,65 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.function_definition import FunctionDefinition
 
 
-T = TypeVar("T", bound="Tool")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "type",
+        "function",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Tool:
     type_: str
     """ `function` (the only type the contract defines; others pass through). """
     function: FunctionDefinition
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        function = self.function.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "function": function,
-            }
-        )
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        field_dict["function"] = self.function.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.function_definition import FunctionDefinition
-
-        d = dict(src_dict)
-        type_ = d.pop("type")
-
-        function = FunctionDefinition.from_dict(d.pop("function"))
-
-        tool = cls(
-            type_=type_,
-            function=function,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Tool is a JSON object, got {type(src_dict).__name__}")
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        type_ = _d["type"]
+        function = FunctionDefinition.from_dict(_d["function"])
+        # Built without __init__: it would only copy the same values once more.
+        tool = _new(cls)
+        tool.type_ = type_
+        tool.function = function
+        tool.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        tool.additional_properties = d
         return tool
 
     @property
@@ -68,3 +77,18 @@ class Tool:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.function_definition import FunctionDefinition
+
+    globals().update(
+        FunctionDefinition=FunctionDefinition,
+    )
+    _unresolved = False

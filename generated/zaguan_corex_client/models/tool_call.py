@@ -1,63 +1,79 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.function_call import FunctionCall
 
 
-T = TypeVar("T", bound="ToolCall")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "id",
+        "type",
+        "function",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ToolCall:
     id: str
     type_: str
     """ `function` (an open set). """
     function: FunctionCall
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        type_ = self.type_
-
-        function = self.function.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "type": type_,
-                "function": function,
-            }
-        )
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["id"] = self.id
+        field_dict["type"] = self.type_
+        field_dict["function"] = self.function.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.function_call import FunctionCall
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        type_ = d.pop("type")
-
-        function = FunctionCall.from_dict(d.pop("function"))
-
-        tool_call = cls(
-            id=id,
-            type_=type_,
-            function=function,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"ToolCall is a JSON object, got {type(src_dict).__name__}")
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _nulls: tuple[str, ...] = ()
+        id = _d["id"]
+        type_ = _d["type"]
+        function = FunctionCall.from_dict(_d["function"])
+        # Built without __init__: it would only copy the same values once more.
+        tool_call = _new(cls)
+        tool_call.id = id
+        tool_call.type_ = type_
+        tool_call.function = function
+        tool_call.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        tool_call.additional_properties = d
+        tool_call._nulls = _nulls
+        tool_call._request_id = None
         return tool_call
 
     @property
@@ -75,3 +91,18 @@ class ToolCall:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.function_call import FunctionCall
+
+    globals().update(
+        FunctionCall=FunctionCall,
+    )
+    _unresolved = False

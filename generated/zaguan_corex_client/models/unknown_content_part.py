@@ -1,44 +1,55 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="UnknownContentPart")
+from ..types import model_repr
+
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "type",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class UnknownContentPart:
     """A content part of a type this version of the contract does not know; all fields are kept."""
 
     type_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type")
-
-        unknown_content_part = cls(
-            type_=type_,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"UnknownContentPart is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        type_ = _d["type"]
+        # Built without __init__: it would only copy the same values once more.
+        unknown_content_part = _new(cls)
+        unknown_content_part.type_ = type_
+        unknown_content_part.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        unknown_content_part.additional_properties = d
         return unknown_content_part
 
     @property

@@ -1,22 +1,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.completion_tokens_details import CompletionTokensDetails
     from ..models.prompt_tokens_details import PromptTokensDetails
 
 
-T = TypeVar("T", bound="Usage")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "prompt_tokens",
+        "completion_tokens",
+        "total_tokens",
+        "prompt_tokens_details",
+        "completion_tokens_details",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Usage:
     """Token counts. `completion_tokens_details.reasoning_tokens` is filled by OpenAI o-series,
     Gemini with reasoning, Anthropic extended thinking, DeepSeek and Qwen; Perplexity never
@@ -27,80 +38,79 @@ class Usage:
     prompt_tokens: int
     completion_tokens: int
     total_tokens: int
-    prompt_tokens_details: PromptTokensDetails | Unset = UNSET
-    completion_tokens_details: CompletionTokensDetails | Unset = UNSET
+    prompt_tokens_details: PromptTokensDetails | None = None
+    completion_tokens_details: CompletionTokensDetails | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        prompt_tokens = self.prompt_tokens
-
-        completion_tokens = self.completion_tokens
-
-        total_tokens = self.total_tokens
-
-        prompt_tokens_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.prompt_tokens_details, Unset):
-            prompt_tokens_details = self.prompt_tokens_details.to_dict()
-
-        completion_tokens_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.completion_tokens_details, Unset):
-            completion_tokens_details = self.completion_tokens_details.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "prompt_tokens": prompt_tokens,
-                "completion_tokens": completion_tokens,
-                "total_tokens": total_tokens,
-            }
-        )
-        if prompt_tokens_details is not UNSET:
-            field_dict["prompt_tokens_details"] = prompt_tokens_details
-        if completion_tokens_details is not UNSET:
-            field_dict["completion_tokens_details"] = completion_tokens_details
-
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["prompt_tokens"] = self.prompt_tokens
+        field_dict["completion_tokens"] = self.completion_tokens
+        field_dict["total_tokens"] = self.total_tokens
+        prompt_tokens_details = self.prompt_tokens_details
+        if prompt_tokens_details is not None:
+            field_dict["prompt_tokens_details"] = prompt_tokens_details.to_dict()
+        elif "prompt_tokens_details" in self._nulls:
+            field_dict["prompt_tokens_details"] = None
+        completion_tokens_details = self.completion_tokens_details
+        if completion_tokens_details is not None:
+            field_dict["completion_tokens_details"] = (
+                completion_tokens_details.to_dict()
+            )
+        elif "completion_tokens_details" in self._nulls:
+            field_dict["completion_tokens_details"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.completion_tokens_details import CompletionTokensDetails
-        from ..models.prompt_tokens_details import PromptTokensDetails
-
-        d = dict(src_dict)
-        prompt_tokens = d.pop("prompt_tokens")
-
-        completion_tokens = d.pop("completion_tokens")
-
-        total_tokens = d.pop("total_tokens")
-
-        _prompt_tokens_details = d.pop("prompt_tokens_details", UNSET)
-        prompt_tokens_details: PromptTokensDetails | Unset
-        if isinstance(_prompt_tokens_details, Unset):
-            prompt_tokens_details = UNSET
-        else:
-            prompt_tokens_details = PromptTokensDetails.from_dict(
-                _prompt_tokens_details
-            )
-
-        _completion_tokens_details = d.pop("completion_tokens_details", UNSET)
-        completion_tokens_details: CompletionTokensDetails | Unset
-        if isinstance(_completion_tokens_details, Unset):
-            completion_tokens_details = UNSET
-        else:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Usage is a JSON object, got {type(src_dict).__name__}")
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        prompt_tokens = _d["prompt_tokens"]
+        completion_tokens = _d["completion_tokens"]
+        total_tokens = _d["total_tokens"]
+        prompt_tokens_details = _get("prompt_tokens_details")
+        if prompt_tokens_details is not None:
+            prompt_tokens_details = PromptTokensDetails.from_dict(prompt_tokens_details)
+        elif "prompt_tokens_details" in _d:
+            _nulls += ("prompt_tokens_details",)
+        completion_tokens_details = _get("completion_tokens_details")
+        if completion_tokens_details is not None:
             completion_tokens_details = CompletionTokensDetails.from_dict(
-                _completion_tokens_details
+                completion_tokens_details
             )
-
-        usage = cls(
-            prompt_tokens=prompt_tokens,
-            completion_tokens=completion_tokens,
-            total_tokens=total_tokens,
-            prompt_tokens_details=prompt_tokens_details,
-            completion_tokens_details=completion_tokens_details,
+        elif "completion_tokens_details" in _d:
+            _nulls += ("completion_tokens_details",)
+        # Built without __init__: it would only copy the same values once more.
+        usage = _new(cls)
+        usage.prompt_tokens = prompt_tokens
+        usage.completion_tokens = completion_tokens
+        usage.total_tokens = total_tokens
+        usage.prompt_tokens_details = prompt_tokens_details
+        usage.completion_tokens_details = completion_tokens_details
+        usage.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        usage.additional_properties = d
+        usage._nulls = _nulls
+        usage._request_id = None
         return usage
 
     @property
@@ -118,3 +128,20 @@ class Usage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.completion_tokens_details import CompletionTokensDetails
+    from ..models.prompt_tokens_details import PromptTokensDetails
+
+    globals().update(
+        CompletionTokensDetails=CompletionTokensDetails,
+        PromptTokensDetails=PromptTokensDetails,
+    )
+    _unresolved = False

@@ -1,66 +1,102 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
-T = TypeVar("T", bound="UsageAggregate")
+_new = object.__new__
+
+_KEYS = frozenset(
+    {
+        "credits_used",
+        "requests",
+        "tokens",
+        "cost",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class UsageAggregate:
-    credits_used: float | Unset = UNSET
-    requests: int | Unset = UNSET
-    tokens: int | Unset = UNSET
-    cost: float | Unset = UNSET
+    credits_used: float | None = None
+    requests: int | None = None
+    tokens: int | None = None
+    cost: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         credits_used = self.credits_used
-
-        requests = self.requests
-
-        tokens = self.tokens
-
-        cost = self.cost
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if credits_used is not UNSET:
+        if credits_used is not None:
             field_dict["credits_used"] = credits_used
-        if requests is not UNSET:
+        elif "credits_used" in self._nulls:
+            field_dict["credits_used"] = None
+        requests = self.requests
+        if requests is not None:
             field_dict["requests"] = requests
-        if tokens is not UNSET:
+        elif "requests" in self._nulls:
+            field_dict["requests"] = None
+        tokens = self.tokens
+        if tokens is not None:
             field_dict["tokens"] = tokens
-        if cost is not UNSET:
+        elif "tokens" in self._nulls:
+            field_dict["tokens"] = None
+        cost = self.cost
+        if cost is not None:
             field_dict["cost"] = cost
-
+        elif "cost" in self._nulls:
+            field_dict["cost"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        credits_used = d.pop("credits_used", UNSET)
-
-        requests = d.pop("requests", UNSET)
-
-        tokens = d.pop("tokens", UNSET)
-
-        cost = d.pop("cost", UNSET)
-
-        usage_aggregate = cls(
-            credits_used=credits_used,
-            requests=requests,
-            tokens=tokens,
-            cost=cost,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"UsageAggregate is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        credits_used = _get("credits_used")
+        if credits_used is None and "credits_used" in _d:
+            _nulls += ("credits_used",)
+        requests = _get("requests")
+        if requests is None and "requests" in _d:
+            _nulls += ("requests",)
+        tokens = _get("tokens")
+        if tokens is None and "tokens" in _d:
+            _nulls += ("tokens",)
+        cost = _get("cost")
+        if cost is None and "cost" in _d:
+            _nulls += ("cost",)
+        # Built without __init__: it would only copy the same values once more.
+        usage_aggregate = _new(cls)
+        usage_aggregate.credits_used = credits_used
+        usage_aggregate.requests = requests
+        usage_aggregate.tokens = tokens
+        usage_aggregate.cost = cost
+        usage_aggregate.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
         )
-
-        usage_aggregate.additional_properties = d
+        usage_aggregate._nulls = _nulls
+        usage_aggregate._request_id = None
         return usage_aggregate
 
     @property
