@@ -13,7 +13,8 @@ The rules README.md is written to (its "For the engineers who build it" section 
 * Every fence has a language this module knows, so that no block slips past under another name.
 
 The shell examples do not run, but what they name must exist: make targets, the arguments of
-``python -m zaguan.testing``, the curl request (sent to the local server), model names and faults.
+``python -m zaguan.testing``, the curl request (sent to the local server), model names, faults,
+and the ``from zaguan... import ...`` statements quoted in the prose.
 """
 
 from __future__ import annotations
@@ -214,6 +215,13 @@ def test_fault_headers_named_parse() -> None:
     assert specs
     for spec in specs:
         parse_fault(spec)
+
+
+def test_inline_imports_resolve() -> None:
+    imports = [span for span in re.findall(r"`([^`\n]+)`", TEXT) if span.startswith("from zaguan")]
+    assert any(span.startswith("from zaguan.types import") for span in imports)
+    for statement in imports:
+        exec(statement, {})
 
 
 def _inline_command(program: str) -> list[str]:
