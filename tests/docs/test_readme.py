@@ -128,6 +128,14 @@ def _compile(block: Block, flags: int = 0) -> Any:
     return compile("\n" * block.line + block.code, str(README), "exec", flags=flags)
 
 
+def _runs_its_coroutines(block: Block) -> bool:
+    """A block that defines a coroutine function also calls ``asyncio.run``: else it would pass
+    without running anything."""
+    tree = ast.parse(block.code)
+    defines = any(isinstance(node, ast.AsyncFunctionDef) for node in tree.body)
+    return not defines or "asyncio.run(" in block.code
+
+
 @pytest.fixture(scope="module")
 def corex() -> Iterator[LocalCoreX]:
     with LocalCoreX() as server:
@@ -148,6 +156,7 @@ def test_python_block(block: Block) -> None:
     if block.fragment:
         _compile(block, flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
         return
+    assert _runs_its_coroutines(block), "an async example must end with asyncio.run(main())"
     namespace: dict[str, Any] = {"__name__": "__main__"}
     try:
         exec(_compile(block), namespace)
