@@ -5,7 +5,8 @@
 >>> client.chat(model="openai/gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}])
 
 The models it returns are those of `zaguan_corex_client.models`, generated from the
-CoreX contract.
+CoreX contract; `zaguan.types` re-exports the everyday ones (``from zaguan.types import
+ChatCompletion``) and is imported only by those who import it.
 """
 
 import typing as _typing

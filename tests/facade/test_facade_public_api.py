@@ -1,14 +1,19 @@
-"""The public surface of ``zaguan``: a sorted ``__all__`` that is exactly what is public."""
+"""The public surface of ``zaguan`` and ``zaguan.types``: sorted ``__all__``s that are exactly
+what is public."""
 
 from __future__ import annotations
 
 import inspect
 import re
+import subprocess
+import sys
 import types
 from pathlib import Path
 
 import zaguan
+import zaguan.types
 from zaguan._version import __version__ as version
+from zaguan_corex_client import models
 
 
 def _public_names() -> set[str]:
@@ -74,3 +79,21 @@ def test_both_clients_have_the_same_methods() -> None:
     assert methods(zaguan.ZaguanClient) == methods(zaguan.AsyncZaguanClient)
     assert hasattr(zaguan.ZaguanClient, "close")
     assert hasattr(zaguan.AsyncZaguanClient, "aclose")
+
+
+def test_types_all_is_sorted_unique_and_exactly_the_public_names() -> None:
+    assert zaguan.types.__all__ == sorted(set(zaguan.types.__all__))
+    public = {name for name in vars(zaguan.types) if not name.startswith("_")}
+    assert public == set(zaguan.types.__all__)
+
+
+def test_types_are_the_generated_classes() -> None:
+    for name in zaguan.types.__all__:
+        assert getattr(zaguan.types, name) is getattr(models, name), name
+    assert {"ChatCompletion", "ChatCompletionChunk", "Usage"} <= set(zaguan.types.__all__)
+
+
+def test_import_zaguan_leaves_types_unimported() -> None:
+    """``zaguan.types`` loads every model it names: ``import zaguan`` must not pay for that."""
+    code = "import sys, zaguan; assert 'zaguan.types' not in sys.modules, 'zaguan.types imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)

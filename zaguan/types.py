@@ -1,0 +1,62 @@
+"""The everyday types of CoreX results and requests, without naming the generated package.
+
+These are the classes generated from the contract into `zaguan_corex_client.models`, under the
+same names: ``zaguan.types.ChatCompletion is zaguan_corex_client.models.ChatCompletion``. The
+rarer ones (content parts, tool definitions, response formats, ...) stay only there.
+
+>>> from zaguan.types import ChatCompletion, ChatCompletionMessage
+>>> def first_message(reply: ChatCompletion) -> ChatCompletionMessage:
+...     return reply.choices[0].message
+
+``import zaguan`` does not import this module: importing it loads these model classes.
+"""
+
+from zaguan_corex_client.models import (
+    ChatCompletion,
+    ChatCompletionChoice,
+    ChatCompletionChunk,
+    ChatCompletionChunkChoice,
+    ChatCompletionDelta,
+    ChatCompletionMessage,
+    ChatCompletionRequest,
+    ChatMessage,
+    CompletionTokensDetails,
+    CreditsBalance,
+    CreditsHistory,
+    CreditsHistoryEntry,
+    CreditsStats,
+    FunctionCall,
+    Health,
+    Model,
+    ModelCapabilities,
+    Promptshield,
+    PromptTokensDetails,
+    ToolCall,
+    ToolCallDelta,
+    Usage,
+)
+
+__all__ = [
+    "ChatCompletion",
+    "ChatCompletionChoice",
+    "ChatCompletionChunk",
+    "ChatCompletionChunkChoice",
+    "ChatCompletionDelta",
+    "ChatCompletionMessage",
+    "ChatCompletionRequest",
+    "ChatMessage",
+    "CompletionTokensDetails",
+    "CreditsBalance",
+    "CreditsHistory",
+    "CreditsHistoryEntry",
+    "CreditsStats",
+    "FunctionCall",
+    "Health",
+    "Model",
+    "ModelCapabilities",
+    "PromptTokensDetails",
+    "Promptshield",
+    "ToolCall",
+    "ToolCallDelta",
+    "Usage",
+]
