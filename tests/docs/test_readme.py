@@ -44,15 +44,6 @@ PYTHON = frozenset({"python", "py", "python3", "py3"})
 OTHER = frozenset({"sh", "bash", "console", "text", ""})
 FRAGMENT = "<!-- fragment -->"
 
-#: Runnable blocks known to fail, by heading, until the change named lands. Strict: an
-#: unexpected pass fails the suite, and is the signal to delete the entry.
-EXPECTED_FAILURES: dict[str, tuple[type[BaseException], str]] = {
-    "Quick start": (
-        AttributeError,
-        "absent fields are UNSET until the None-valued model templates land",
-    ),
-}
-
 
 @dataclass(frozen=True)
 class Block:
@@ -113,16 +104,6 @@ PYTHON_BLOCKS = [block for block in BLOCKS if block.language in PYTHON]
 RUNNABLE = [block for block in PYTHON_BLOCKS if not block.fragment]
 
 
-def _param(block: Block) -> Any:
-    expected = None if block.fragment else EXPECTED_FAILURES.get(block.heading)
-    if expected is None:
-        return pytest.param(block, id=block.id)
-    raises, reason = expected
-    return pytest.param(
-        block, id=block.id, marks=pytest.mark.xfail(raises=raises, reason=reason, strict=True)
-    )
-
-
 def _compile(block: Block, flags: int = 0) -> Any:
     # Blank lines in front, so that tracebacks name README.md's line numbers.
     return compile("\n" * block.line + block.code, str(README), "exec", flags=flags)
@@ -150,7 +131,7 @@ def zaguan_env(corex: LocalCoreX, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("zaguan_env")
-@pytest.mark.parametrize("block", [_param(block) for block in PYTHON_BLOCKS])
+@pytest.mark.parametrize("block", [pytest.param(b, id=b.id) for b in PYTHON_BLOCKS])
 def test_python_block(block: Block) -> None:
     """Run the block; a fragment is only compiled (top-level ``await`` allowed)."""
     if block.fragment:
@@ -174,12 +155,6 @@ def test_every_block_is_accounted_for() -> None:
     assert RUNNABLE, "README.md has no runnable python block"
     marked = [block.id for block in BLOCKS if block.fragment and block.language not in PYTHON]
     assert marked == [], "only python blocks are marked as fragments"
-
-
-def test_expected_failures_name_a_runnable_block() -> None:
-    headings = [block.heading for block in RUNNABLE]
-    for heading in EXPECTED_FAILURES:
-        assert headings.count(heading) == 1, f"no single runnable block under {heading!r}"
 
 
 def test_parser_reads_languages_headings_and_fragment_marks() -> None:
