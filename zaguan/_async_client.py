@@ -29,6 +29,7 @@ from ._errors import ConfigurationError
 from ._lowlevel import lowlevel_client
 from ._raw import araw, record
 from ._request import Call, RequestOptions
+from ._results import ResultList
 from ._retry import DEFAULT_MAX_RETRIES
 from ._streaming import AsyncStream
 
@@ -91,7 +92,7 @@ class AsyncZaguanClient(BaseClient):
         call = self._chat_call(request, fields, stream=True)
         return AsyncStream(lambda: self._send(call), call.request_id)
 
-    async def list_models(self, **options: Unpack[RequestOptions]) -> list[Model]:
+    async def list_models(self, **options: Unpack[RequestOptions]) -> ResultList[Model]:
         """Every model the key can use."""
         return await self._run(self._list_models_call(options))
 
@@ -99,7 +100,9 @@ class AsyncZaguanClient(BaseClient):
         """One model, by its provider-prefixed id (``"openai/gpt-4o-mini"``)."""
         return await self._run(self._get_model_call(model_id, options))
 
-    async def get_capabilities(self, **options: Unpack[RequestOptions]) -> list[ModelCapabilities]:
+    async def get_capabilities(
+        self, **options: Unpack[RequestOptions]
+    ) -> ResultList[ModelCapabilities]:
         """What each model supports and costs."""
         return await self._run(self._capabilities_call(options))
 

@@ -21,6 +21,7 @@ from ._errors import (
 )
 from ._log import log_attempt
 from ._request import Call
+from ._results import stamp
 from ._retry import RetryState, is_retryable_exception, is_retryable_status
 
 T = TypeVar("T")
@@ -87,8 +88,10 @@ def connection_error(exc: httpx.HTTPError, request_id: str) -> APIConnectionErro
 
 
 def parse_body(call: Call[T], response: httpx.Response) -> T:
-    """The successful ``response``'s JSON, parsed into the generated model the call returns."""
+    """The successful ``response``'s JSON, parsed into the generated model the call returns,
+    with the call's request id on it."""
     try:
-        return call.parse(json.loads(response.content))
+        parsed = call.parse(json.loads(response.content))
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise make_decode_error(response, request_id=call.request_id, cause=exc) from exc
+    return stamp(parsed, call.request_id)

@@ -39,6 +39,7 @@ from zaguan_corex_client.types import UNSET, Unset
 from ._config import ClientConfig
 from ._errors import APIError
 from ._request import Call, RequestOptions, build_call, split_options
+from ._results import ResultList
 from ._validate import RequestValidationError, request_body
 
 T = TypeVar("T")
@@ -131,7 +132,7 @@ class BaseClient:
             body=body, stream=stream,
         )  # fmt: skip
 
-    def _list_models_call(self, options: RequestOptions) -> Call[list[Model]]:
+    def _list_models_call(self, options: RequestOptions) -> Call[ResultList[Model]]:
         return self._call(list_models, _models_data, options)
 
     def _get_model_call(self, model_id: str, options: RequestOptions) -> Call[Model]:
@@ -139,7 +140,7 @@ class BaseClient:
             raise RequestValidationError(f"model_id must be a non-empty string, got {model_id!r}")
         return self._call(retrieve_model, Model.from_dict, options, model_id=model_id)
 
-    def _capabilities_call(self, options: RequestOptions) -> Call[list[ModelCapabilities]]:
+    def _capabilities_call(self, options: RequestOptions) -> Call[ResultList[ModelCapabilities]]:
         return self._call(list_capabilities, _capabilities_data, options)
 
     def _balance_call(self, options: RequestOptions) -> Call[CreditsBalance]:
@@ -235,12 +236,12 @@ def _unset(value: T | None) -> T | Unset:
     return UNSET if value is None else value
 
 
-def _models_data(data: Any) -> list[Model]:
-    return ModelList.from_dict(data).data
+def _models_data(data: Any) -> ResultList[Model]:
+    return ResultList(ModelList.from_dict(data).data)
 
 
-def _capabilities_data(data: Any) -> list[ModelCapabilities]:
-    return CapabilitiesList.from_dict(data).data
+def _capabilities_data(data: Any) -> ResultList[ModelCapabilities]:
+    return ResultList(CapabilitiesList.from_dict(data).data)
 
 
 def next_cursor(page: CreditsHistory, cursor: str | None) -> str | None:

@@ -29,6 +29,7 @@ from ._errors import ConfigurationError
 from ._lowlevel import lowlevel_client
 from ._raw import raw, record
 from ._request import Call, RequestOptions
+from ._results import ResultList
 from ._retry import DEFAULT_MAX_RETRIES
 from ._streaming import Stream
 
@@ -93,7 +94,7 @@ class ZaguanClient(BaseClient):
         stream.response  # noqa: B018  # start now, so that a refused request raises here
         return stream
 
-    def list_models(self, **options: Unpack[RequestOptions]) -> list[Model]:
+    def list_models(self, **options: Unpack[RequestOptions]) -> ResultList[Model]:
         """Every model the key can use."""
         return self._run(self._list_models_call(options))
 
@@ -101,7 +102,7 @@ class ZaguanClient(BaseClient):
         """One model, by its provider-prefixed id (``"openai/gpt-4o-mini"``)."""
         return self._run(self._get_model_call(model_id, options))
 
-    def get_capabilities(self, **options: Unpack[RequestOptions]) -> list[ModelCapabilities]:
+    def get_capabilities(self, **options: Unpack[RequestOptions]) -> ResultList[ModelCapabilities]:
         """What each model supports and costs."""
         return self._run(self._capabilities_call(options))
 

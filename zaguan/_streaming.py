@@ -28,6 +28,7 @@ from ._errors import (
     make_stream_error,
 )
 from ._raw import record
+from ._results import stamp
 from ._sse import ServerSentEvent, SSEDecoder
 
 # After [DONE] the rest of the body (normally just the chunked-encoding trailer) is read
@@ -76,7 +77,7 @@ class ChunkDecoder:
                 "The stream was closed before 'data: [DONE]': no final completion.",
                 request_id=self.request_id,
             )
-        return self.accumulator.completion()
+        return stamp(self.accumulator.completion(), self.request_id)
 
     def _decode(self, event: ServerSentEvent) -> ChatCompletionChunk | None:
         data = event.data

@@ -1,7 +1,8 @@
 """The everyday types of CoreX results and requests, without naming the generated package.
 
 These are the classes generated from the contract into `zaguan_corex_client.models`, under the
-same names: ``zaguan.types.ChatCompletion is zaguan_corex_client.models.ChatCompletion``. The
+same names: ``zaguan.types.ChatCompletion is zaguan_corex_client.models.ChatCompletion``, and
+`ResultList`, the list that ``list_models()`` and ``get_capabilities()`` return. The
 rarer ones (content parts, tool definitions, response formats, ...) stay only there.
 
 >>> from zaguan.types import ChatCompletion, ChatCompletionMessage
@@ -36,6 +37,8 @@ from zaguan_corex_client.models import (
     Usage,
 )
 
+from ._results import ResultList
+
 __all__ = [
     "ChatCompletion",
     "ChatCompletionChoice",
@@ -56,6 +59,7 @@ __all__ = [
     "ModelCapabilities",
     "PromptTokensDetails",
     "Promptshield",
+    "ResultList",
     "ToolCall",
     "ToolCallDelta",
     "Usage",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 
@@ -174,3 +175,41 @@ def test_lowlevel_shares_key_and_pool(server: LocalCoreX) -> None:
         assert response.status_code == 200
         assert response.headers["x-request-id"]
         assert client.lowlevel.get_httpx_client()._transport is client._http._transport
+
+
+@pytest.mark.parametrize(
+    ("method", "kwargs"),
+    [
+        ("chat", {"model": "openai/gpt-4o-mini", "messages": HELLO}),
+        ("list_models", {}),
+        ("get_model", {"model_id": "openai/gpt-4o-mini"}),
+        ("get_capabilities", {}),
+        ("get_credits_balance", {}),
+        ("get_credits_history", {}),
+        ("get_credits_stats", {}),
+        ("health", {}),
+    ],
+)
+async def test_every_result_carries_its_request_id(
+    api: Api, method: str, kwargs: dict[str, object]
+) -> None:
+    result = await api(method, **kwargs, request_id=f"rid-{method}")
+    assert result._request_id == f"rid-{method}"
+    if not isinstance(result, list):  # the id is not data: not in equality, not in to_dict()
+        assert "rid-" not in str(result.to_dict())
+        assert result == type(result).from_dict(result.to_dict())
+
+
+async def test_a_generated_request_id_is_on_the_result_too(api: Api) -> None:
+    pending = api.client.with_raw_response.get_credits_balance()
+    raw: Any = await pending if api.is_async else pending
+    assert raw.parsed._request_id == raw.request_id == raw.headers["x-request-id"]
+
+
+async def test_a_streams_final_completion_carries_its_request_id(api: Api) -> None:
+    _, stream = await api.stream(
+        model="openai/gpt-4o-mini", messages=HELLO, request_id="rid-stream"
+    )
+    final = stream.get_final_completion()
+    final = await final if api.is_async else final
+    assert final._request_id == "rid-stream"
