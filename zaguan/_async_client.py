@@ -165,13 +165,18 @@ class AsyncZaguanClient(BaseClient):
                 if call.stream and not response.is_success:
                     await response.aread()
             except httpx.HTTPError as exc:
-                await asyncio.sleep(attempts.on_exception(exc))
+                await self._sleep(attempts.on_exception(exc))
                 continue
             delay = attempts.on_response(response)
             if delay is None:
                 return response
             await response.aclose()
-            await asyncio.sleep(delay)
+            await self._sleep(delay)
+
+    async def _sleep(self, seconds: float) -> None:
+        """Wait before a retry. A method, so that a test can record one client's waits
+        instead of patching `asyncio.sleep`, which every event loop of the process shares."""
+        await asyncio.sleep(seconds)
 
 
 class AsyncRawZaguanClient:

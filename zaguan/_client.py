@@ -160,13 +160,18 @@ class ZaguanClient(BaseClient):
                 if call.stream and not response.is_success:
                     response.read()
             except httpx.HTTPError as exc:
-                time.sleep(attempts.on_exception(exc))
+                self._sleep(attempts.on_exception(exc))
                 continue
             delay = attempts.on_response(response)
             if delay is None:
                 return response
             response.close()
-            time.sleep(delay)
+            self._sleep(delay)
+
+    def _sleep(self, seconds: float) -> None:
+        """Wait before a retry. A method, so that a test can record one client's waits
+        instead of patching `time.sleep`, which every thread of the process shares."""
+        time.sleep(seconds)
 
 
 class RawZaguanClient:

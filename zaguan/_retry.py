@@ -19,7 +19,7 @@ rule is tested without a network. The loop, sync flavour (async only awaits)::
             if delay is None:
                 return response
             response.close()  # free the connection before resending
-        time.sleep(delay)
+        self._sleep(delay)  # the client's seam: a test patches it on one instance
 
 A stream is retried only before its first chunk reached the caller: that rule
 belongs to the client, which alone knows whether a chunk was handed out.

@@ -4,7 +4,7 @@
 * `flavour`: ``"sync"`` or ``"async"``; every test using `api` or `make_api` runs for both.
 * `make_api(**client_kwargs)`: an `Api` over a new client of that flavour, closed afterwards.
 * `api`: ``make_api()`` with the test key and base URL.
-* `sleeps`: backoff back on, with the clients' sleeps recorded instead of slept.
+* `sleeps`: backoff back on, with `api`'s sleeps recorded instead of slept.
 
 Autouse: backoff off (`zaguan._retry.set_testing`), no ``ZAGUAN_*`` variables, and one shared
 SSL context (speed only: these tests never use TLS).
@@ -82,8 +82,11 @@ def api(make_api: MakeApi) -> Api:
 
 
 @pytest.fixture
-def sleeps(no_backoff: None, monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The delays the clients ask to sleep, with real backoff (testing switch off)."""
+def sleeps(api: Api, no_backoff: None, monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The delays `api`'s client asks to sleep, with real backoff (testing switch off).
+
+    Only that client's `_sleep` is replaced: `time.sleep` and `asyncio.sleep` are shared by
+    every thread and event loop of the process, and any other client must still wait."""
     delays: list[float] = []
 
     def record(seconds: float) -> None:
@@ -92,7 +95,6 @@ def sleeps(no_backoff: None, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def arecord(seconds: float) -> None:
         delays.append(seconds)
 
-    monkeypatch.setattr("zaguan._client.time.sleep", record)
-    monkeypatch.setattr("zaguan._async_client.asyncio.sleep", arecord)
+    monkeypatch.setattr(api.client, "_sleep", arecord if api.is_async else record)
     set_testing(False)
     return delays

@@ -201,6 +201,22 @@ async def test_backoff_is_capped(api: Api, mock: respx.MockRouter, sleeps: list[
     assert all(6.0 <= delay <= 8.0 for delay in sleeps[4:])
 
 
+async def test_only_the_patched_client_skips_its_waits(
+    api: Api, make_api: MakeApi, mock: respx.MockRouter, sleeps: list[float]
+) -> None:
+    """The retry loop waits through the client's own `_sleep`, and another client in the same
+    test really waits: a patch of `time.sleep` or `asyncio.sleep`, process-wide, fails here."""
+    slow_down = {"retry-after-ms": "50"}
+    _chat_route(mock, httpx.Response(429, headers=slow_down), OK,
+                httpx.Response(429, headers=slow_down), OK)  # fmt: skip
+    await _chat(api)
+    assert sleeps == [0.05]
+    started = time.monotonic()
+    await _chat(make_api())
+    assert time.monotonic() - started >= 0.045  # slept (slack for the clock's resolution)
+    assert sleeps == [0.05]
+
+
 async def test_no_sleep_without_retries(
     api: Api, mock: respx.MockRouter, sleeps: list[float]
 ) -> None:

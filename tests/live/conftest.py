@@ -72,8 +72,11 @@ async def api(request: pytest.FixtureRequest, server: LocalCoreX) -> AsyncIterat
 
 
 @pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Backoff on, but every sleep recorded instead of slept."""
+def sleeps(api: Api, monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Backoff on, but every sleep of `api`'s client recorded instead of slept.
+
+    Only that client's `_sleep` is replaced: patching `time.sleep` or `asyncio.sleep` would
+    also stall the local CoreX, whose event loop runs in a thread of this process."""
     set_testing(False)
     delays: list[float] = []
 
@@ -83,6 +86,5 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def arecord(delay: float) -> None:
         delays.append(delay)
 
-    monkeypatch.setattr("zaguan._client.time.sleep", record)
-    monkeypatch.setattr("zaguan._async_client.asyncio.sleep", arecord)
+    monkeypatch.setattr(api.client, "_sleep", arecord if api.is_async else record)
     return delays

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.live.conftest import Api
@@ -48,6 +50,18 @@ async def test_429_waits_retry_after(api: Api, server: LocalCoreX, sleeps: list[
     )
     assert sleeps == [0.3]
     assert server.attempts("rid-429") == 2
+
+
+async def test_recorded_sleeps_leave_the_server_alone(
+    api: Api, server: LocalCoreX, sleeps: list[float]
+) -> None:
+    """The server's own wait (a fault delay, an ``asyncio.sleep`` on its loop) still takes its
+    time and is not recorded: `sleeps` patches the client, never what the server shares."""
+    started = time.monotonic()
+    await api("list_models", request_id="rid-delay", **fault("delay=0.2"))
+    assert time.monotonic() - started >= 0.195
+    assert sleeps == []
+    assert server.attempts("rid-delay") == 1
 
 
 async def test_429_when_retries_are_off(api: Api) -> None:
