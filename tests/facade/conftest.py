@@ -22,7 +22,6 @@ import respx
 from facade_support import API_KEY, BASE_URL, Api, MakeApi
 
 from zaguan import AsyncZaguanClient, ZaguanClient
-from zaguan._retry import set_testing
 
 # Every httpx client loads the CA bundle (~20 ms), though these tests never use TLS.
 _shared_ssl_context = functools.cache(httpx_transports.create_ssl_context)
@@ -32,13 +31,6 @@ _shared_ssl_context = functools.cache(httpx_transports.create_ssl_context)
 def one_ssl_context(monkeypatch: pytest.MonkeyPatch) -> None:
     """Share one SSL context, so that the hundreds of clients made here cost nothing."""
     monkeypatch.setattr(httpx_transports, "create_ssl_context", _shared_ssl_context)
-
-
-@pytest.fixture(autouse=True)
-def no_backoff() -> Iterator[None]:
-    set_testing(True)
-    yield
-    set_testing(False)
 
 
 @pytest.fixture(autouse=True)
@@ -79,22 +71,3 @@ async def make_api(flavour: str) -> AsyncIterator[MakeApi]:
 @pytest.fixture
 def api(make_api: MakeApi) -> Api:
     return make_api()
-
-
-@pytest.fixture
-def sleeps(api: Api, no_backoff: None, monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The delays `api`'s client asks to sleep, with real backoff (testing switch off).
-
-    Only that client's `_sleep` is replaced: `time.sleep` and `asyncio.sleep` are shared by
-    every thread and event loop of the process, and any other client must still wait."""
-    delays: list[float] = []
-
-    def record(seconds: float) -> None:
-        delays.append(seconds)
-
-    async def arecord(seconds: float) -> None:
-        delays.append(seconds)
-
-    monkeypatch.setattr(api.client, "_sleep", arecord if api.is_async else record)
-    set_testing(False)
-    return delays

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from zaguan import AsyncZaguanClient, ZaguanClient
-from zaguan._retry import set_testing
 from zaguan.testing import LocalCoreX
 from zaguan_corex_client.models import ChatCompletionChunk
 
@@ -22,13 +21,6 @@ from zaguan_corex_client.models import ChatCompletionChunk
 def server() -> Iterator[LocalCoreX]:
     with LocalCoreX() as corex:
         yield corex
-
-
-@pytest.fixture(autouse=True)
-def no_backoff() -> Iterator[None]:
-    set_testing(True)
-    yield
-    set_testing(False)
 
 
 class Api:
@@ -69,22 +61,3 @@ async def api(request: pytest.FixtureRequest, server: LocalCoreX) -> AsyncIterat
         aclient = AsyncZaguanClient(server.api_key, base_url=server.base_url, timeout=10)
         async with aclient:
             yield Api(aclient)
-
-
-@pytest.fixture
-def sleeps(api: Api, monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Backoff on, but every sleep of `api`'s client recorded instead of slept.
-
-    Only that client's `_sleep` is replaced: patching `time.sleep` or `asyncio.sleep` would
-    also stall the local CoreX, whose event loop runs in a thread of this process."""
-    set_testing(False)
-    delays: list[float] = []
-
-    def record(delay: float) -> None:
-        delays.append(delay)
-
-    async def arecord(delay: float) -> None:
-        delays.append(delay)
-
-    monkeypatch.setattr(api.client, "_sleep", arecord if api.is_async else record)
-    return delays
