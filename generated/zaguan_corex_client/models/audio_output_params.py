@@ -62,3 +62,14 @@ class AudioOutputParams:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class AudioOutputParamsParam(TypedDict, total=False):
+    """`AudioOutputParams` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    voice: Required[str]
+    format: Required[str]
+    """ `wav`, `mp3`, `flac`, `opus`, `pcm16`. """

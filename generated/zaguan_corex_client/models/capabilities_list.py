@@ -68,3 +68,16 @@ class CapabilitiesList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.model_capabilities import ModelCapabilitiesParam
+
+
+class CapabilitiesListParam(TypedDict, total=False):
+    """`CapabilitiesList` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    data: Required[Sequence[ModelCapabilitiesParam | ModelCapabilities]]

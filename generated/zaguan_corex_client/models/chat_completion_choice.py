@@ -133,3 +133,29 @@ class ChatCompletionChoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.chat_completion_choice_logprobs_type_0 import (
+        ChatCompletionChoiceLogprobsType0Param,
+    )
+    from ..models.chat_completion_message import ChatCompletionMessageParam
+
+
+class ChatCompletionChoiceParam(TypedDict, total=False):
+    """`ChatCompletionChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    index: Required[int]
+    message: Required[ChatCompletionMessageParam | ChatCompletionMessage]
+    """ The model's message. `reasoning_content` carries the reasoning of models that expose it;
+    DeepSeek and Perplexity also put reasoning inside `<think>...</think>` in `content`.
+     """
+    finish_reason: str | None
+    """ `stop`, `length`, `tool_calls`, `content_filter`, `function_call`, or a later value. """
+    logprobs: (
+        ChatCompletionChoiceLogprobsType0Param
+        | ChatCompletionChoiceLogprobsType0
+        | None
+    )

@@ -43,3 +43,9 @@ class ChatCompletionChoiceLogprobsType0:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ChatCompletionChoiceLogprobsType0Param: TypeAlias = "Mapping[str, Any]"
+"""`ChatCompletionChoiceLogprobsType0` as a plain mapping (a free-form object)."""

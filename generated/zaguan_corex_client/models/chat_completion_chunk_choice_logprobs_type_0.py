@@ -43,3 +43,9 @@ class ChatCompletionChunkChoiceLogprobsType0:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ChatCompletionChunkChoiceLogprobsType0Param: TypeAlias = "Mapping[str, Any]"
+"""`ChatCompletionChunkChoiceLogprobsType0` as a plain mapping (a free-form object)."""

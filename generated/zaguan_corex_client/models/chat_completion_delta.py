@@ -137,3 +137,20 @@ class ChatCompletionDelta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from collections.abc import Sequence
+from typing import TypedDict
+
+if TYPE_CHECKING:
+    from ..models.tool_call_delta import ToolCallDeltaParam
+
+
+class ChatCompletionDeltaParam(TypedDict, total=False):
+    """`ChatCompletionDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    role: str
+    content: str | None
+    reasoning_content: str | None
+    refusal: str | None
+    tool_calls: Sequence[ToolCallDeltaParam | ToolCallDelta]

@@ -187,3 +187,26 @@ class ChatCompletionMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.chat_completion_message_audio_type_0 import (
+        ChatCompletionMessageAudioType0Param,
+    )
+    from ..models.tool_call import ToolCallParam
+
+
+class ChatCompletionMessageParam(TypedDict, total=False):
+    """`ChatCompletionMessage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    role: Required[str]
+    """ `assistant` (an open set). """
+    content: str | None
+    tool_calls: Sequence[ToolCallParam | ToolCall]
+    refusal: str | None
+    reasoning_content: str | None
+    audio: ChatCompletionMessageAudioType0Param | ChatCompletionMessageAudioType0 | None
+    """ Audio output: `{id, data (base64), expires_at, transcript}`. """

@@ -45,3 +45,9 @@ class ChatCompletionMessageAudioType0:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ChatCompletionMessageAudioType0Param: TypeAlias = "Mapping[str, Any]"
+"""`ChatCompletionMessageAudioType0` as a plain mapping (a free-form object)."""

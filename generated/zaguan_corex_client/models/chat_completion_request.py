@@ -573,3 +573,99 @@ class ChatCompletionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.audio_output_params import AudioOutputParamsParam
+    from ..models.chat_completion_request_extra_body import (
+        ChatCompletionRequestExtraBodyParam,
+    )
+    from ..models.chat_completion_request_logit_bias import (
+        ChatCompletionRequestLogitBiasParam,
+    )
+    from ..models.chat_completion_request_metadata import (
+        ChatCompletionRequestMetadataParam,
+    )
+    from ..models.chat_completion_request_provider_specific_params import (
+        ChatCompletionRequestProviderSpecificParamsParam,
+    )
+    from ..models.chat_message import ChatMessageParam
+    from ..models.named_tool_choice import NamedToolChoiceParam
+    from ..models.response_format_json_object import ResponseFormatJsonObjectParam
+    from ..models.response_format_json_schema import ResponseFormatJsonSchemaParam
+    from ..models.response_format_text import ResponseFormatTextParam
+    from ..models.stream_options import StreamOptionsParam
+    from ..models.tool import ToolParam
+
+
+class ChatCompletionRequestParam(TypedDict, total=False):
+    """`ChatCompletionRequest` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    model: Required[str]
+    """ Provider-prefixed model id (`openai/gpt-4o-mini`); unprefixed names are accepted too. """
+    messages: Required[Sequence[ChatMessageParam | ChatMessage]]
+    temperature: float
+    top_p: float
+    max_tokens: int
+    """ Upper bound on generated tokens (older name; see `max_completion_tokens`). """
+    max_completion_tokens: int
+    """ Upper bound on generated tokens, reasoning tokens included. """
+    n: int
+    """ How many choices to generate. """
+    stop: str | Sequence[str]
+    """ Up to 4 sequences where generation stops. """
+    presence_penalty: float
+    frequency_penalty: float
+    logit_bias: ChatCompletionRequestLogitBiasParam | ChatCompletionRequestLogitBias
+    """ Token id (as a string) to a bias from -100 to 100. """
+    logprobs: bool
+    top_logprobs: int
+    seed: int
+    user: str
+    """ An end-user id, for abuse monitoring. """
+    stream: bool
+    """ Answer as a `text/event-stream` of `ChatCompletionChunk` events. """
+    stream_options: StreamOptionsParam | StreamOptions
+    tools: Sequence[ToolParam | Tool]
+    tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
+    """ `"none"`, `"auto"`, `"required"`, or a named function to call. """
+    parallel_tool_calls: bool
+    response_format: (
+        ResponseFormatTextParam
+        | ResponseFormatText
+        | ResponseFormatJsonObjectParam
+        | ResponseFormatJsonObject
+        | ResponseFormatJsonSchemaParam
+        | ResponseFormatJsonSchema
+    )
+    """ The output format, told apart by `type`. """
+    modalities: Sequence[ChatCompletionRequestModalitiesItem]
+    """ Output modalities, `["text"]` or `["text", "audio"]`. """
+    audio: AudioOutputParamsParam | AudioOutputParams
+    reasoning_effort: ChatCompletionRequestReasoningEffort
+    """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
+    store: bool
+    metadata: ChatCompletionRequestMetadataParam | ChatCompletionRequestMetadata
+    """ Free-form key-value pairs stored with the request. """
+    verbosity: ChatCompletionRequestVerbosity
+    provider_specific_params: (
+        ChatCompletionRequestProviderSpecificParamsParam
+        | ChatCompletionRequestProviderSpecificParams
+    )
+    """ Zaguan extension, the main extension point: a free-form object passed to the provider
+    untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
+    `include_thinking`; Anthropic `thinking: {type: "enabled", budget_tokens}` and cached
+    `system` blocks with `cache_control`; Perplexity `search_domain_filter`,
+    `return_images`, `return_related_questions`, `search_recency_filter`,
+    `return_citations`; Qwen `enable_thinking`, `thinking_budget`; OpenAI `flex`,
+    `flex_priority`.
+     """
+    extra_body: ChatCompletionRequestExtraBodyParam | ChatCompletionRequestExtraBody
+    """ Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits. """
+    thinking: bool
+    """ Zaguan extension (DeepSeek): `false` hides `<think>` output. """
+    virtual_model_id: str
+    """ Zaguan extension, route through this virtual model (deployment alias). """

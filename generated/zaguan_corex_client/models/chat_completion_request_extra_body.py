@@ -45,3 +45,9 @@ class ChatCompletionRequestExtraBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ChatCompletionRequestExtraBodyParam: TypeAlias = "Mapping[str, Any]"
+"""`ChatCompletionRequestExtraBody` as a plain mapping (a free-form object)."""

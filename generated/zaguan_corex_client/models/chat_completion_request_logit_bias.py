@@ -45,3 +45,9 @@ class ChatCompletionRequestLogitBias:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ChatCompletionRequestLogitBiasParam: TypeAlias = "Mapping[str, float]"
+"""`ChatCompletionRequestLogitBias` as a plain mapping (a free-form object)."""

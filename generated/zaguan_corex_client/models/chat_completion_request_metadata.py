@@ -45,3 +45,9 @@ class ChatCompletionRequestMetadata:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ChatCompletionRequestMetadataParam: TypeAlias = "Mapping[str, Any]"
+"""`ChatCompletionRequestMetadata` as a plain mapping (a free-form object)."""

@@ -56,3 +56,9 @@ class ChatCompletionRequestProviderSpecificParams:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ChatCompletionRequestProviderSpecificParamsParam: TypeAlias = "Mapping[str, Any]"
+"""`ChatCompletionRequestProviderSpecificParams` as a plain mapping (a free-form object)."""

@@ -103,3 +103,15 @@ class ChatCompletionStreamEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class ChatCompletionStreamEventParam(TypedDict, total=False):
+    """`ChatCompletionStreamEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    data: Required[Literal["[DONE]"] | str]
+    event: str
+    id: str
+    retry: int

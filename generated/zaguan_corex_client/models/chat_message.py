@@ -250,3 +250,41 @@ class ChatMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.image_url_content_part import ImageUrlContentPartParam
+    from ..models.input_audio_content_part import InputAudioContentPartParam
+    from ..models.text_content_part import TextContentPartParam
+    from ..models.tool_call import ToolCallParam
+    from ..models.unknown_content_part import UnknownContentPartParam
+
+
+class ChatMessageParam(TypedDict, total=False):
+    """`ChatMessage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    role: Required[str]
+    content: (
+        str
+        | Sequence[
+            TextContentPartParam
+            | TextContentPart
+            | ImageUrlContentPartParam
+            | ImageUrlContentPart
+            | InputAudioContentPartParam
+            | InputAudioContentPart
+            | UnknownContentPartParam
+            | UnknownContentPart
+        ]
+        | None
+    )
+    """ The text, a list of content parts, or null (assistant messages with `tool_calls`). """
+    name: str
+    """ An optional participant name. """
+    tool_calls: Sequence[ToolCallParam | ToolCall]
+    """ Assistant messages, the tool calls the model made. """
+    tool_call_id: str
+    """ Tool messages, the id of the call this answers. """

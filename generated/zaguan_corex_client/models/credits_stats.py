@@ -203,3 +203,31 @@ class CreditsStats:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.credits_stats_by_band import CreditsStatsByBandParam
+    from ..models.credits_stats_by_model import CreditsStatsByModelParam
+    from ..models.credits_stats_by_provider import CreditsStatsByProviderParam
+    from ..models.daily_usage import DailyUsageParam
+
+
+class CreditsStatsParam(TypedDict, total=False):
+    """`CreditsStats` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    period: Required[str]
+    """ `day`, `week`, `month` (an open set). """
+    total_credits_used: Required[float]
+    total_requests: Required[int]
+    start_date: datetime.date | str
+    end_date: datetime.date | str
+    total_tokens: int
+    total_cost: float
+    average_latency_ms: float
+    by_provider: CreditsStatsByProviderParam | CreditsStatsByProvider
+    by_model: CreditsStatsByModelParam | CreditsStatsByModel
+    by_band: CreditsStatsByBandParam | CreditsStatsByBand
+    by_day: Sequence[DailyUsageParam | DailyUsage]

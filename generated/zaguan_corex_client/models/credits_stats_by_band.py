@@ -58,3 +58,11 @@ class CreditsStatsByBand:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+CreditsStatsByBandParam: TypeAlias = (
+    "Mapping[str, UsageAggregateParam | UsageAggregate]"
+)
+"""`CreditsStatsByBand` as a plain mapping (a free-form object)."""

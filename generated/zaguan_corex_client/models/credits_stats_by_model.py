@@ -58,3 +58,11 @@ class CreditsStatsByModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+CreditsStatsByModelParam: TypeAlias = (
+    "Mapping[str, UsageAggregateParam | UsageAggregate]"
+)
+"""`CreditsStatsByModel` as a plain mapping (a free-form object)."""

@@ -58,3 +58,11 @@ class CreditsStatsByProvider:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+CreditsStatsByProviderParam: TypeAlias = (
+    "Mapping[str, UsageAggregateParam | UsageAggregate]"
+)
+"""`CreditsStatsByProvider` as a plain mapping (a free-form object)."""

@@ -81,3 +81,15 @@ class DailyUsage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class DailyUsageParam(TypedDict, total=False):
+    """`DailyUsage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    date: Required[datetime.date | str]
+    credits_used: float
+    requests: int
+    tokens: int

@@ -62,3 +62,13 @@ class FunctionCallDelta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypedDict
+
+
+class FunctionCallDeltaParam(TypedDict, total=False):
+    """`FunctionCallDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    name: str
+    arguments: str

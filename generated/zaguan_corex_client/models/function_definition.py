@@ -94,3 +94,21 @@ class FunctionDefinition:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.function_definition_parameters import (
+        FunctionDefinitionParametersParam,
+    )
+
+
+class FunctionDefinitionParam(TypedDict, total=False):
+    """`FunctionDefinition` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    name: Required[str]
+    description: str
+    parameters: FunctionDefinitionParametersParam | FunctionDefinitionParameters
+    """ The arguments as a JSON Schema object. """
+    strict: bool

@@ -45,3 +45,9 @@ class FunctionDefinitionParameters:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+FunctionDefinitionParametersParam: TypeAlias = "Mapping[str, Any]"
+"""`FunctionDefinitionParameters` as a plain mapping (a free-form object)."""

@@ -54,3 +54,12 @@ class FunctionName:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class FunctionNameParam(TypedDict, total=False):
+    """`FunctionName` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    name: Required[str]

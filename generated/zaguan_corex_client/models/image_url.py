@@ -73,3 +73,14 @@ class ImageUrl:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class ImageUrlParam(TypedDict, total=False):
+    """`ImageUrl` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    url: Required[str]
+    """ An https URL or a `data:` URL with base64 image data. """
+    detail: ImageUrlDetail

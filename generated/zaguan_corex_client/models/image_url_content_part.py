@@ -76,3 +76,16 @@ class ImageUrlContentPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.image_url import ImageUrlParam
+
+
+class ImageUrlContentPartParam(TypedDict, total=False):
+    """`ImageUrlContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["image_url"]]
+    image_url: Required[ImageUrlParam | ImageUrl]

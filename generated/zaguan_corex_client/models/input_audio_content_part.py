@@ -76,3 +76,16 @@ class InputAudioContentPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.input_audio import InputAudioParam
+
+
+class InputAudioContentPartParam(TypedDict, total=False):
+    """`InputAudioContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["input_audio"]]
+    input_audio: Required[InputAudioParam | InputAudio]

@@ -94,3 +94,19 @@ class JsonSchemaFormat:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.json_schema_format_schema import JsonSchemaFormatSchemaParam
+
+
+class JsonSchemaFormatParam(TypedDict, total=False):
+    """`JsonSchemaFormat` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    name: Required[str]
+    description: str
+    schema: JsonSchemaFormatSchemaParam | JsonSchemaFormatSchema
+    """ The JSON Schema the answer must match. """
+    strict: bool

@@ -45,3 +45,9 @@ class JsonSchemaFormatSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+JsonSchemaFormatSchemaParam: TypeAlias = "Mapping[str, Any]"
+"""`JsonSchemaFormatSchema` as a plain mapping (a free-form object)."""

@@ -111,3 +111,22 @@ class Model:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.model_metadata import ModelMetadataParam
+
+
+class ModelParam(TypedDict, total=False):
+    """`Model` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    id: Required[str]
+    """ Provider-prefixed id; contains `/`. """
+    object: str
+    """ `model`. """
+    created: int
+    owned_by: str
+    description: str
+    metadata: ModelMetadataParam | ModelMetadata

@@ -43,3 +43,9 @@ class ModelCapabilitiesProviderSpecific:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ModelCapabilitiesProviderSpecificParam: TypeAlias = "Mapping[str, Any]"
+"""`ModelCapabilitiesProviderSpecific` as a plain mapping (a free-form object)."""

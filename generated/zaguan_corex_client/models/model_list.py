@@ -79,3 +79,18 @@ class ModelList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.model import ModelParam
+
+
+class ModelListParam(TypedDict, total=False):
+    """`ModelList` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    data: Required[Sequence[ModelParam | Model]]
+    object: str
+    """ `list`. """

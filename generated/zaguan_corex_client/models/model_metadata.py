@@ -43,3 +43,9 @@ class ModelMetadata:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ModelMetadataParam: TypeAlias = "Mapping[str, Any]"
+"""`ModelMetadata` as a plain mapping (a free-form object)."""

@@ -76,3 +76,16 @@ class NamedToolChoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.function_name import FunctionNameParam
+
+
+class NamedToolChoiceParam(TypedDict, total=False):
+    """`NamedToolChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["function"]]
+    function: Required[FunctionNameParam | FunctionName]

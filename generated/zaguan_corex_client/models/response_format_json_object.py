@@ -62,3 +62,12 @@ class ResponseFormatJsonObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class ResponseFormatJsonObjectParam(TypedDict, total=False):
+    """`ResponseFormatJsonObject` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["json_object"]]

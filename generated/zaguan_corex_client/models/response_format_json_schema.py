@@ -76,3 +76,16 @@ class ResponseFormatJsonSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.json_schema_format import JsonSchemaFormatParam
+
+
+class ResponseFormatJsonSchemaParam(TypedDict, total=False):
+    """`ResponseFormatJsonSchema` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["json_schema"]]
+    json_schema: Required[JsonSchemaFormatParam | JsonSchemaFormat]

@@ -62,3 +62,12 @@ class ResponseFormatText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class ResponseFormatTextParam(TypedDict, total=False):
+    """`ResponseFormatText` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["text"]]

@@ -69,3 +69,13 @@ class TextContentPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class TextContentPartParam(TypedDict, total=False):
+    """`TextContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["text"]]
+    text: Required[str]

@@ -68,3 +68,17 @@ class Tool:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.function_definition import FunctionDefinitionParam
+
+
+class ToolParam(TypedDict, total=False):
+    """`Tool` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[str]
+    """ `function` (the only type the contract defines; others pass through). """
+    function: Required[FunctionDefinitionParam | FunctionDefinition]

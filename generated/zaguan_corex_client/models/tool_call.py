@@ -75,3 +75,18 @@ class ToolCall:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.function_call import FunctionCallParam
+
+
+class ToolCallParam(TypedDict, total=False):
+    """`ToolCall` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    id: Required[str]
+    type: Required[str]
+    """ `function` (an open set). """
+    function: Required[FunctionCallParam | FunctionCall]

@@ -98,3 +98,18 @@ class ToolCallDelta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.function_call_delta import FunctionCallDeltaParam
+
+
+class ToolCallDeltaParam(TypedDict, total=False):
+    """`ToolCallDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    index: Required[int]
+    id: str
+    type: str
+    function: FunctionCallDeltaParam | FunctionCallDelta

@@ -56,3 +56,12 @@ class UnknownContentPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class UnknownContentPartParam(TypedDict, total=False):
+    """`UnknownContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[str]

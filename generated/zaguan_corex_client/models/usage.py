@@ -118,3 +118,20 @@ class Usage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.completion_tokens_details import CompletionTokensDetailsParam
+    from ..models.prompt_tokens_details import PromptTokensDetailsParam
+
+
+class UsageParam(TypedDict, total=False):
+    """`Usage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    prompt_tokens: Required[int]
+    completion_tokens: Required[int]
+    total_tokens: Required[int]
+    prompt_tokens_details: PromptTokensDetailsParam | PromptTokensDetails
+    completion_tokens_details: CompletionTokensDetailsParam | CompletionTokensDetails
