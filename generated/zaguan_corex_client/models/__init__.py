@@ -67,6 +67,7 @@ if TYPE_CHECKING:
         ChatCompletionStreamEventParam,
     )
     from .chat_message import ChatMessage, ChatMessageParam
+    from .chat_role import ChatRole
     from .completion_tokens_details import (
         CompletionTokensDetails,
         CompletionTokensDetailsParam,
@@ -160,6 +161,7 @@ _MODULES = {
     "ChatCompletionRequestVerbosity": ".chat_completion_request_verbosity",
     "ChatCompletionStreamEvent": ".chat_completion_stream_event",
     "ChatMessage": ".chat_message",
+    "ChatRole": ".chat_role",
     "CompletionTokensDetails": ".completion_tokens_details",
     "CreditsBalance": ".credits_balance",
     "CreditsHistory": ".credits_history",
@@ -322,6 +324,7 @@ __all__ = (
     "ChatCompletionStreamEventParam",
     "ChatMessage",
     "ChatMessageParam",
+    "ChatRole",
     "CompletionTokensDetails",
     "CompletionTokensDetailsParam",
     "CreditsBalance",

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.chat_role import ChatRole, check_chat_role
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,14 +22,15 @@ T = TypeVar("T", bound="ChatMessage")
 
 @_attrs_define
 class ChatMessage:
-    """One message of the conversation. `role` is `system`, `developer`, `user`, `assistant`,
-    `tool` or `function` (an open set: later roles pass through). `content` is a string or a
-    list of parts; assistant messages that call tools carry `tool_calls` and may have
-    `content: null`; tool messages carry `tool_call_id`.
+    """One message of the conversation. `role` is one of `ChatRole`, or a later role (an open
+    set: later roles pass through). `content` is a string or a list of parts; assistant
+    messages that call tools carry `tool_calls` and may have `content: null`; tool messages
+    carry `tool_call_id`.
 
     """
 
-    role: str
+    role: ChatRole | str
+    """ A known `ChatRole`, or any later role. """
     content: (
         list[
             ImageUrlContentPart
@@ -54,7 +56,11 @@ class ChatMessage:
         from ..models.input_audio_content_part import InputAudioContentPart
         from ..models.text_content_part import TextContentPart
 
-        role = self.role
+        role: str
+        if isinstance(self.role, str):
+            role = self.role
+        else:
+            role = self.role
 
         content: list[dict[str, Any]] | None | str | Unset
         if isinstance(self.content, Unset):
@@ -115,7 +121,19 @@ class ChatMessage:
         from ..models.unknown_content_part import UnknownContentPart
 
         d = dict(src_dict)
-        role = d.pop("role")
+
+        def _parse_role(data: object) -> ChatRole | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                role_type_0 = check_chat_role(data)
+
+                return role_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChatRole | str, data)
+
+        role = _parse_role(d.pop("role"))
 
         def _parse_content(
             data: object,
@@ -266,7 +284,8 @@ if TYPE_CHECKING:
 class ChatMessageParam(TypedDict, total=False):
     """`ChatMessage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
-    role: Required[str]
+    role: Required[ChatRole]
+    """ A known `ChatRole`, or any later role. """
     content: (
         str
         | Sequence[
