@@ -27,6 +27,30 @@ if TYPE_CHECKING:
         ChatCompletionChunkChoiceLogprobsType0Param,
     )
     from .chat_completion_delta import ChatCompletionDelta, ChatCompletionDeltaParam
+    from .chat_completion_fields import ChatCompletionFields, ChatCompletionFieldsParam
+    from .chat_completion_fields_extra_body import (
+        ChatCompletionFieldsExtraBody,
+        ChatCompletionFieldsExtraBodyParam,
+    )
+    from .chat_completion_fields_logit_bias import (
+        ChatCompletionFieldsLogitBias,
+        ChatCompletionFieldsLogitBiasParam,
+    )
+    from .chat_completion_fields_metadata import (
+        ChatCompletionFieldsMetadata,
+        ChatCompletionFieldsMetadataParam,
+    )
+    from .chat_completion_fields_modalities_item import (
+        ChatCompletionFieldsModalitiesItem,
+    )
+    from .chat_completion_fields_provider_specific_params import (
+        ChatCompletionFieldsProviderSpecificParams,
+        ChatCompletionFieldsProviderSpecificParamsParam,
+    )
+    from .chat_completion_fields_reasoning_effort import (
+        ChatCompletionFieldsReasoningEffort,
+    )
+    from .chat_completion_fields_verbosity import ChatCompletionFieldsVerbosity
     from .chat_completion_message import (
         ChatCompletionMessage,
         ChatCompletionMessageParam,
@@ -39,29 +63,6 @@ if TYPE_CHECKING:
         ChatCompletionRequest,
         ChatCompletionRequestParam,
     )
-    from .chat_completion_request_extra_body import (
-        ChatCompletionRequestExtraBody,
-        ChatCompletionRequestExtraBodyParam,
-    )
-    from .chat_completion_request_logit_bias import (
-        ChatCompletionRequestLogitBias,
-        ChatCompletionRequestLogitBiasParam,
-    )
-    from .chat_completion_request_metadata import (
-        ChatCompletionRequestMetadata,
-        ChatCompletionRequestMetadataParam,
-    )
-    from .chat_completion_request_modalities_item import (
-        ChatCompletionRequestModalitiesItem,
-    )
-    from .chat_completion_request_provider_specific_params import (
-        ChatCompletionRequestProviderSpecificParams,
-        ChatCompletionRequestProviderSpecificParamsParam,
-    )
-    from .chat_completion_request_reasoning_effort import (
-        ChatCompletionRequestReasoningEffort,
-    )
-    from .chat_completion_request_verbosity import ChatCompletionRequestVerbosity
     from .chat_completion_stream_event import (
         ChatCompletionStreamEvent,
         ChatCompletionStreamEventParam,
@@ -149,16 +150,17 @@ _MODULES = {
     "ChatCompletionChunkChoice": ".chat_completion_chunk_choice",
     "ChatCompletionChunkChoiceLogprobsType0": ".chat_completion_chunk_choice_logprobs_type_0",
     "ChatCompletionDelta": ".chat_completion_delta",
+    "ChatCompletionFields": ".chat_completion_fields",
+    "ChatCompletionFieldsExtraBody": ".chat_completion_fields_extra_body",
+    "ChatCompletionFieldsLogitBias": ".chat_completion_fields_logit_bias",
+    "ChatCompletionFieldsMetadata": ".chat_completion_fields_metadata",
+    "ChatCompletionFieldsModalitiesItem": ".chat_completion_fields_modalities_item",
+    "ChatCompletionFieldsProviderSpecificParams": ".chat_completion_fields_provider_specific_params",
+    "ChatCompletionFieldsReasoningEffort": ".chat_completion_fields_reasoning_effort",
+    "ChatCompletionFieldsVerbosity": ".chat_completion_fields_verbosity",
     "ChatCompletionMessage": ".chat_completion_message",
     "ChatCompletionMessageAudioType0": ".chat_completion_message_audio_type_0",
     "ChatCompletionRequest": ".chat_completion_request",
-    "ChatCompletionRequestExtraBody": ".chat_completion_request_extra_body",
-    "ChatCompletionRequestLogitBias": ".chat_completion_request_logit_bias",
-    "ChatCompletionRequestMetadata": ".chat_completion_request_metadata",
-    "ChatCompletionRequestModalitiesItem": ".chat_completion_request_modalities_item",
-    "ChatCompletionRequestProviderSpecificParams": ".chat_completion_request_provider_specific_params",
-    "ChatCompletionRequestReasoningEffort": ".chat_completion_request_reasoning_effort",
-    "ChatCompletionRequestVerbosity": ".chat_completion_request_verbosity",
     "ChatCompletionStreamEvent": ".chat_completion_stream_event",
     "ChatMessage": ".chat_message",
     "ChatRole": ".chat_role",
@@ -211,6 +213,7 @@ _MODULES = {
     "ErrorResponseParam": ".error_response",
     "ErrorDetailParam": ".error_detail",
     "ChatCompletionRequestParam": ".chat_completion_request",
+    "ChatCompletionFieldsParam": ".chat_completion_fields",
     "ChatMessageParam": ".chat_message",
     "TextContentPartParam": ".text_content_part",
     "ImageUrlContentPartParam": ".image_url_content_part",
@@ -254,10 +257,10 @@ _MODULES = {
     "UsageAggregateParam": ".usage_aggregate",
     "DailyUsageParam": ".daily_usage",
     "HealthParam": ".health",
-    "ChatCompletionRequestLogitBiasParam": ".chat_completion_request_logit_bias",
-    "ChatCompletionRequestMetadataParam": ".chat_completion_request_metadata",
-    "ChatCompletionRequestProviderSpecificParamsParam": ".chat_completion_request_provider_specific_params",
-    "ChatCompletionRequestExtraBodyParam": ".chat_completion_request_extra_body",
+    "ChatCompletionFieldsLogitBiasParam": ".chat_completion_fields_logit_bias",
+    "ChatCompletionFieldsMetadataParam": ".chat_completion_fields_metadata",
+    "ChatCompletionFieldsProviderSpecificParamsParam": ".chat_completion_fields_provider_specific_params",
+    "ChatCompletionFieldsExtraBodyParam": ".chat_completion_fields_extra_body",
     "FunctionDefinitionParametersParam": ".function_definition_parameters",
     "JsonSchemaFormatSchemaParam": ".json_schema_format_schema",
     "ChatCompletionChoiceLogprobsType0Param": ".chat_completion_choice_logprobs_type_0",
@@ -302,24 +305,26 @@ __all__ = (
     "ChatCompletionChunkParam",
     "ChatCompletionDelta",
     "ChatCompletionDeltaParam",
+    "ChatCompletionFields",
+    "ChatCompletionFieldsExtraBody",
+    "ChatCompletionFieldsExtraBodyParam",
+    "ChatCompletionFieldsLogitBias",
+    "ChatCompletionFieldsLogitBiasParam",
+    "ChatCompletionFieldsMetadata",
+    "ChatCompletionFieldsMetadataParam",
+    "ChatCompletionFieldsModalitiesItem",
+    "ChatCompletionFieldsParam",
+    "ChatCompletionFieldsProviderSpecificParams",
+    "ChatCompletionFieldsProviderSpecificParamsParam",
+    "ChatCompletionFieldsReasoningEffort",
+    "ChatCompletionFieldsVerbosity",
     "ChatCompletionMessage",
     "ChatCompletionMessageAudioType0",
     "ChatCompletionMessageAudioType0Param",
     "ChatCompletionMessageParam",
     "ChatCompletionParam",
     "ChatCompletionRequest",
-    "ChatCompletionRequestExtraBody",
-    "ChatCompletionRequestExtraBodyParam",
-    "ChatCompletionRequestLogitBias",
-    "ChatCompletionRequestLogitBiasParam",
-    "ChatCompletionRequestMetadata",
-    "ChatCompletionRequestMetadataParam",
-    "ChatCompletionRequestModalitiesItem",
     "ChatCompletionRequestParam",
-    "ChatCompletionRequestProviderSpecificParams",
-    "ChatCompletionRequestProviderSpecificParamsParam",
-    "ChatCompletionRequestReasoningEffort",
-    "ChatCompletionRequestVerbosity",
     "ChatCompletionStreamEvent",
     "ChatCompletionStreamEventParam",
     "ChatMessage",

@@ -6,32 +6,28 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_completion_request_modalities_item import (
-    ChatCompletionRequestModalitiesItem,
-    check_chat_completion_request_modalities_item,
+from ..models.chat_completion_fields_modalities_item import (
+    ChatCompletionFieldsModalitiesItem,
+    check_chat_completion_fields_modalities_item,
 )
-from ..models.chat_completion_request_reasoning_effort import (
-    ChatCompletionRequestReasoningEffort,
-    check_chat_completion_request_reasoning_effort,
+from ..models.chat_completion_fields_reasoning_effort import (
+    ChatCompletionFieldsReasoningEffort,
+    check_chat_completion_fields_reasoning_effort,
 )
-from ..models.chat_completion_request_verbosity import (
-    ChatCompletionRequestVerbosity,
-    check_chat_completion_request_verbosity,
+from ..models.chat_completion_fields_verbosity import (
+    ChatCompletionFieldsVerbosity,
+    check_chat_completion_fields_verbosity,
 )
 from ..models.tool_choice_type_0 import ToolChoiceType0, check_tool_choice_type_0
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.audio_output_params import AudioOutputParams
-    from ..models.chat_completion_request_extra_body import (
-        ChatCompletionRequestExtraBody,
-    )
-    from ..models.chat_completion_request_logit_bias import (
-        ChatCompletionRequestLogitBias,
-    )
-    from ..models.chat_completion_request_metadata import ChatCompletionRequestMetadata
-    from ..models.chat_completion_request_provider_specific_params import (
-        ChatCompletionRequestProviderSpecificParams,
+    from ..models.chat_completion_fields_extra_body import ChatCompletionFieldsExtraBody
+    from ..models.chat_completion_fields_logit_bias import ChatCompletionFieldsLogitBias
+    from ..models.chat_completion_fields_metadata import ChatCompletionFieldsMetadata
+    from ..models.chat_completion_fields_provider_specific_params import (
+        ChatCompletionFieldsProviderSpecificParams,
     )
     from ..models.chat_message import ChatMessage
     from ..models.named_tool_choice import NamedToolChoice
@@ -67,15 +63,13 @@ class ChatCompletionRequest:
     """ Up to 4 sequences where generation stops. """
     presence_penalty: float | Unset = UNSET
     frequency_penalty: float | Unset = UNSET
-    logit_bias: ChatCompletionRequestLogitBias | Unset = UNSET
+    logit_bias: ChatCompletionFieldsLogitBias | Unset = UNSET
     """ Token id (as a string) to a bias from -100 to 100. """
     logprobs: bool | Unset = UNSET
     top_logprobs: int | Unset = UNSET
     seed: int | Unset = UNSET
     user: str | Unset = UNSET
     """ An end-user id, for abuse monitoring. """
-    stream: bool | Unset = UNSET
-    """ Answer as a `text/event-stream` of `ChatCompletionChunk` events. """
     stream_options: StreamOptions | Unset = UNSET
     tools: list[Tool] | Unset = UNSET
     tool_choice: NamedToolChoice | ToolChoiceType0 | Unset = UNSET
@@ -85,18 +79,16 @@ class ChatCompletionRequest:
         ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | Unset
     ) = UNSET
     """ The output format, told apart by `type`. """
-    modalities: list[ChatCompletionRequestModalitiesItem] | Unset = UNSET
+    modalities: list[ChatCompletionFieldsModalitiesItem] | Unset = UNSET
     """ Output modalities, `["text"]` or `["text", "audio"]`. """
     audio: AudioOutputParams | Unset = UNSET
-    reasoning_effort: ChatCompletionRequestReasoningEffort | Unset = UNSET
+    reasoning_effort: ChatCompletionFieldsReasoningEffort | Unset = UNSET
     """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
     store: bool | Unset = UNSET
-    metadata: ChatCompletionRequestMetadata | Unset = UNSET
+    metadata: ChatCompletionFieldsMetadata | Unset = UNSET
     """ Free-form key-value pairs stored with the request. """
-    verbosity: ChatCompletionRequestVerbosity | Unset = UNSET
-    provider_specific_params: ChatCompletionRequestProviderSpecificParams | Unset = (
-        UNSET
-    )
+    verbosity: ChatCompletionFieldsVerbosity | Unset = UNSET
+    provider_specific_params: ChatCompletionFieldsProviderSpecificParams | Unset = UNSET
     """ Zaguan extension, the main extension point: a free-form object passed to the provider
     untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
     `include_thinking`; Anthropic `thinking: {type: "enabled", budget_tokens}` and cached
@@ -105,12 +97,14 @@ class ChatCompletionRequest:
     `return_citations`; Qwen `enable_thinking`, `thinking_budget`; OpenAI `flex`,
     `flex_priority`.
      """
-    extra_body: ChatCompletionRequestExtraBody | Unset = UNSET
+    extra_body: ChatCompletionFieldsExtraBody | Unset = UNSET
     """ Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits. """
     thinking: bool | Unset = UNSET
     """ Zaguan extension (DeepSeek): `false` hides `<think>` output. """
     virtual_model_id: str | Unset = UNSET
     """ Zaguan extension, route through this virtual model (deployment alias). """
+    stream: bool | Unset = UNSET
+    """ Answer as a `text/event-stream` of `ChatCompletionChunk` events. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -158,8 +152,6 @@ class ChatCompletionRequest:
         seed = self.seed
 
         user = self.user
-
-        stream = self.stream
 
         stream_options: dict[str, Any] | Unset = UNSET
         if not isinstance(self.stream_options, Unset):
@@ -229,6 +221,8 @@ class ChatCompletionRequest:
 
         virtual_model_id = self.virtual_model_id
 
+        stream = self.stream
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -263,8 +257,6 @@ class ChatCompletionRequest:
             field_dict["seed"] = seed
         if user is not UNSET:
             field_dict["user"] = user
-        if stream is not UNSET:
-            field_dict["stream"] = stream
         if stream_options is not UNSET:
             field_dict["stream_options"] = stream_options
         if tools is not UNSET:
@@ -295,23 +287,25 @@ class ChatCompletionRequest:
             field_dict["thinking"] = thinking
         if virtual_model_id is not UNSET:
             field_dict["virtual_model_id"] = virtual_model_id
+        if stream is not UNSET:
+            field_dict["stream"] = stream
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.audio_output_params import AudioOutputParams
-        from ..models.chat_completion_request_extra_body import (
-            ChatCompletionRequestExtraBody,
+        from ..models.chat_completion_fields_extra_body import (
+            ChatCompletionFieldsExtraBody,
         )
-        from ..models.chat_completion_request_logit_bias import (
-            ChatCompletionRequestLogitBias,
+        from ..models.chat_completion_fields_logit_bias import (
+            ChatCompletionFieldsLogitBias,
         )
-        from ..models.chat_completion_request_metadata import (
-            ChatCompletionRequestMetadata,
+        from ..models.chat_completion_fields_metadata import (
+            ChatCompletionFieldsMetadata,
         )
-        from ..models.chat_completion_request_provider_specific_params import (
-            ChatCompletionRequestProviderSpecificParams,
+        from ..models.chat_completion_fields_provider_specific_params import (
+            ChatCompletionFieldsProviderSpecificParams,
         )
         from ..models.chat_message import ChatMessage
         from ..models.named_tool_choice import NamedToolChoice
@@ -361,11 +355,11 @@ class ChatCompletionRequest:
         frequency_penalty = d.pop("frequency_penalty", UNSET)
 
         _logit_bias = d.pop("logit_bias", UNSET)
-        logit_bias: ChatCompletionRequestLogitBias | Unset
+        logit_bias: ChatCompletionFieldsLogitBias | Unset
         if isinstance(_logit_bias, Unset):
             logit_bias = UNSET
         else:
-            logit_bias = ChatCompletionRequestLogitBias.from_dict(_logit_bias)
+            logit_bias = ChatCompletionFieldsLogitBias.from_dict(_logit_bias)
 
         logprobs = d.pop("logprobs", UNSET)
 
@@ -374,8 +368,6 @@ class ChatCompletionRequest:
         seed = d.pop("seed", UNSET)
 
         user = d.pop("user", UNSET)
-
-        stream = d.pop("stream", UNSET)
 
         _stream_options = d.pop("stream_options", UNSET)
         stream_options: StreamOptions | Unset
@@ -457,11 +449,11 @@ class ChatCompletionRequest:
         response_format = _parse_response_format(d.pop("response_format", UNSET))
 
         _modalities = d.pop("modalities", UNSET)
-        modalities: list[ChatCompletionRequestModalitiesItem] | Unset = UNSET
+        modalities: list[ChatCompletionFieldsModalitiesItem] | Unset = UNSET
         if _modalities is not UNSET:
             modalities = []
             for modalities_item_data in _modalities:
-                modalities_item = check_chat_completion_request_modalities_item(
+                modalities_item = check_chat_completion_fields_modalities_item(
                     modalities_item_data
                 )
 
@@ -475,51 +467,53 @@ class ChatCompletionRequest:
             audio = AudioOutputParams.from_dict(_audio)
 
         _reasoning_effort = d.pop("reasoning_effort", UNSET)
-        reasoning_effort: ChatCompletionRequestReasoningEffort | Unset
+        reasoning_effort: ChatCompletionFieldsReasoningEffort | Unset
         if isinstance(_reasoning_effort, Unset):
             reasoning_effort = UNSET
         else:
-            reasoning_effort = check_chat_completion_request_reasoning_effort(
+            reasoning_effort = check_chat_completion_fields_reasoning_effort(
                 _reasoning_effort
             )
 
         store = d.pop("store", UNSET)
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: ChatCompletionRequestMetadata | Unset
+        metadata: ChatCompletionFieldsMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = ChatCompletionRequestMetadata.from_dict(_metadata)
+            metadata = ChatCompletionFieldsMetadata.from_dict(_metadata)
 
         _verbosity = d.pop("verbosity", UNSET)
-        verbosity: ChatCompletionRequestVerbosity | Unset
+        verbosity: ChatCompletionFieldsVerbosity | Unset
         if isinstance(_verbosity, Unset):
             verbosity = UNSET
         else:
-            verbosity = check_chat_completion_request_verbosity(_verbosity)
+            verbosity = check_chat_completion_fields_verbosity(_verbosity)
 
         _provider_specific_params = d.pop("provider_specific_params", UNSET)
-        provider_specific_params: ChatCompletionRequestProviderSpecificParams | Unset
+        provider_specific_params: ChatCompletionFieldsProviderSpecificParams | Unset
         if isinstance(_provider_specific_params, Unset):
             provider_specific_params = UNSET
         else:
             provider_specific_params = (
-                ChatCompletionRequestProviderSpecificParams.from_dict(
+                ChatCompletionFieldsProviderSpecificParams.from_dict(
                     _provider_specific_params
                 )
             )
 
         _extra_body = d.pop("extra_body", UNSET)
-        extra_body: ChatCompletionRequestExtraBody | Unset
+        extra_body: ChatCompletionFieldsExtraBody | Unset
         if isinstance(_extra_body, Unset):
             extra_body = UNSET
         else:
-            extra_body = ChatCompletionRequestExtraBody.from_dict(_extra_body)
+            extra_body = ChatCompletionFieldsExtraBody.from_dict(_extra_body)
 
         thinking = d.pop("thinking", UNSET)
 
         virtual_model_id = d.pop("virtual_model_id", UNSET)
+
+        stream = d.pop("stream", UNSET)
 
         chat_completion_request = cls(
             model=model,
@@ -537,7 +531,6 @@ class ChatCompletionRequest:
             top_logprobs=top_logprobs,
             seed=seed,
             user=user,
-            stream=stream,
             stream_options=stream_options,
             tools=tools,
             tool_choice=tool_choice,
@@ -553,6 +546,7 @@ class ChatCompletionRequest:
             extra_body=extra_body,
             thinking=thinking,
             virtual_model_id=virtual_model_id,
+            stream=stream,
         )
 
         chat_completion_request.additional_properties = d
@@ -580,17 +574,17 @@ from typing import Required, TypedDict
 
 if TYPE_CHECKING:
     from ..models.audio_output_params import AudioOutputParamsParam
-    from ..models.chat_completion_request_extra_body import (
-        ChatCompletionRequestExtraBodyParam,
+    from ..models.chat_completion_fields_extra_body import (
+        ChatCompletionFieldsExtraBodyParam,
     )
-    from ..models.chat_completion_request_logit_bias import (
-        ChatCompletionRequestLogitBiasParam,
+    from ..models.chat_completion_fields_logit_bias import (
+        ChatCompletionFieldsLogitBiasParam,
     )
-    from ..models.chat_completion_request_metadata import (
-        ChatCompletionRequestMetadataParam,
+    from ..models.chat_completion_fields_metadata import (
+        ChatCompletionFieldsMetadataParam,
     )
-    from ..models.chat_completion_request_provider_specific_params import (
-        ChatCompletionRequestProviderSpecificParamsParam,
+    from ..models.chat_completion_fields_provider_specific_params import (
+        ChatCompletionFieldsProviderSpecificParamsParam,
     )
     from ..models.chat_message import ChatMessageParam
     from ..models.named_tool_choice import NamedToolChoiceParam
@@ -619,15 +613,13 @@ class ChatCompletionRequestParam(TypedDict, total=False):
     """ Up to 4 sequences where generation stops. """
     presence_penalty: float
     frequency_penalty: float
-    logit_bias: ChatCompletionRequestLogitBiasParam | ChatCompletionRequestLogitBias
+    logit_bias: ChatCompletionFieldsLogitBiasParam | ChatCompletionFieldsLogitBias
     """ Token id (as a string) to a bias from -100 to 100. """
     logprobs: bool
     top_logprobs: int
     seed: int
     user: str
     """ An end-user id, for abuse monitoring. """
-    stream: bool
-    """ Answer as a `text/event-stream` of `ChatCompletionChunk` events. """
     stream_options: StreamOptionsParam | StreamOptions
     tools: Sequence[ToolParam | Tool]
     tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
@@ -642,18 +634,18 @@ class ChatCompletionRequestParam(TypedDict, total=False):
         | ResponseFormatJsonSchema
     )
     """ The output format, told apart by `type`. """
-    modalities: Sequence[ChatCompletionRequestModalitiesItem]
+    modalities: Sequence[ChatCompletionFieldsModalitiesItem]
     """ Output modalities, `["text"]` or `["text", "audio"]`. """
     audio: AudioOutputParamsParam | AudioOutputParams
-    reasoning_effort: ChatCompletionRequestReasoningEffort
+    reasoning_effort: ChatCompletionFieldsReasoningEffort
     """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
     store: bool
-    metadata: ChatCompletionRequestMetadataParam | ChatCompletionRequestMetadata
+    metadata: ChatCompletionFieldsMetadataParam | ChatCompletionFieldsMetadata
     """ Free-form key-value pairs stored with the request. """
-    verbosity: ChatCompletionRequestVerbosity
+    verbosity: ChatCompletionFieldsVerbosity
     provider_specific_params: (
-        ChatCompletionRequestProviderSpecificParamsParam
-        | ChatCompletionRequestProviderSpecificParams
+        ChatCompletionFieldsProviderSpecificParamsParam
+        | ChatCompletionFieldsProviderSpecificParams
     )
     """ Zaguan extension, the main extension point: a free-form object passed to the provider
     untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
@@ -663,9 +655,11 @@ class ChatCompletionRequestParam(TypedDict, total=False):
     `return_citations`; Qwen `enable_thinking`, `thinking_budget`; OpenAI `flex`,
     `flex_priority`.
      """
-    extra_body: ChatCompletionRequestExtraBodyParam | ChatCompletionRequestExtraBody
+    extra_body: ChatCompletionFieldsExtraBodyParam | ChatCompletionFieldsExtraBody
     """ Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits. """
     thinking: bool
     """ Zaguan extension (DeepSeek): `false` hides `<think>` output. """
     virtual_model_id: str
     """ Zaguan extension, route through this virtual model (deployment alias). """
+    stream: bool
+    """ Answer as a `text/event-stream` of `ChatCompletionChunk` events. """

@@ -6,14 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ChatCompletionRequestLogitBias")
+T = TypeVar("T", bound="ChatCompletionFieldsMetadata")
 
 
 @_attrs_define
-class ChatCompletionRequestLogitBias:
-    """Token id (as a string) to a bias from -100 to 100."""
+class ChatCompletionFieldsMetadata:
+    """Free-form key-value pairs stored with the request."""
 
-    additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -25,19 +25,19 @@ class ChatCompletionRequestLogitBias:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        chat_completion_request_logit_bias = cls()
+        chat_completion_fields_metadata = cls()
 
-        chat_completion_request_logit_bias.additional_properties = d
-        return chat_completion_request_logit_bias
+        chat_completion_fields_metadata.additional_properties = d
+        return chat_completion_fields_metadata
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> float:
+    def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: float) -> None:
+    def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
@@ -49,5 +49,5 @@ class ChatCompletionRequestLogitBias:
 
 from typing import TypeAlias
 
-ChatCompletionRequestLogitBiasParam: TypeAlias = "Mapping[str, float]"
-"""`ChatCompletionRequestLogitBias` as a plain mapping (a free-form object)."""
+ChatCompletionFieldsMetadataParam: TypeAlias = "Mapping[str, Any]"
+"""`ChatCompletionFieldsMetadata` as a plain mapping (a free-form object)."""

@@ -6,14 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ChatCompletionRequestMetadata")
+T = TypeVar("T", bound="ChatCompletionFieldsLogitBias")
 
 
 @_attrs_define
-class ChatCompletionRequestMetadata:
-    """Free-form key-value pairs stored with the request."""
+class ChatCompletionFieldsLogitBias:
+    """Token id (as a string) to a bias from -100 to 100."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -25,19 +25,19 @@ class ChatCompletionRequestMetadata:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        chat_completion_request_metadata = cls()
+        chat_completion_fields_logit_bias = cls()
 
-        chat_completion_request_metadata.additional_properties = d
-        return chat_completion_request_metadata
+        chat_completion_fields_logit_bias.additional_properties = d
+        return chat_completion_fields_logit_bias
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> float:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: float) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
@@ -49,5 +49,5 @@ class ChatCompletionRequestMetadata:
 
 from typing import TypeAlias
 
-ChatCompletionRequestMetadataParam: TypeAlias = "Mapping[str, Any]"
-"""`ChatCompletionRequestMetadata` as a plain mapping (a free-form object)."""
+ChatCompletionFieldsLogitBiasParam: TypeAlias = "Mapping[str, float]"
+"""`ChatCompletionFieldsLogitBias` as a plain mapping (a free-form object)."""

@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ChatCompletionRequestExtraBody")
+T = TypeVar("T", bound="ChatCompletionFieldsExtraBody")
 
 
 @_attrs_define
-class ChatCompletionRequestExtraBody:
+class ChatCompletionFieldsExtraBody:
     """Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -25,10 +25,10 @@ class ChatCompletionRequestExtraBody:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        chat_completion_request_extra_body = cls()
+        chat_completion_fields_extra_body = cls()
 
-        chat_completion_request_extra_body.additional_properties = d
-        return chat_completion_request_extra_body
+        chat_completion_fields_extra_body.additional_properties = d
+        return chat_completion_fields_extra_body
 
     @property
     def additional_keys(self) -> list[str]:
@@ -49,5 +49,5 @@ class ChatCompletionRequestExtraBody:
 
 from typing import TypeAlias
 
-ChatCompletionRequestExtraBodyParam: TypeAlias = "Mapping[str, Any]"
-"""`ChatCompletionRequestExtraBody` as a plain mapping (a free-form object)."""
+ChatCompletionFieldsExtraBodyParam: TypeAlias = "Mapping[str, Any]"
+"""`ChatCompletionFieldsExtraBody` as a plain mapping (a free-form object)."""

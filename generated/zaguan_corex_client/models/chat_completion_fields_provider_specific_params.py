@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ChatCompletionRequestProviderSpecificParams")
+T = TypeVar("T", bound="ChatCompletionFieldsProviderSpecificParams")
 
 
 @_attrs_define
-class ChatCompletionRequestProviderSpecificParams:
+class ChatCompletionFieldsProviderSpecificParams:
     """Zaguan extension, the main extension point: a free-form object passed to the provider
     untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
     `include_thinking`; Anthropic `thinking: {type: "enabled", budget_tokens}` and cached
@@ -36,10 +36,10 @@ class ChatCompletionRequestProviderSpecificParams:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        chat_completion_request_provider_specific_params = cls()
+        chat_completion_fields_provider_specific_params = cls()
 
-        chat_completion_request_provider_specific_params.additional_properties = d
-        return chat_completion_request_provider_specific_params
+        chat_completion_fields_provider_specific_params.additional_properties = d
+        return chat_completion_fields_provider_specific_params
 
     @property
     def additional_keys(self) -> list[str]:
@@ -60,5 +60,5 @@ class ChatCompletionRequestProviderSpecificParams:
 
 from typing import TypeAlias
 
-ChatCompletionRequestProviderSpecificParamsParam: TypeAlias = "Mapping[str, Any]"
-"""`ChatCompletionRequestProviderSpecificParams` as a plain mapping (a free-form object)."""
+ChatCompletionFieldsProviderSpecificParamsParam: TypeAlias = "Mapping[str, Any]"
+"""`ChatCompletionFieldsProviderSpecificParams` as a plain mapping (a free-form object)."""
