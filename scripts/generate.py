@@ -6,19 +6,26 @@
 Generation always happens in a temporary folder, so both modes run exactly the same steps. The
 generator and its ruff post-hooks come from this interpreter's environment, where both are
 pinned (pyproject.toml, extra `dev`).
+
+The generator runs in this process, as its CLI would (same config, same checks: any warning
+fails), so that our templates get one more Jinja global, `query_parameter`: the generator's
+parameter objects keep a type but drop the description and the schema's other keywords
+(``minimum``, ``maximum``), which the endpoint templates emit for the facade's run-time checks.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import filecmp
+import functools
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "zaguan-corex.yaml"
@@ -30,28 +37,60 @@ TARGET = ROOT / "generated" / PACKAGE
 
 def generate_into(folder: Path) -> Path:
     """Run openapi-python-client into `folder`; return the package directory."""
+    from openapi_python_client import Project  # noqa: PLC0415  (dev-only, pinned)
+    from openapi_python_client.config import Config, ConfigFile, MetaType  # noqa: PLC0415
+    from openapi_python_client.parser import GeneratorData  # noqa: PLC0415
+    from ruamel.yaml import YAML  # noqa: PLC0415  (the generator's own YAML reader)
+
     out = folder / PACKAGE
+    # The post-hooks call `ruff` by name: this environment's pinned one.
     bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
-    cmd = [
-        str(bin_dir / "openapi-python-client"),
-        "generate",
-        "--path", str(SPEC),
-        "--config", str(CONFIG),
-        "--custom-template-path", str(TEMPLATES),
-        "--meta", "none",
-        "--output-path", str(out),
-        "--fail-on-warning",
-    ]  # fmt: skip
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not out.is_dir():
-        sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"generation failed (exit {result.returncode})")
+    os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
+    config = Config.from_sources(
+        ConfigFile.load_from_path(CONFIG), MetaType.NONE, SPEC, "utf-8",
+        overwrite=False, output_path=out,
+    )  # fmt: skip
+    document = YAML(typ="safe").load(SPEC.read_bytes())
+    openapi = GeneratorData.from_dict(document, config=config)
+    errors = [openapi] if not isinstance(openapi, GeneratorData) else None
+    if errors is None:
+        project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES)
+        project.env.globals["query_parameter"] = functools.partial(query_parameter, document)
+        with contextlib.redirect_stdout(sys.stderr):  # "Generating <folder>"
+            errors = list(project.build())
+    if errors or not out.is_dir():  # --fail-on-warning: a warning is a piece left out
+        for error in errors:
+            sys.stderr.write(f"{error.header}\n{error.detail or ''}\n")
+        raise SystemExit("generation failed")
     # The post-hooks leave ruff's cache behind; it is not part of the package.
     shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
     # PEP 561 marker: the generator does not write it with --meta none.
     (out / "py.typed").write_text("")
     return out
+
+
+def query_parameter(document: dict[str, Any], path: str, method: str, name: str) -> dict[str, Any]:
+    """The contract's query parameter `name` of `method` `path`, its `$ref`s followed."""
+    path, name = _untrusted(path), _untrusted(name)
+    for parameter in document["paths"][path][method].get("parameters", []):
+        parameter = _deref(document, parameter)  # noqa: PLW2901
+        if parameter["in"] == "query" and parameter["name"] == name:
+            return {**parameter, "schema": _deref(document, parameter["schema"])}
+    raise KeyError(f"{method} {path}: no query parameter {name!r}")
+
+
+def _untrusted(text: Any) -> str:
+    """The text of one of the generator's `UntrustedString`s (or of a plain string)."""
+    return str(text.get_untrusted_value() if hasattr(text, "get_untrusted_value") else text)
+
+
+def _deref(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        target: Any = document
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
 
 
 def _files(root: Path) -> set[str]:
