@@ -27,6 +27,7 @@ from facade_support import (
 import zaguan
 from zaguan import AsyncStream, Stream, ZaguanClient
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
+from zaguan_corex_client.types import Unset
 
 WORDS = ["H\u00e9llo", " w\u00f6rld", " \U0001f44b", "!"]
 BODY = sse(*(text_chunk(word) for word in WORDS))
@@ -284,13 +285,13 @@ def _check_tool_completion(final: ChatCompletion) -> None:
     assert message.content == "Let me check."
     assert message.reasoning_content == "Thinking\u2026"
     calls = message.tool_calls
-    assert not isinstance(calls, zaguan._base.Unset)
+    assert not isinstance(calls, Unset)
     assert [(c.id, c.function.name, c.function.arguments) for c in calls] == [
         ("call_1", "get_weather", '{"city": "Lima"}'),
         ("call_2", "get_time", "{}"),
     ]
     usage = final.usage
-    assert not isinstance(usage, zaguan._base.Unset)
+    assert not isinstance(usage, Unset)
     assert (usage.prompt_tokens, usage.completion_tokens, usage.total_tokens) == (11, 7, 18)
 
 

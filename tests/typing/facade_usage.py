@@ -23,6 +23,7 @@ from zaguan_corex_client.models import (
     ChatCompletionChunk,
     ChatCompletionRequest,
     ChatMessage,
+    ChatMessageParam,
     CreditsBalance,
     CreditsHistory,
     CreditsHistoryEntry,
@@ -35,7 +36,7 @@ from zaguan_corex_client.models import (
 )
 from zaguan_corex_client.types import Response
 
-MESSAGES = [{"role": "user", "content": "Hi"}]
+MESSAGES: list[ChatMessageParam] = [{"role": "user", "content": "Hi"}]
 
 
 def sync_usage() -> str:

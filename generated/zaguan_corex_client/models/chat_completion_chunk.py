@@ -192,9 +192,7 @@ class ChatCompletionChunkParam(TypedDict, total=False):
     """ `chat.completion.chunk`. """
     created: Required[int]
     model: Required[str]
-    choices: Required[
-        Sequence[ChatCompletionChunkChoiceParam | ChatCompletionChunkChoice]
-    ]
+    choices: Required[Sequence[ChatCompletionChunkChoiceParam]]
     system_fingerprint: str | None
     usage: UsageParam | Usage | None
     promptshield: PromptshieldParam | Promptshield

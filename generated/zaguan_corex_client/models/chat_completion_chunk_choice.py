@@ -145,11 +145,7 @@ class ChatCompletionChunkChoiceParam(TypedDict, total=False):
     """`ChatCompletionChunkChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     index: Required[int]
-    delta: Required[ChatCompletionDeltaParam | ChatCompletionDelta]
+    delta: Required[ChatCompletionDeltaParam]
     finish_reason: str | None
     """ Set on the choice's last chunk; see `ChatCompletionChoice.finish_reason`. """
-    logprobs: (
-        ChatCompletionChunkChoiceLogprobsType0Param
-        | ChatCompletionChunkChoiceLogprobsType0
-        | None
-    )
+    logprobs: ChatCompletionChunkChoiceLogprobsType0Param | None

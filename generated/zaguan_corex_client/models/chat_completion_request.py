@@ -600,7 +600,7 @@ class ChatCompletionRequestParam(TypedDict, total=False):
 
     model: Required[str]
     """ Provider-prefixed model id (`openai/gpt-4o-mini`); unprefixed names are accepted too. """
-    messages: Required[Sequence[ChatMessageParam | ChatMessage]]
+    messages: Required[Sequence[ChatMessageParam]]
     temperature: float
     top_p: float
     max_tokens: int
@@ -613,40 +613,34 @@ class ChatCompletionRequestParam(TypedDict, total=False):
     """ Up to 4 sequences where generation stops. """
     presence_penalty: float
     frequency_penalty: float
-    logit_bias: ChatCompletionFieldsLogitBiasParam | ChatCompletionFieldsLogitBias
+    logit_bias: ChatCompletionFieldsLogitBiasParam
     """ Token id (as a string) to a bias from -100 to 100. """
     logprobs: bool
     top_logprobs: int
     seed: int
     user: str
     """ An end-user id, for abuse monitoring. """
-    stream_options: StreamOptionsParam | StreamOptions
-    tools: Sequence[ToolParam | Tool]
-    tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
+    stream_options: StreamOptionsParam
+    tools: Sequence[ToolParam]
+    tool_choice: ToolChoiceType0 | NamedToolChoiceParam
     """ `"none"`, `"auto"`, `"required"`, or a named function to call. """
     parallel_tool_calls: bool
     response_format: (
         ResponseFormatTextParam
-        | ResponseFormatText
         | ResponseFormatJsonObjectParam
-        | ResponseFormatJsonObject
         | ResponseFormatJsonSchemaParam
-        | ResponseFormatJsonSchema
     )
     """ The output format, told apart by `type`. """
     modalities: Sequence[ChatCompletionFieldsModalitiesItem]
     """ Output modalities, `["text"]` or `["text", "audio"]`. """
-    audio: AudioOutputParamsParam | AudioOutputParams
+    audio: AudioOutputParamsParam
     reasoning_effort: ChatCompletionFieldsReasoningEffort
     """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
     store: bool
-    metadata: ChatCompletionFieldsMetadataParam | ChatCompletionFieldsMetadata
+    metadata: ChatCompletionFieldsMetadataParam
     """ Free-form key-value pairs stored with the request. """
     verbosity: ChatCompletionFieldsVerbosity
-    provider_specific_params: (
-        ChatCompletionFieldsProviderSpecificParamsParam
-        | ChatCompletionFieldsProviderSpecificParams
-    )
+    provider_specific_params: ChatCompletionFieldsProviderSpecificParamsParam
     """ Zaguan extension, the main extension point: a free-form object passed to the provider
     untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
     `include_thinking`; Anthropic `thinking: {type: "enabled", budget_tokens}` and cached
@@ -655,7 +649,7 @@ class ChatCompletionRequestParam(TypedDict, total=False):
     `return_citations`; Qwen `enable_thinking`, `thinking_budget`; OpenAI `flex`,
     `flex_priority`.
      """
-    extra_body: ChatCompletionFieldsExtraBodyParam | ChatCompletionFieldsExtraBody
+    extra_body: ChatCompletionFieldsExtraBodyParam
     """ Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits. """
     thinking: bool
     """ Zaguan extension (DeepSeek): `false` hides `<think>` output. """

@@ -227,7 +227,7 @@ class CreditsStatsParam(TypedDict, total=False):
     total_tokens: int
     total_cost: float
     average_latency_ms: float
-    by_provider: CreditsStatsByProviderParam | CreditsStatsByProvider
-    by_model: CreditsStatsByModelParam | CreditsStatsByModel
-    by_band: CreditsStatsByBandParam | CreditsStatsByBand
-    by_day: Sequence[DailyUsageParam | DailyUsage]
+    by_provider: CreditsStatsByProviderParam
+    by_model: CreditsStatsByModelParam
+    by_band: CreditsStatsByBandParam
+    by_day: Sequence[DailyUsageParam]

@@ -62,7 +62,5 @@ class CreditsStatsByBand:
 
 from typing import TypeAlias
 
-CreditsStatsByBandParam: TypeAlias = (
-    "Mapping[str, UsageAggregateParam | UsageAggregate]"
-)
+CreditsStatsByBandParam: TypeAlias = "Mapping[str, UsageAggregateParam]"
 """`CreditsStatsByBand` as a plain mapping (a free-form object)."""

@@ -62,7 +62,5 @@ class CreditsStatsByModel:
 
 from typing import TypeAlias
 
-CreditsStatsByModelParam: TypeAlias = (
-    "Mapping[str, UsageAggregateParam | UsageAggregate]"
-)
+CreditsStatsByModelParam: TypeAlias = "Mapping[str, UsageAggregateParam]"
 """`CreditsStatsByModel` as a plain mapping (a free-form object)."""

@@ -62,7 +62,5 @@ class CreditsStatsByProvider:
 
 from typing import TypeAlias
 
-CreditsStatsByProviderParam: TypeAlias = (
-    "Mapping[str, UsageAggregateParam | UsageAggregate]"
-)
+CreditsStatsByProviderParam: TypeAlias = "Mapping[str, UsageAggregateParam]"
 """`CreditsStatsByProvider` as a plain mapping (a free-form object)."""

@@ -109,6 +109,6 @@ class FunctionDefinitionParam(TypedDict, total=False):
 
     name: Required[str]
     description: str
-    parameters: FunctionDefinitionParametersParam | FunctionDefinitionParameters
+    parameters: FunctionDefinitionParametersParam
     """ The arguments as a JSON Schema object. """
     strict: bool

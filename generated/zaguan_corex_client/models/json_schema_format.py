@@ -107,6 +107,6 @@ class JsonSchemaFormatParam(TypedDict, total=False):
 
     name: Required[str]
     description: str
-    schema: JsonSchemaFormatSchemaParam | JsonSchemaFormatSchema
+    schema: JsonSchemaFormatSchemaParam
     """ The JSON Schema the answer must match. """
     strict: bool

@@ -129,4 +129,4 @@ class ModelParam(TypedDict, total=False):
     created: int
     owned_by: str
     description: str
-    metadata: ModelMetadataParam | ModelMetadata
+    metadata: ModelMetadataParam

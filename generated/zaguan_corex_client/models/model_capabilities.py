@@ -223,6 +223,4 @@ class ModelCapabilitiesParam(TypedDict, total=False):
     """ USD per million output tokens. """
     features: Sequence[str]
     modalities: Sequence[str]
-    provider_specific: (
-        ModelCapabilitiesProviderSpecificParam | ModelCapabilitiesProviderSpecific
-    )
+    provider_specific: ModelCapabilitiesProviderSpecificParam
