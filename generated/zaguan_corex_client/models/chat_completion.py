@@ -180,12 +180,12 @@ class ChatCompletionParam(TypedDict, total=False):
     created: Required[int]
     """ Unix time in seconds. """
     model: Required[str]
-    choices: Required[Sequence[ChatCompletionChoiceParam]]
+    choices: Required[Sequence[ChatCompletionChoiceParam | ChatCompletionChoice]]
     system_fingerprint: str | None
-    usage: UsageParam
+    usage: UsageParam | Usage
     """ Token counts. `completion_tokens_details.reasoning_tokens` is filled by OpenAI o-series,
     Gemini with reasoning, Anthropic extended thinking, DeepSeek and Qwen; Perplexity never
     fills it. All detail fields are optional.
      """
-    promptshield: PromptshieldParam
+    promptshield: PromptshieldParam | Promptshield
     """ Credits accounting of this request, present when credits are on. """

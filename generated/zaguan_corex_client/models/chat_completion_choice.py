@@ -148,7 +148,7 @@ class ChatCompletionChoiceParam(TypedDict, total=False):
     """`ChatCompletionChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     index: Required[int]
-    message: Required[ChatCompletionMessageParam]
+    message: Required[ChatCompletionMessageParam | ChatCompletionMessage]
     """ The model's message. `reasoning_content` carries the reasoning of models that expose it;
     DeepSeek and Perplexity also put reasoning inside `<think>...</think>` in `content`.
      """

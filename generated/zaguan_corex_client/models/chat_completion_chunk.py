@@ -192,7 +192,9 @@ class ChatCompletionChunkParam(TypedDict, total=False):
     """ `chat.completion.chunk`. """
     created: Required[int]
     model: Required[str]
-    choices: Required[Sequence[ChatCompletionChunkChoiceParam]]
+    choices: Required[
+        Sequence[ChatCompletionChunkChoiceParam | ChatCompletionChunkChoice]
+    ]
     system_fingerprint: str | None
     usage: UsageParam | Usage | None
     promptshield: PromptshieldParam | Promptshield

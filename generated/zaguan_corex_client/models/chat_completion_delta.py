@@ -153,4 +153,4 @@ class ChatCompletionDeltaParam(TypedDict, total=False):
     content: str | None
     reasoning_content: str | None
     refusal: str | None
-    tool_calls: Sequence[ToolCallDeltaParam]
+    tool_calls: Sequence[ToolCallDeltaParam | ToolCallDelta]

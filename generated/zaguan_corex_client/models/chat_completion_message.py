@@ -205,7 +205,7 @@ class ChatCompletionMessageParam(TypedDict, total=False):
     role: Required[str]
     """ `assistant` (an open set). """
     content: str | None
-    tool_calls: Sequence[ToolCallParam]
+    tool_calls: Sequence[ToolCallParam | ToolCall]
     refusal: str | None
     reasoning_content: str | None
     audio: ChatCompletionMessageAudioType0Param | None

@@ -600,7 +600,7 @@ class ChatCompletionRequestParam(TypedDict, total=False):
 
     model: Required[str]
     """ Provider-prefixed model id (`openai/gpt-4o-mini`); unprefixed names are accepted too. """
-    messages: Required[Sequence[ChatMessageParam]]
+    messages: Required[Sequence[ChatMessageParam | ChatMessage]]
     temperature: float
     top_p: float
     max_tokens: int
@@ -620,20 +620,23 @@ class ChatCompletionRequestParam(TypedDict, total=False):
     seed: int
     user: str
     """ An end-user id, for abuse monitoring. """
-    stream_options: StreamOptionsParam
-    tools: Sequence[ToolParam]
-    tool_choice: ToolChoiceType0 | NamedToolChoiceParam
+    stream_options: StreamOptionsParam | StreamOptions
+    tools: Sequence[ToolParam | Tool]
+    tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
     """ `"none"`, `"auto"`, `"required"`, or a named function to call. """
     parallel_tool_calls: bool
     response_format: (
         ResponseFormatTextParam
+        | ResponseFormatText
         | ResponseFormatJsonObjectParam
+        | ResponseFormatJsonObject
         | ResponseFormatJsonSchemaParam
+        | ResponseFormatJsonSchema
     )
     """ The output format, told apart by `type`. """
     modalities: Sequence[ChatCompletionFieldsModalitiesItem]
     """ Output modalities, `["text"]` or `["text", "audio"]`. """
-    audio: AudioOutputParamsParam
+    audio: AudioOutputParamsParam | AudioOutputParams
     reasoning_effort: ChatCompletionFieldsReasoningEffort
     """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
     store: bool

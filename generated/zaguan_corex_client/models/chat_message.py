@@ -290,16 +290,20 @@ class ChatMessageParam(TypedDict, total=False):
         str
         | Sequence[
             TextContentPartParam
+            | TextContentPart
             | ImageUrlContentPartParam
+            | ImageUrlContentPart
             | InputAudioContentPartParam
+            | InputAudioContentPart
             | UnknownContentPartParam
+            | UnknownContentPart
         ]
         | None
     )
     """ The text, a list of content parts, or null (assistant messages with `tool_calls`). """
     name: str
     """ An optional participant name. """
-    tool_calls: Sequence[ToolCallParam]
+    tool_calls: Sequence[ToolCallParam | ToolCall]
     """ Assistant messages, the tool calls the model made. """
     tool_call_id: str
     """ Tool messages, the id of the call this answers. """

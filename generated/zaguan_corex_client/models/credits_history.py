@@ -118,7 +118,7 @@ if TYPE_CHECKING:
 class CreditsHistoryParam(TypedDict, total=False):
     """`CreditsHistory` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
-    entries: Required[Sequence[CreditsHistoryEntryParam]]
+    entries: Required[Sequence[CreditsHistoryEntryParam | CreditsHistoryEntry]]
     has_more: Required[bool]
     total: int
     """ Entries matching the filters, over all pages. """

@@ -230,4 +230,4 @@ class CreditsStatsParam(TypedDict, total=False):
     by_provider: CreditsStatsByProviderParam
     by_model: CreditsStatsByModelParam
     by_band: CreditsStatsByBandParam
-    by_day: Sequence[DailyUsageParam]
+    by_day: Sequence[DailyUsageParam | DailyUsage]

@@ -62,5 +62,7 @@ class CreditsStatsByBand:
 
 from typing import TypeAlias
 
-CreditsStatsByBandParam: TypeAlias = "Mapping[str, UsageAggregateParam]"
+CreditsStatsByBandParam: TypeAlias = (
+    "Mapping[str, UsageAggregateParam | UsageAggregate]"
+)
 """`CreditsStatsByBand` as a plain mapping (a free-form object)."""

@@ -62,5 +62,7 @@ class CreditsStatsByModel:
 
 from typing import TypeAlias
 
-CreditsStatsByModelParam: TypeAlias = "Mapping[str, UsageAggregateParam]"
+CreditsStatsByModelParam: TypeAlias = (
+    "Mapping[str, UsageAggregateParam | UsageAggregate]"
+)
 """`CreditsStatsByModel` as a plain mapping (a free-form object)."""

@@ -62,5 +62,7 @@ class CreditsStatsByProvider:
 
 from typing import TypeAlias
 
-CreditsStatsByProviderParam: TypeAlias = "Mapping[str, UsageAggregateParam]"
+CreditsStatsByProviderParam: TypeAlias = (
+    "Mapping[str, UsageAggregateParam | UsageAggregate]"
+)
 """`CreditsStatsByProvider` as a plain mapping (a free-form object)."""

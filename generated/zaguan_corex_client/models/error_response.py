@@ -79,7 +79,7 @@ if TYPE_CHECKING:
 class ErrorResponseParam(TypedDict, total=False):
     """`ErrorResponse` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
-    error: Required[ErrorDetailParam]
+    error: Required[ErrorDetailParam | ErrorDetail]
     """ What went wrong. `type` decides the meaning first, the status second. Known types:
     `invalid_request_error` (400, 422), `authentication_error` (401), `insufficient_credits`
     (402), `band_access_denied` and `permission_error` (403), `not_found_error` (404),

@@ -88,4 +88,4 @@ class InputAudioContentPartParam(TypedDict, total=False):
     """`InputAudioContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["input_audio"]]
-    input_audio: Required[InputAudioParam]
+    input_audio: Required[InputAudioParam | InputAudio]

@@ -88,4 +88,4 @@ class NamedToolChoiceParam(TypedDict, total=False):
     """`NamedToolChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["function"]]
-    function: Required[FunctionNameParam]
+    function: Required[FunctionNameParam | FunctionName]

@@ -81,4 +81,4 @@ class ToolParam(TypedDict, total=False):
 
     type: Required[str]
     """ `function` (the only type the contract defines; others pass through). """
-    function: Required[FunctionDefinitionParam]
+    function: Required[FunctionDefinitionParam | FunctionDefinition]

@@ -89,4 +89,4 @@ class ToolCallParam(TypedDict, total=False):
     id: Required[str]
     type: Required[str]
     """ `function` (an open set). """
-    function: Required[FunctionCallParam]
+    function: Required[FunctionCallParam | FunctionCall]

@@ -112,4 +112,4 @@ class ToolCallDeltaParam(TypedDict, total=False):
     index: Required[int]
     id: str
     type: str
-    function: FunctionCallDeltaParam
+    function: FunctionCallDeltaParam | FunctionCallDelta

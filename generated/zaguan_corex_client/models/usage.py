@@ -133,5 +133,5 @@ class UsageParam(TypedDict, total=False):
     prompt_tokens: Required[int]
     completion_tokens: Required[int]
     total_tokens: Required[int]
-    prompt_tokens_details: PromptTokensDetailsParam
-    completion_tokens_details: CompletionTokensDetailsParam
+    prompt_tokens_details: PromptTokensDetailsParam | PromptTokensDetails
+    completion_tokens_details: CompletionTokensDetailsParam | CompletionTokensDetails

@@ -1,0 +1,82 @@
+"""Never executed: everyday openai-style code that must type-check clean (test_typing.py).
+
+A line marked ``# E: <code>`` is one mypy still reports; every marked line here waits for
+response fields that a reply may leave out to read as ``None`` (today they are ``Unset``),
+after which the markers go and this file joins ``make lint``.
+"""
+
+from __future__ import annotations
+
+import zaguan
+from zaguan import AsyncZaguanClient, ZaguanClient
+from zaguan_corex_client.models import ChatMessageParam, ToolParam
+
+MODEL = "openai/gpt-4o-mini"
+WEATHER: ToolParam = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "parameters": {"type": "object", "properties": {"city": {"type": "string"}}},
+    },
+}
+
+
+def conversation() -> list[ChatMessageParam]:
+    messages: list[ChatMessageParam] = [
+        {"role": "system", "content": "Be terse."},
+        {"role": "user", "content": [{"type": "text", "text": "What is in this image?"}]},
+    ]
+    messages.append(
+        {
+            "role": "user",
+            "content": [{"type": "image_url", "image_url": {"url": "https://x/y.png"}}],
+        }
+    )
+    return messages
+
+
+def sync_usage(client: ZaguanClient) -> int:
+    reply = client.chat(model=MODEL, messages=conversation(), temperature=0.2, tools=[WEATHER])
+    message = reply.choices[0].message
+    if message.content is not None:
+        print(message.content.strip())  # E: union-attr
+    if message.tool_calls is not None:
+        for call in message.tool_calls:  # E: union-attr
+            print(call.id, call.function.name, call.function.arguments)
+    if reply.usage is not None:
+        print(reply.usage.total_tokens)  # E: union-attr
+        details = reply.usage.completion_tokens_details  # E: union-attr
+        if details is not None and details.reasoning_tokens is not None:  # E: union-attr
+            print(details.reasoning_tokens + 1)  # E: union-attr, operator
+    with client.chat_stream(model=MODEL, messages=conversation(), reasoning_effort="low") as stream:
+        for chunk in stream:
+            print(chunk.id)
+        final = stream.get_final_completion()
+    print(final.choices[0].finish_reason)
+    total = 0
+    for entry in client.iter_credits_history(limit=100, model=MODEL):
+        if entry.total_tokens is not None:
+            total += entry.total_tokens  # E: operator
+    try:
+        client.get_credits_stats(period="week")
+    except zaguan.RateLimitError as e:
+        if e.retry_after is not None:
+            print(f"retry in {e.retry_after:.1f}s")
+    return total
+
+
+async def async_usage(client: AsyncZaguanClient) -> str:
+    reply = await client.chat(model=MODEL, messages=conversation(), max_completion_tokens=64)
+    stream = await client.chat_stream(model=MODEL, messages=conversation())
+    async for chunk in stream:
+        for choice in chunk.choices:
+            print(choice.delta)
+    final = await stream.get_final_completion()
+    async for entry in client.iter_credits_history(start_date="2026-11-01"):
+        print(entry.model, entry.timestamp)
+    try:
+        await client.health()
+    except zaguan.RateLimitError as e:
+        print(e.retry_after, e.request_id)
+    content = reply.choices[0].message.content
+    return content if isinstance(content, str) else final.id
