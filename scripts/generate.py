@@ -20,6 +20,7 @@ import contextlib
 import difflib
 import filecmp
 import functools
+import io
 import os
 import shutil
 import sys
@@ -52,13 +53,14 @@ def generate_into(folder: Path) -> Path:
     )  # fmt: skip
     document = YAML(typ="safe").load(SPEC.read_bytes())
     openapi = GeneratorData.from_dict(document, config=config)
-    errors = [openapi] if not isinstance(openapi, GeneratorData) else None
-    if errors is None:
+    if isinstance(openapi, GeneratorData):
         project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES)
         project.env.globals["query_parameter"] = functools.partial(query_parameter, document)
-        with contextlib.redirect_stdout(sys.stderr):  # "Generating <folder>"
+        with contextlib.redirect_stdout(io.StringIO()):  # it only says "Generating <folder>"
             errors = list(project.build())
-    if errors or not out.is_dir():  # --fail-on-warning: a warning is a piece left out
+    else:
+        errors = [openapi]
+    if errors or not out.is_dir():  # as --fail-on-warning: a warning is a piece left out
         for error in errors:
             sys.stderr.write(f"{error.header}\n{error.detail or ''}\n")
         raise SystemExit("generation failed")
