@@ -10,6 +10,7 @@ CoreX contract.
 
 import typing as _typing
 
+from ._base import ChatParams, HistoryParams, StatsParams
 from ._client import ZaguanClient
 from ._errors import (
     APIConnectionError,
@@ -49,8 +50,10 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BandAccessDeniedError",
+    "ChatParams",
     "ConfigurationError",
     "ConflictError",
+    "HistoryParams",
     "InsufficientCreditsError",
     "InternalServerError",
     "NotFoundError",
@@ -59,6 +62,7 @@ __all__ = [
     "RawResponse",
     "RequestOptions",
     "RequestValidationError",
+    "StatsParams",
     "Stream",
     "StreamError",
     "UnprocessableEntityError",
