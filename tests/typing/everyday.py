@@ -7,9 +7,11 @@ after which the markers go and this file joins ``make lint``.
 
 from __future__ import annotations
 
+from typing import Unpack
+
 import zaguan
 from zaguan import AsyncZaguanClient, ZaguanClient
-from zaguan_corex_client.models import ChatMessageParam, ToolParam
+from zaguan_corex_client.models import ChatMessage, ChatMessageParam, ToolParam
 
 MODEL = "openai/gpt-4o-mini"
 WEATHER: ToolParam = {
@@ -63,6 +65,16 @@ def sync_usage(client: ZaguanClient) -> int:
         if e.retry_after is not None:
             print(f"retry in {e.retry_after:.1f}s")
     return total
+
+
+def ask(client: ZaguanClient, **fields: Unpack[zaguan.ChatParams]) -> str:
+    """A typed wrapper: callers of ask() get chat()'s keyword checks."""
+    reply = client.chat(**fields)
+    follow_up = [*fields["messages"], reply.choices[0].message.to_dict()]
+    print(
+        len(follow_up), ask(client, model=MODEL, messages=[ChatMessage(role="user", content="x")])
+    )
+    return reply.id
 
 
 async def async_usage(client: AsyncZaguanClient) -> str:
