@@ -16,6 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = ("mistakes.py", "everyday.py")
+GENERATED = ["generated/zaguan_corex_client/models", "generated/zaguan_corex_client/api"]
 MARK = re.compile(r"#\s*E:\s*([\w-]+(?:\s*,\s*[\w-]+)*)")
 REPORTED = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): error: .*\[(?P<code>[\w-]+)\]$")
 
@@ -30,17 +31,19 @@ def marked(path: Path) -> set[tuple[int, str]]:
 
 @pytest.fixture(scope="module")
 def reported() -> dict[str, set[tuple[int, str]]]:
-    """mypy's errors per file: one run for both, on the project's config and cache."""
-    paths = [str(Path("tests", "typing", name)) for name in FILES]
+    """mypy's errors per file: one run on the project's config and cache, for both files and
+    for the generated models and endpoints (their Param and Query TypedDicts are ours)."""
+    paths = [str(Path("tests", "typing", name)) for name in FILES] + GENERATED
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--config-file", "pyproject.toml", *paths],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode in (0, 1), result.stdout + result.stderr  # 2: mypy itself failed
-    errors: dict[str, set[tuple[int, str]]] = {name: set() for name in FILES}
+    errors: dict[str, set[tuple[int, str]]] = {}
     for line in result.stdout.splitlines():
         if match := REPORTED.match(line):
-            errors[Path(match["path"]).name].add((int(match["line"]), match["code"]))
+            name = Path(match["path"]).as_posix()
+            errors.setdefault(name, set()).add((int(match["line"]), match["code"]))
     return errors
 
 
@@ -49,10 +52,19 @@ def test_mypy_reports_exactly_the_marked_lines(
     name: str, reported: dict[str, set[tuple[int, str]]]
 ) -> None:
     expected = marked(ROOT / "tests" / "typing" / name)
-    assert reported[name] == expected, {
-        "reported but not marked": sorted(reported[name] - expected),
-        "marked but not reported": sorted(expected - reported[name]),
+    got = reported.get(f"tests/typing/{name}", set())
+    assert got == expected, {
+        "reported but not marked": sorted(got - expected),
+        "marked but not reported": sorted(expected - got),
     }
+
+
+def test_the_generated_models_and_endpoints_type_check(
+    reported: dict[str, set[tuple[int, str]]],
+) -> None:
+    assert {
+        path: errors for path, errors in reported.items() if path.startswith("generated/")
+    } == {}
 
 
 def test_the_mistakes_file_covers_the_brief() -> None:

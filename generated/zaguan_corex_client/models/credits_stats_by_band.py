@@ -62,6 +62,9 @@ class CreditsStatsByBand:
 
 from typing import TypeAlias
 
+if TYPE_CHECKING:
+    from ..models.usage_aggregate import UsageAggregateParam
+
 CreditsStatsByBandParam: TypeAlias = (
     "Mapping[str, UsageAggregateParam | UsageAggregate]"
 )

@@ -62,6 +62,9 @@ class CreditsStatsByModel:
 
 from typing import TypeAlias
 
+if TYPE_CHECKING:
+    from ..models.usage_aggregate import UsageAggregateParam
+
 CreditsStatsByModelParam: TypeAlias = (
     "Mapping[str, UsageAggregateParam | UsageAggregate]"
 )

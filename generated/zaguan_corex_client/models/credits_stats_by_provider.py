@@ -62,6 +62,9 @@ class CreditsStatsByProvider:
 
 from typing import TypeAlias
 
+if TYPE_CHECKING:
+    from ..models.usage_aggregate import UsageAggregateParam
+
 CreditsStatsByProviderParam: TypeAlias = (
     "Mapping[str, UsageAggregateParam | UsageAggregate]"
 )
