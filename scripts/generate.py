@@ -7,7 +7,12 @@ Generation always happens in a temporary folder, so both modes run exactly the s
 generator and its ruff post-hooks come from this interpreter's environment, where both are
 pinned (pyproject.toml, extra `dev`).
 
-The generator sees an annotated copy of the contract: every object schema that a response can
+The generator runs in this process, as its CLI would (same config, same checks: any warning
+fails), so that our templates get one more Jinja global, `query_parameter`: the generator's
+parameter objects keep a type but drop the description and the schema's other keywords
+(``minimum``, ``maximum``), which the endpoint templates emit for the facade's run-time checks.
+
+The generator reads an annotated copy of the contract: every object schema that a response can
 carry gets ``x-zaguan-response: true`` (see `mark_response_schemas`). Our model template reads
 it: a response model's absent field reads as ``None``, as in ``openai``; a request-only model
 keeps the generator's ``UNSET``, so that only what the caller set goes on the wire.
@@ -16,17 +21,17 @@ keeps the generator's ``UNSET``, so that only what the caller set goes on the wi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import filecmp
+import functools
+import io
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "zaguan-corex.yaml"
@@ -34,6 +39,8 @@ CONFIG = ROOT / "openapi" / "generator-config.yaml"
 TEMPLATES = ROOT / "openapi" / "templates"  # overrides of the generator's own templates
 PACKAGE = "zaguan_corex_client"
 TARGET = ROOT / "generated" / PACKAGE
+
+
 RESPONSE_MARK = "x-zaguan-response"
 
 
@@ -46,12 +53,6 @@ def mark_response_schemas(spec: dict[str, Any]) -> dict[str, Any]:
     """
     seen: set[str] = set()
 
-    def resolve(ref: str) -> Any:
-        node: Any = spec
-        for part in ref.removeprefix("#/").split("/"):
-            node = node[part]
-        return node
-
     def walk(node: Any) -> None:
         if isinstance(node, list):
             for item in node:
@@ -61,7 +62,7 @@ def mark_response_schemas(spec: dict[str, Any]) -> dict[str, Any]:
         ref = node.get("$ref")
         if isinstance(ref, str) and ref not in seen:
             seen.add(ref)
-            walk(resolve(ref))
+            walk(_deref(spec, node))
         if node.get("type") == "object" or "properties" in node:
             node[RESPONSE_MARK] = True
         for key, value in node.items():
@@ -77,31 +78,62 @@ def mark_response_schemas(spec: dict[str, Any]) -> dict[str, Any]:
 
 def generate_into(folder: Path) -> Path:
     """Run openapi-python-client into `folder`; return the package directory."""
+    from openapi_python_client import Project  # noqa: PLC0415  (dev-only, pinned)
+    from openapi_python_client.config import Config, ConfigFile, MetaType  # noqa: PLC0415
+    from openapi_python_client.parser import GeneratorData  # noqa: PLC0415
+    from ruamel.yaml import YAML  # noqa: PLC0415  (the generator's own YAML reader)
+
     out = folder / PACKAGE
-    spec = folder / SPEC.name
-    marked = mark_response_schemas(yaml.safe_load(SPEC.read_text()))
-    spec.write_text(yaml.safe_dump(marked, sort_keys=False, allow_unicode=True))
+    # The post-hooks call `ruff` by name: this environment's pinned one.
     bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
-    cmd = [
-        str(bin_dir / "openapi-python-client"),
-        "generate",
-        "--path", str(spec),
-        "--config", str(CONFIG),
-        "--custom-template-path", str(TEMPLATES),
-        "--meta", "none",
-        "--output-path", str(out),
-        "--fail-on-warning",
-    ]  # fmt: skip
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not out.is_dir():
-        sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"generation failed (exit {result.returncode})")
+    os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
+    config = Config.from_sources(
+        ConfigFile.load_from_path(CONFIG), MetaType.NONE, SPEC, "utf-8",
+        overwrite=False, output_path=out,
+    )  # fmt: skip
+    document = YAML(typ="safe").load(SPEC.read_bytes())
+    mark_response_schemas(document)
+    openapi = GeneratorData.from_dict(document, config=config)
+    if isinstance(openapi, GeneratorData):
+        project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES)
+        project.env.globals["query_parameter"] = functools.partial(query_parameter, document)
+        with contextlib.redirect_stdout(io.StringIO()):  # it only says "Generating <folder>"
+            errors = list(project.build())
+    else:
+        errors = [openapi]
+    if errors or not out.is_dir():  # as --fail-on-warning: a warning is a piece left out
+        for error in errors:
+            sys.stderr.write(f"{error.header}\n{error.detail or ''}\n")
+        raise SystemExit("generation failed")
     # The post-hooks leave ruff's cache behind; it is not part of the package.
     shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
     # PEP 561 marker: the generator does not write it with --meta none.
     (out / "py.typed").write_text("")
     return out
+
+
+def query_parameter(document: dict[str, Any], path: str, method: str, name: str) -> dict[str, Any]:
+    """The contract's query parameter `name` of `method` `path`, its `$ref`s followed."""
+    path, name = _untrusted(path), _untrusted(name)
+    for parameter in document["paths"][path][method].get("parameters", []):
+        parameter = _deref(document, parameter)  # noqa: PLW2901
+        if parameter["in"] == "query" and parameter["name"] == name:
+            return {**parameter, "schema": _deref(document, parameter["schema"])}
+    raise KeyError(f"{method} {path}: no query parameter {name!r}")
+
+
+def _untrusted(text: Any) -> str:
+    """The text of one of the generator's `UntrustedString`s (or of a plain string)."""
+    return str(text.get_untrusted_value() if hasattr(text, "get_untrusted_value") else text)
+
+
+def _deref(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        target: Any = document
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
 
 
 def _files(root: Path) -> set[str]:

@@ -14,7 +14,7 @@ import pytest
 from zaguan._retry import set_testing
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def no_backoff() -> Iterator[None]:
     """Retries without waiting: `set_testing` makes every backoff delay 0 (it patches no
     sleep function, so the local CoreX in this process is not affected)."""

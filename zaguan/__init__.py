@@ -11,6 +11,7 @@ ChatCompletion``) and is imported only by those who import it.
 
 import typing as _typing
 
+from ._base import ChatParams, HistoryParams, StatsParams
 from ._client import ZaguanClient
 from ._errors import (
     APIConnectionError,
@@ -50,8 +51,10 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BandAccessDeniedError",
+    "ChatParams",
     "ConfigurationError",
     "ConflictError",
+    "HistoryParams",
     "InsufficientCreditsError",
     "InternalServerError",
     "NotFoundError",
@@ -60,6 +63,7 @@ __all__ = [
     "RawResponse",
     "RequestOptions",
     "RequestValidationError",
+    "StatsParams",
     "Stream",
     "StreamError",
     "UnprocessableEntityError",

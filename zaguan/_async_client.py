@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Mapping
 from functools import cached_property
-from typing import Any, TypeVar, Unpack
+from typing import Any, TypeVar, Unpack, overload
 
 import httpx
 
@@ -23,7 +23,14 @@ from zaguan_corex_client.models import (
 )
 
 from ._attempts import Attempts, parse_body
-from ._base import BaseClient, HistoryParams, StatsParams, next_cursor, page_params
+from ._base import (
+    BaseClient,
+    ChatParams,
+    HistoryParams,
+    StatsParams,
+    next_cursor,
+    page_params,
+)
 from ._config import resolve_config
 from ._errors import ConfigurationError
 from ._lowlevel import lowlevel_client
@@ -76,14 +83,27 @@ class AsyncZaguanClient(BaseClient):
         calls of `zaguan_corex_client.api` functions (no retries, no error mapping)."""
         return lowlevel_client(self._config, self._http)
 
+    @overload
+    async def chat(
+        self, request: ChatCompletionRequest, /, **options: Unpack[RequestOptions]
+    ) -> ChatCompletion: ...
+    @overload  # `/`: self is positional-only in the implementation, so here too
+    async def chat(self, /, **fields: Unpack[ChatParams]) -> ChatCompletion: ...
     async def chat(
         self, request: ChatCompletionRequest | None = None, /, **fields: Any
     ) -> ChatCompletion:
         """Create a chat completion from a `ChatCompletionRequest` or the contract's fields as
         keywords (``model=``, ``messages=`` as plain dicts, ``temperature=``, ``tools=``, ...,
-        ``provider_specific_params=``); unknown keywords raise `TypeError`."""
+        ``provider_specific_params=``), typed by `ChatParams`; unknown keywords raise
+        `TypeError`."""
         return await self._run(self._chat_call(request, fields, stream=False))
 
+    @overload
+    def chat_stream(
+        self, request: ChatCompletionRequest, /, **options: Unpack[RequestOptions]
+    ) -> AsyncStream: ...
+    @overload
+    def chat_stream(self, /, **fields: Unpack[ChatParams]) -> AsyncStream: ...
     def chat_stream(
         self, request: ChatCompletionRequest | None = None, /, **fields: Any
     ) -> AsyncStream:

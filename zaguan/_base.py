@@ -6,10 +6,9 @@ a `Call`; the clients only send it (`ZaguanClient`, `AsyncZaguanClient`).
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from types import ModuleType
-from typing import Any, Literal, TypedDict, TypeVar
+from typing import Any, TypeVar
 
 import httpx
 
@@ -18,6 +17,8 @@ from zaguan_corex_client.api.billing import (
     get_credits_stats,
     list_credits_history,
 )
+from zaguan_corex_client.api.billing.get_credits_stats import GetCreditsStatsQuery
+from zaguan_corex_client.api.billing.list_credits_history import ListCreditsHistoryQuery
 from zaguan_corex_client.api.capabilities import list_capabilities
 from zaguan_corex_client.api.chat import create_chat_completion
 from zaguan_corex_client.api.health import get_health
@@ -25,6 +26,7 @@ from zaguan_corex_client.api.models import list_models, retrieve_model
 from zaguan_corex_client.models import (
     CapabilitiesList,
     ChatCompletion,
+    ChatCompletionFieldsParam,
     ChatCompletionRequest,
     CreditsBalance,
     CreditsHistory,
@@ -34,17 +36,15 @@ from zaguan_corex_client.models import (
     ModelCapabilities,
     ModelList,
 )
-from zaguan_corex_client.types import UNSET, Unset
 
 from ._config import ClientConfig
 from ._errors import APIError
+from ._query import query_kwargs
 from ._request import Call, RequestOptions, build_call, split_options
 from ._results import ResultList
 from ._validate import RequestValidationError, request_body
 
 T = TypeVar("T")
-Period = Literal["day", "week", "month"]
-DateArg = datetime.date | str | None
 
 # The chat endpoint's method and path, from the generated client rather than retyped here.
 _CHAT_ROUTE = {
@@ -54,38 +54,25 @@ _CHAT_ROUTE = {
     ).items()
     if k in ("method", "url")
 }
-_HISTORY_LIMIT = range(1, 101)  # the contract's bounds for `limit`
 
 
-class HistoryQuery(TypedDict, total=False):
-    """Filters and paging of `get_credits_history` (all optional, combined with AND)."""
+class ChatParams(ChatCompletionFieldsParam, RequestOptions, total=False):
+    """The keywords of `chat` and `chat_stream`: the contract's chat fields (all but ``stream``,
+    which the method chosen sets) and the per-request options.
 
-    limit: int
-    """Entries per page, 1 to 100."""
-    cursor: str
-    """A previous page's ``next_cursor``."""
-    start_date: datetime.date | str
-    """Only entries on or after this day (UTC); a date or ``"YYYY-MM-DD"``."""
-    end_date: datetime.date | str
-    """Only entries on or before this day (UTC)."""
-    model: str
-    provider: str
-    band: str
-    status: str
-    """``success``, ``error``, ``rate_limited``, or a later value."""
+    ``extra_body`` is the per-request option (fields merged into the body's top level, as with
+    ``openai``); the contract's own ``extra_body`` field is an alias of
+    ``provider_specific_params``, which sends it.
+    """
 
 
-class HistoryParams(HistoryQuery, RequestOptions, total=False):
-    """`HistoryQuery` and the per-request options."""
+class HistoryParams(ListCreditsHistoryQuery, RequestOptions, total=False):
+    """The keywords of `get_credits_history`: the contract's filters and paging, and the
+    per-request options."""
 
 
-class StatsParams(RequestOptions, total=False):
-    """Arguments of `get_credits_stats`."""
-
-    period: Period
-    """``day``, ``week`` or ``month`` (server default ``month``)."""
-    start_date: datetime.date | str
-    end_date: datetime.date | str
+class StatsParams(GetCreditsStatsQuery, RequestOptions, total=False):
+    """The keywords of `get_credits_stats`: the contract's query, and the per-request options."""
 
 
 class BaseClient:
@@ -147,25 +134,30 @@ class BaseClient:
         return self._call(get_credits_balance, CreditsBalance.from_dict, options)
 
     def _history_call(self, params: HistoryParams) -> Call[CreditsHistory]:
+        return self._query_call(
+            list_credits_history, ListCreditsHistoryQuery, CreditsHistory.from_dict, params,
+            "get_credits_history()",
+        )  # fmt: skip
+
+    def _stats_call(self, params: StatsParams) -> Call[CreditsStats]:
+        return self._query_call(
+            get_credits_stats, GetCreditsStatsQuery, CreditsStats.from_dict, params,
+            "get_credits_stats()",
+        )  # fmt: skip
+
+    def _query_call(
+        self,
+        endpoint: ModuleType,
+        query_type: type,
+        parse: Callable[[Any], T],
+        params: Mapping[str, Any],
+        what: str,
+    ) -> Call[T]:
         query = dict(params)
         options = split_options(query)
         return self._call(
-            list_credits_history, CreditsHistory.from_dict, options, **_history_query(query)
+            endpoint, parse, options, **query_kwargs(endpoint, query_type, query, what)
         )
-
-    def _stats_call(self, params: StatsParams) -> Call[CreditsStats]:
-        query: dict[str, Any] = dict(params)
-        options = split_options(query)
-        _reject_unknown("get_credits_stats()", query, ("period", "start_date", "end_date"))
-        period = query.get("period")
-        if period is not None and period not in ("day", "week", "month"):
-            raise RequestValidationError(f"period must be 'day', 'week' or 'month', got {period!r}")
-        return self._call(
-            get_credits_stats, CreditsStats.from_dict, options,
-            period=_unset(period),
-            start_date=_date("start_date", query.get("start_date")),
-            end_date=_date("end_date", query.get("end_date")),
-        )  # fmt: skip
 
     def _health_call(self, options: RequestOptions) -> Call[Health]:
         return self._call(get_health, Health.from_dict, options, auth=False)
@@ -186,54 +178,6 @@ def _chat_body(
             f"(got {', '.join(sorted(fields))})"
         )
     return request.to_dict()
-
-
-def _reject_unknown(what: str, given: Mapping[str, Any], known: Iterable[str]) -> None:
-    unknown = sorted(given.keys() - set(known))
-    if unknown:
-        raise RequestValidationError(f"{what} got an unexpected keyword argument {unknown[0]!r}")
-
-
-def _history_query(query: Mapping[str, Any]) -> dict[str, Any]:
-    _reject_unknown("get_credits_history()", query, HistoryQuery.__optional_keys__)
-    limit = query.get("limit")
-    if limit is not None and (
-        isinstance(limit, bool) or not isinstance(limit, int) or limit not in _HISTORY_LIMIT
-    ):
-        raise RequestValidationError(f"limit must be an integer from 1 to 100, got {limit!r}")
-    params: dict[str, Any] = {}
-    for name, value in query.items():
-        if name in ("start_date", "end_date"):
-            params[name] = _date(name, value)
-        elif value is not None and name != "limit" and not isinstance(value, str):
-            raise RequestValidationError(f"{name} must be a string, got {type(value).__name__}")
-        else:
-            params[name] = _unset(value)
-    return params
-
-
-def _date(name: str, value: DateArg) -> datetime.date | Unset:
-    """A date from a `datetime.date` or an ISO 8601 ``YYYY-MM-DD`` string."""
-    if value is None:
-        return UNSET
-    if isinstance(value, datetime.datetime):  # a date-time where a day is meant: be explicit
-        raise RequestValidationError(f"{name} must be a datetime.date (a day), got a datetime")
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            raise RequestValidationError(
-                f"{name} must be a date like '2026-11-01', got {value!r}"
-            ) from None
-    raise RequestValidationError(
-        f"{name} must be a datetime.date or an ISO date string, got {value!r}"
-    )
-
-
-def _unset(value: T | None) -> T | Unset:
-    return UNSET if value is None else value
 
 
 def _models_data(data: Any) -> ResultList[Model]:

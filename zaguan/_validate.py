@@ -188,7 +188,7 @@ def _compile(tp: Any) -> Checker:
     """The checker for one type hint."""
     origin, args = get_origin(tp), get_args(tp)
     if origin in (types.UnionType, typing.Union):
-        return _union_checker([arg for arg in args if arg is not Unset])
+        return _union_checker(_open_set([arg for arg in args if arg is not Unset]))
     if origin is Literal:
         return _literal_checker(args)
     if origin in (list, dict):
@@ -196,6 +196,17 @@ def _compile(tp: Any) -> Checker:
     if attrs.has(tp):
         return _model_checker(tp)
     return _SCALARS.get(tp) or _type_checker(_describe(tp), tp)
+
+
+def _open_set(variants: list[Any]) -> list[Any]:
+    """Drop a Literal of strings beside ``str``: the contract's known values of an open set
+    (``ChatRole | str``) type-check callers statically; at run time any string passes."""
+    if str not in variants:
+        return variants
+    return [
+        v for v in variants
+        if not (get_origin(v) is Literal and all(isinstance(a, str) for a in get_args(v)))
+    ]  # fmt: skip
 
 
 def _type_checker(expected: str, kinds: Any, but: Any = ()) -> Checker:

@@ -114,11 +114,11 @@ def _join(shown: list[str], total: int) -> str:
     return ", ".join([*shown, f"...(+{more} more)"] if more > 0 else shown)
 
 
-def check_const(value: Any, expected: Any, name: str) -> Any:
+def check_const(value: Any, expected: T, name: str) -> T:
     """``value`` if it equals the schema's ``const``, else `ValueError` naming the field."""
     if value != expected:
         raise ValueError(f"{name} must be {expected!r}, got {value!r}")
-    return value
+    return expected
 
 
 __all__ = [

@@ -17,6 +17,11 @@ from zaguan.testing import LocalCoreX
 from zaguan_corex_client.models import ChatCompletionChunk
 
 
+@pytest.fixture(autouse=True)
+def _no_backoff(no_backoff: None) -> None:
+    """Every test here retries without waiting, unless it asks for `sleeps`."""
+
+
 @pytest.fixture
 def server() -> Iterator[LocalCoreX]:
     with LocalCoreX() as corex:

@@ -23,6 +23,7 @@ from zaguan_corex_client.models import (
     ChatCompletionChunk,
     ChatCompletionRequest,
     ChatMessage,
+    ChatMessageParam,
     CreditsBalance,
     CreditsHistory,
     CreditsHistoryEntry,
@@ -35,7 +36,7 @@ from zaguan_corex_client.models import (
 )
 from zaguan_corex_client.types import Response
 
-MESSAGES = [{"role": "user", "content": "Hi"}]
+MESSAGES: list[ChatMessageParam] = [{"role": "user", "content": "Hi"}]
 
 
 def sync_usage() -> str:
@@ -142,16 +143,3 @@ def errors(client: ZaguanClient) -> int | None:
     except ZaguanError as exc:
         print(exc)
     return None
-
-
-def mistakes_mypy_must_catch(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
-    """Each line is an error; ``warn_unused_ignores`` (strict) fails if one stops being one."""
-    client.list_models(request_idd="x")  # type: ignore[call-arg]
-    client.get_model("m", timeout="10")  # type: ignore[arg-type]
-    client.get_credits_stats(period="year")  # type: ignore[arg-type]
-    client.get_credits_history(limit="10")  # type: ignore[arg-type]
-    wrong_result: Stream = client.chat(model="m", messages=MESSAGES)  # type: ignore[assignment]
-    wrong_raw: RawResponse[Health] = client.with_raw_response.get_model("m")  # type: ignore[assignment]
-    not_awaited: ChatCompletion = aclient.chat(model="m", messages=MESSAGES)  # type: ignore[assignment]
-    sync_stream: Stream = aclient.chat_stream(model="m", messages=MESSAGES)  # type: ignore[assignment]
-    print(wrong_result, wrong_raw, not_awaited, sync_stream)

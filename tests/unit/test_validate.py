@@ -242,6 +242,13 @@ def test_a_reply_message_goes_back_into_the_conversation() -> None:
     assert str(error(messages=[Tool.from_dict(TOOL)])) == "messages[0]: 'role' is required"
 
 
+def test_a_later_role_passes_at_run_time() -> None:
+    # The contract's ChatRole | str: the known roles type-check statically, any string is sent.
+    later = {"role": "critic", "content": "x"}
+    assert body(messages=[later])["messages"] == [later]
+    assert str(error(messages=[{"role": 5}])) == "messages[0].role: expected str, got int (5)"
+
+
 def test_an_instance_holding_the_wrong_things_is_reported() -> None:
     role: Any = 5  # attrs checks no types at run time
     assert str(error(messages=[ChatMessage(role=role)])) == (

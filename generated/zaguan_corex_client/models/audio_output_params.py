@@ -10,7 +10,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "voice",
         "format",
@@ -71,3 +71,14 @@ class AudioOutputParams:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class AudioOutputParamsParam(TypedDict, total=False):
+    """`AudioOutputParams` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    voice: Required[str]
+    format: Required[str]
+    """ `wav`, `mp3`, `flac`, `opus`, `pcm16`. """

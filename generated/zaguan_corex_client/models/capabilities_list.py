@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "data",
     }
@@ -97,3 +97,16 @@ def _resolve() -> None:
         ModelCapabilities=ModelCapabilities,
     )
     _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.model_capabilities import ModelCapabilitiesParam
+
+
+class CapabilitiesListParam(TypedDict, total=False):
+    """`CapabilitiesList` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    data: Required[Sequence[ModelCapabilitiesParam | ModelCapabilities]]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "id",
         "object",
@@ -173,3 +173,32 @@ def _resolve() -> None:
         Usage=Usage,
     )
     _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.chat_completion_choice import ChatCompletionChoiceParam
+    from ..models.promptshield import PromptshieldParam
+    from ..models.usage import UsageParam
+
+
+class ChatCompletionParam(TypedDict, total=False):
+    """`ChatCompletion` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    id: Required[str]
+    object: Required[str]
+    """ `chat.completion`. """
+    created: Required[int]
+    """ Unix time in seconds. """
+    model: Required[str]
+    choices: Required[Sequence[ChatCompletionChoiceParam | ChatCompletionChoice]]
+    system_fingerprint: str | None
+    usage: UsageParam | Usage
+    """ Token counts. `completion_tokens_details.reasoning_tokens` is filled by OpenAI o-series,
+    Gemini with reasoning, Anthropic extended thinking, DeepSeek and Qwen; Perplexity never
+    fills it. All detail fields are optional.
+     """
+    promptshield: PromptshieldParam | Promptshield
+    """ Credits accounting of this request, present when credits are on. """

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "index",
         "message",
@@ -157,3 +157,25 @@ def _resolve() -> None:
         ChatCompletionMessage=ChatCompletionMessage,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.chat_completion_choice_logprobs_type_0 import (
+        ChatCompletionChoiceLogprobsType0Param,
+    )
+    from ..models.chat_completion_message import ChatCompletionMessageParam
+
+
+class ChatCompletionChoiceParam(TypedDict, total=False):
+    """`ChatCompletionChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    index: Required[int]
+    message: Required[ChatCompletionMessageParam | ChatCompletionMessage]
+    """ The model's message. `reasoning_content` carries the reasoning of models that expose it;
+    DeepSeek and Perplexity also put reasoning inside `<think>...</think>` in `content`.
+     """
+    finish_reason: str | None
+    """ `stop`, `length`, `tool_calls`, `content_filter`, `function_call`, or a later value. """
+    logprobs: ChatCompletionChoiceLogprobsType0Param | None

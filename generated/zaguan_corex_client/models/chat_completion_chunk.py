@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "id",
         "object",
@@ -185,3 +185,29 @@ def _resolve() -> None:
         Usage=Usage,
     )
     _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoiceParam
+    from ..models.promptshield import PromptshieldParam
+    from ..models.usage import UsageParam
+
+
+class ChatCompletionChunkParam(TypedDict, total=False):
+    """`ChatCompletionChunk` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    id: Required[str]
+    object: Required[str]
+    """ `chat.completion.chunk`. """
+    created: Required[int]
+    model: Required[str]
+    choices: Required[
+        Sequence[ChatCompletionChunkChoiceParam | ChatCompletionChunkChoice]
+    ]
+    system_fingerprint: str | None
+    usage: UsageParam | Usage | None
+    promptshield: PromptshieldParam | Promptshield
+    """ Credits accounting of this request, present when credits are on. """

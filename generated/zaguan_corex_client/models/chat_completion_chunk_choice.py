@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "index",
         "delta",
@@ -154,3 +154,22 @@ def _resolve() -> None:
         ChatCompletionDelta=ChatCompletionDelta,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.chat_completion_chunk_choice_logprobs_type_0 import (
+        ChatCompletionChunkChoiceLogprobsType0Param,
+    )
+    from ..models.chat_completion_delta import ChatCompletionDeltaParam
+
+
+class ChatCompletionChunkChoiceParam(TypedDict, total=False):
+    """`ChatCompletionChunkChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    index: Required[int]
+    delta: Required[ChatCompletionDeltaParam | ChatCompletionDelta]
+    finish_reason: str | None
+    """ Set on the choice's last chunk; see `ChatCompletionChoice.finish_reason`. """
+    logprobs: ChatCompletionChunkChoiceLogprobsType0Param | None

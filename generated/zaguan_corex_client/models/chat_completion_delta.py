@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "role",
         "content",
@@ -155,3 +155,20 @@ def _resolve() -> None:
         ToolCallDelta=ToolCallDelta,
     )
     _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import TypedDict
+
+if TYPE_CHECKING:
+    from ..models.tool_call_delta import ToolCallDeltaParam
+
+
+class ChatCompletionDeltaParam(TypedDict, total=False):
+    """`ChatCompletionDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    role: str
+    content: str | None
+    reasoning_content: str | None
+    refusal: str | None
+    tool_calls: Sequence[ToolCallDeltaParam | ToolCallDelta]

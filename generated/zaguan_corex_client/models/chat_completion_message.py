@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "role",
         "content",
@@ -192,3 +192,26 @@ def _resolve() -> None:
         ToolCall=ToolCall,
     )
     _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.chat_completion_message_audio_type_0 import (
+        ChatCompletionMessageAudioType0Param,
+    )
+    from ..models.tool_call import ToolCallParam
+
+
+class ChatCompletionMessageParam(TypedDict, total=False):
+    """`ChatCompletionMessage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    role: Required[str]
+    """ `assistant` (an open set). """
+    content: str | None
+    tool_calls: Sequence[ToolCallParam | ToolCall]
+    refusal: str | None
+    reasoning_content: str | None
+    audio: ChatCompletionMessageAudioType0Param | None
+    """ Audio output: `{id, data (base64), expires_at, transcript}`. """

@@ -6,32 +6,28 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_completion_request_modalities_item import (
-    ChatCompletionRequestModalitiesItem,
-    check_chat_completion_request_modalities_item,
+from ..models.chat_completion_fields_modalities_item import (
+    ChatCompletionFieldsModalitiesItem,
+    check_chat_completion_fields_modalities_item,
 )
-from ..models.chat_completion_request_reasoning_effort import (
-    ChatCompletionRequestReasoningEffort,
-    check_chat_completion_request_reasoning_effort,
+from ..models.chat_completion_fields_reasoning_effort import (
+    ChatCompletionFieldsReasoningEffort,
+    check_chat_completion_fields_reasoning_effort,
 )
-from ..models.chat_completion_request_verbosity import (
-    ChatCompletionRequestVerbosity,
-    check_chat_completion_request_verbosity,
+from ..models.chat_completion_fields_verbosity import (
+    ChatCompletionFieldsVerbosity,
+    check_chat_completion_fields_verbosity,
 )
 from ..models.tool_choice_type_0 import ToolChoiceType0, check_tool_choice_type_0
 from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.audio_output_params import AudioOutputParams
-    from ..models.chat_completion_request_extra_body import (
-        ChatCompletionRequestExtraBody,
-    )
-    from ..models.chat_completion_request_logit_bias import (
-        ChatCompletionRequestLogitBias,
-    )
-    from ..models.chat_completion_request_metadata import ChatCompletionRequestMetadata
-    from ..models.chat_completion_request_provider_specific_params import (
-        ChatCompletionRequestProviderSpecificParams,
+    from ..models.chat_completion_fields_extra_body import ChatCompletionFieldsExtraBody
+    from ..models.chat_completion_fields_logit_bias import ChatCompletionFieldsLogitBias
+    from ..models.chat_completion_fields_metadata import ChatCompletionFieldsMetadata
+    from ..models.chat_completion_fields_provider_specific_params import (
+        ChatCompletionFieldsProviderSpecificParams,
     )
     from ..models.chat_message import ChatMessage
     from ..models.named_tool_choice import NamedToolChoice
@@ -44,7 +40,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "model",
         "messages",
@@ -61,7 +57,6 @@ _KEYS = frozenset(
         "top_logprobs",
         "seed",
         "user",
-        "stream",
         "stream_options",
         "tools",
         "tool_choice",
@@ -77,6 +72,7 @@ _KEYS = frozenset(
         "extra_body",
         "thinking",
         "virtual_model_id",
+        "stream",
     }
 )
 """The JSON keys the contract names; any other key is kept in `additional_properties`."""
@@ -104,15 +100,13 @@ class ChatCompletionRequest:
     """ Up to 4 sequences where generation stops. """
     presence_penalty: float | Unset = UNSET
     frequency_penalty: float | Unset = UNSET
-    logit_bias: ChatCompletionRequestLogitBias | Unset = UNSET
+    logit_bias: ChatCompletionFieldsLogitBias | Unset = UNSET
     """ Token id (as a string) to a bias from -100 to 100. """
     logprobs: bool | Unset = UNSET
     top_logprobs: int | Unset = UNSET
     seed: int | Unset = UNSET
     user: str | Unset = UNSET
     """ An end-user id, for abuse monitoring. """
-    stream: bool | Unset = UNSET
-    """ Answer as a `text/event-stream` of `ChatCompletionChunk` events. """
     stream_options: StreamOptions | Unset = UNSET
     tools: list[Tool] | Unset = UNSET
     tool_choice: NamedToolChoice | ToolChoiceType0 | Unset = UNSET
@@ -122,18 +116,16 @@ class ChatCompletionRequest:
         ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | Unset
     ) = UNSET
     """ The output format, told apart by `type`. """
-    modalities: list[ChatCompletionRequestModalitiesItem] | Unset = UNSET
+    modalities: list[ChatCompletionFieldsModalitiesItem] | Unset = UNSET
     """ Output modalities, `["text"]` or `["text", "audio"]`. """
     audio: AudioOutputParams | Unset = UNSET
-    reasoning_effort: ChatCompletionRequestReasoningEffort | Unset = UNSET
+    reasoning_effort: ChatCompletionFieldsReasoningEffort | Unset = UNSET
     """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
     store: bool | Unset = UNSET
-    metadata: ChatCompletionRequestMetadata | Unset = UNSET
+    metadata: ChatCompletionFieldsMetadata | Unset = UNSET
     """ Free-form key-value pairs stored with the request. """
-    verbosity: ChatCompletionRequestVerbosity | Unset = UNSET
-    provider_specific_params: ChatCompletionRequestProviderSpecificParams | Unset = (
-        UNSET
-    )
+    verbosity: ChatCompletionFieldsVerbosity | Unset = UNSET
+    provider_specific_params: ChatCompletionFieldsProviderSpecificParams | Unset = UNSET
     """ Zaguan extension, the main extension point: a free-form object passed to the provider
     untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
     `include_thinking`; Anthropic `thinking: {type: "enabled", budget_tokens}` and cached
@@ -142,12 +134,14 @@ class ChatCompletionRequest:
     `return_citations`; Qwen `enable_thinking`, `thinking_budget`; OpenAI `flex`,
     `flex_priority`.
      """
-    extra_body: ChatCompletionRequestExtraBody | Unset = UNSET
+    extra_body: ChatCompletionFieldsExtraBody | Unset = UNSET
     """ Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits. """
     thinking: bool | Unset = UNSET
     """ Zaguan extension (DeepSeek): `false` hides `<think>` output. """
     virtual_model_id: str | Unset = UNSET
     """ Zaguan extension, route through this virtual model (deployment alias). """
+    stream: bool | Unset = UNSET
+    """ Answer as a `text/event-stream` of `ChatCompletionChunk` events. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
@@ -203,9 +197,6 @@ class ChatCompletionRequest:
         user = self.user
         if not isinstance(user, Unset):
             field_dict["user"] = user
-        stream = self.stream
-        if not isinstance(stream, Unset):
-            field_dict["stream"] = stream
         stream_options = self.stream_options
         if not isinstance(stream_options, Unset):
             field_dict["stream_options"] = (
@@ -277,6 +268,9 @@ class ChatCompletionRequest:
         virtual_model_id = self.virtual_model_id
         if not isinstance(virtual_model_id, Unset):
             field_dict["virtual_model_id"] = virtual_model_id
+        stream = self.stream
+        if not isinstance(stream, Unset):
+            field_dict["stream"] = stream
         return field_dict
 
     @classmethod
@@ -303,12 +297,11 @@ class ChatCompletionRequest:
         frequency_penalty = _get("frequency_penalty", UNSET)
         logit_bias = _get("logit_bias", UNSET)
         if logit_bias is not UNSET and logit_bias is not None:
-            logit_bias = ChatCompletionRequestLogitBias.from_dict(logit_bias)
+            logit_bias = ChatCompletionFieldsLogitBias.from_dict(logit_bias)
         logprobs = _get("logprobs", UNSET)
         top_logprobs = _get("top_logprobs", UNSET)
         seed = _get("seed", UNSET)
         user = _get("user", UNSET)
-        stream = _get("stream", UNSET)
         stream_options = _get("stream_options", UNSET)
         if stream_options is not UNSET and stream_options is not None:
             stream_options = StreamOptions.from_dict(stream_options)
@@ -327,7 +320,7 @@ class ChatCompletionRequest:
         modalities = _get("modalities", UNSET)
         if modalities is not UNSET and modalities is not None:
             modalities = [
-                check_chat_completion_request_modalities_item(_modalities_item)
+                check_chat_completion_fields_modalities_item(_modalities_item)
                 for _modalities_item in modalities
             ]
         audio = _get("audio", UNSET)
@@ -335,31 +328,32 @@ class ChatCompletionRequest:
             audio = AudioOutputParams.from_dict(audio)
         reasoning_effort = _get("reasoning_effort", UNSET)
         if reasoning_effort is not UNSET and reasoning_effort is not None:
-            reasoning_effort = check_chat_completion_request_reasoning_effort(
+            reasoning_effort = check_chat_completion_fields_reasoning_effort(
                 reasoning_effort
             )
         store = _get("store", UNSET)
         metadata = _get("metadata", UNSET)
         if metadata is not UNSET and metadata is not None:
-            metadata = ChatCompletionRequestMetadata.from_dict(metadata)
+            metadata = ChatCompletionFieldsMetadata.from_dict(metadata)
         verbosity = _get("verbosity", UNSET)
         if verbosity is not UNSET and verbosity is not None:
-            verbosity = check_chat_completion_request_verbosity(verbosity)
+            verbosity = check_chat_completion_fields_verbosity(verbosity)
         provider_specific_params = _get("provider_specific_params", UNSET)
         if (
             provider_specific_params is not UNSET
             and provider_specific_params is not None
         ):
             provider_specific_params = (
-                ChatCompletionRequestProviderSpecificParams.from_dict(
+                ChatCompletionFieldsProviderSpecificParams.from_dict(
                     provider_specific_params
                 )
             )
         extra_body = _get("extra_body", UNSET)
         if extra_body is not UNSET and extra_body is not None:
-            extra_body = ChatCompletionRequestExtraBody.from_dict(extra_body)
+            extra_body = ChatCompletionFieldsExtraBody.from_dict(extra_body)
         thinking = _get("thinking", UNSET)
         virtual_model_id = _get("virtual_model_id", UNSET)
+        stream = _get("stream", UNSET)
         # Built without __init__: it would only copy the same values once more.
         chat_completion_request = _new(cls)
         chat_completion_request.model = model
@@ -377,7 +371,6 @@ class ChatCompletionRequest:
         chat_completion_request.top_logprobs = top_logprobs
         chat_completion_request.seed = seed
         chat_completion_request.user = user
-        chat_completion_request.stream = stream
         chat_completion_request.stream_options = stream_options
         chat_completion_request.tools = tools
         chat_completion_request.tool_choice = tool_choice
@@ -393,6 +386,7 @@ class ChatCompletionRequest:
         chat_completion_request.extra_body = extra_body
         chat_completion_request.thinking = thinking
         chat_completion_request.virtual_model_id = virtual_model_id
+        chat_completion_request.stream = stream
         chat_completion_request.additional_properties = (
             {}
             if _d.keys() <= _KEYS
@@ -420,11 +414,10 @@ class ChatCompletionRequest:
 def _parse_chat_completion_request_tool_choice(
     data: Any,
 ) -> NamedToolChoice | ToolChoiceType0:
-    if True:
-        try:
-            return check_tool_choice_type_0(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
+    try:
+        return check_tool_choice_type_0(data)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
     if isinstance(data, dict):
         try:
             return NamedToolChoice.from_dict(data)
@@ -480,15 +473,11 @@ def _resolve() -> None:
     load most of the package for any one model, and importing them per call costs time."""
     global _unresolved
     from ..models.audio_output_params import AudioOutputParams
-    from ..models.chat_completion_request_extra_body import (
-        ChatCompletionRequestExtraBody,
-    )
-    from ..models.chat_completion_request_logit_bias import (
-        ChatCompletionRequestLogitBias,
-    )
-    from ..models.chat_completion_request_metadata import ChatCompletionRequestMetadata
-    from ..models.chat_completion_request_provider_specific_params import (
-        ChatCompletionRequestProviderSpecificParams,
+    from ..models.chat_completion_fields_extra_body import ChatCompletionFieldsExtraBody
+    from ..models.chat_completion_fields_logit_bias import ChatCompletionFieldsLogitBias
+    from ..models.chat_completion_fields_metadata import ChatCompletionFieldsMetadata
+    from ..models.chat_completion_fields_provider_specific_params import (
+        ChatCompletionFieldsProviderSpecificParams,
     )
     from ..models.chat_message import ChatMessage
     from ..models.named_tool_choice import NamedToolChoice
@@ -500,10 +489,10 @@ def _resolve() -> None:
 
     globals().update(
         AudioOutputParams=AudioOutputParams,
-        ChatCompletionRequestExtraBody=ChatCompletionRequestExtraBody,
-        ChatCompletionRequestLogitBias=ChatCompletionRequestLogitBias,
-        ChatCompletionRequestMetadata=ChatCompletionRequestMetadata,
-        ChatCompletionRequestProviderSpecificParams=ChatCompletionRequestProviderSpecificParams,
+        ChatCompletionFieldsExtraBody=ChatCompletionFieldsExtraBody,
+        ChatCompletionFieldsLogitBias=ChatCompletionFieldsLogitBias,
+        ChatCompletionFieldsMetadata=ChatCompletionFieldsMetadata,
+        ChatCompletionFieldsProviderSpecificParams=ChatCompletionFieldsProviderSpecificParams,
         ChatMessage=ChatMessage,
         NamedToolChoice=NamedToolChoice,
         ResponseFormatJsonObject=ResponseFormatJsonObject,
@@ -513,3 +502,96 @@ def _resolve() -> None:
         Tool=Tool,
     )
     _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.audio_output_params import AudioOutputParamsParam
+    from ..models.chat_completion_fields_extra_body import (
+        ChatCompletionFieldsExtraBodyParam,
+    )
+    from ..models.chat_completion_fields_logit_bias import (
+        ChatCompletionFieldsLogitBiasParam,
+    )
+    from ..models.chat_completion_fields_metadata import (
+        ChatCompletionFieldsMetadataParam,
+    )
+    from ..models.chat_completion_fields_provider_specific_params import (
+        ChatCompletionFieldsProviderSpecificParamsParam,
+    )
+    from ..models.chat_message import ChatMessageParam
+    from ..models.named_tool_choice import NamedToolChoiceParam
+    from ..models.response_format_json_object import ResponseFormatJsonObjectParam
+    from ..models.response_format_json_schema import ResponseFormatJsonSchemaParam
+    from ..models.response_format_text import ResponseFormatTextParam
+    from ..models.stream_options import StreamOptionsParam
+    from ..models.tool import ToolParam
+
+
+class ChatCompletionRequestParam(TypedDict, total=False):
+    """`ChatCompletionRequest` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    model: Required[str]
+    """ Provider-prefixed model id (`openai/gpt-4o-mini`); unprefixed names are accepted too. """
+    messages: Required[Sequence[ChatMessageParam | ChatMessage]]
+    temperature: float
+    top_p: float
+    max_tokens: int
+    """ Upper bound on generated tokens (older name; see `max_completion_tokens`). """
+    max_completion_tokens: int
+    """ Upper bound on generated tokens, reasoning tokens included. """
+    n: int
+    """ How many choices to generate. """
+    stop: str | Sequence[str]
+    """ Up to 4 sequences where generation stops. """
+    presence_penalty: float
+    frequency_penalty: float
+    logit_bias: ChatCompletionFieldsLogitBiasParam
+    """ Token id (as a string) to a bias from -100 to 100. """
+    logprobs: bool
+    top_logprobs: int
+    seed: int
+    user: str
+    """ An end-user id, for abuse monitoring. """
+    stream_options: StreamOptionsParam | StreamOptions
+    tools: Sequence[ToolParam | Tool]
+    tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
+    """ `"none"`, `"auto"`, `"required"`, or a named function to call. """
+    parallel_tool_calls: bool
+    response_format: (
+        ResponseFormatTextParam
+        | ResponseFormatText
+        | ResponseFormatJsonObjectParam
+        | ResponseFormatJsonObject
+        | ResponseFormatJsonSchemaParam
+        | ResponseFormatJsonSchema
+    )
+    """ The output format, told apart by `type`. """
+    modalities: Sequence[ChatCompletionFieldsModalitiesItem]
+    """ Output modalities, `["text"]` or `["text", "audio"]`. """
+    audio: AudioOutputParamsParam | AudioOutputParams
+    reasoning_effort: ChatCompletionFieldsReasoningEffort
+    """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
+    store: bool
+    metadata: ChatCompletionFieldsMetadataParam
+    """ Free-form key-value pairs stored with the request. """
+    verbosity: ChatCompletionFieldsVerbosity
+    provider_specific_params: ChatCompletionFieldsProviderSpecificParamsParam
+    """ Zaguan extension, the main extension point: a free-form object passed to the provider
+    untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
+    `include_thinking`; Anthropic `thinking: {type: "enabled", budget_tokens}` and cached
+    `system` blocks with `cache_control`; Perplexity `search_domain_filter`,
+    `return_images`, `return_related_questions`, `search_recency_filter`,
+    `return_citations`; Qwen `enable_thinking`, `thinking_budget`; OpenAI `flex`,
+    `flex_priority`.
+     """
+    extra_body: ChatCompletionFieldsExtraBodyParam
+    """ Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits. """
+    thinking: bool
+    """ Zaguan extension (DeepSeek): `false` hides `<think>` output. """
+    virtual_model_id: str
+    """ Zaguan extension, route through this virtual model (deployment alias). """
+    stream: bool
+    """ Answer as a `text/event-stream` of `ChatCompletionChunk` events. """

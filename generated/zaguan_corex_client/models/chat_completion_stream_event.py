@@ -10,7 +10,7 @@ from ..types import check_const, model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "data",
         "event",
@@ -117,13 +117,24 @@ class ChatCompletionStreamEvent:
 
 
 def _parse_chat_completion_stream_event_data(data: Any) -> Literal["[DONE]"] | str:
-    if True:
-        try:
-            return check_const(data, "[DONE]", "data_type_0")
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
+    try:
+        return check_const(data, "[DONE]", "data_type_0")
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
     return cast(Literal["[DONE]"] | str, data)
 
 
 def _serialize_chat_completion_stream_event_data(data: Any) -> Any:
     return data
+
+
+from typing import Required, TypedDict
+
+
+class ChatCompletionStreamEventParam(TypedDict, total=False):
+    """`ChatCompletionStreamEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    data: Required[Literal["[DONE]"] | str]
+    event: str
+    id: str
+    retry: int

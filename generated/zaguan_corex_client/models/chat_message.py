@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.chat_role import ChatRole, check_chat_role
 from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "role",
         "content",
@@ -32,14 +33,15 @@ _KEYS = frozenset(
 
 @_attrs_define(repr=False)
 class ChatMessage:
-    """One message of the conversation. `role` is `system`, `developer`, `user`, `assistant`,
-    `tool` or `function` (an open set: later roles pass through). `content` is a string or a
-    list of parts; assistant messages that call tools carry `tool_calls` and may have
-    `content: null`; tool messages carry `tool_call_id`.
+    """One message of the conversation. `role` is one of `ChatRole`, or a later role (an open
+    set: later roles pass through). `content` is a string or a list of parts; assistant
+    messages that call tools carry `tool_calls` and may have `content: null`; tool messages
+    carry `tool_call_id`.
 
     """
 
-    role: str
+    role: ChatRole | str
+    """ A known `ChatRole`, or any later role. """
     content: (
         list[
             ImageUrlContentPart
@@ -68,7 +70,7 @@ class ChatMessage:
         if _unresolved:
             _resolve()
         field_dict: dict[str, Any] = dict(self.additional_properties)
-        field_dict["role"] = self.role
+        field_dict["role"] = _serialize_chat_message_role(self.role)
         content = self.content
         if not isinstance(content, Unset):
             field_dict["content"] = (
@@ -99,7 +101,7 @@ class ChatMessage:
             _resolve()
         _d = src_dict
         _get = _d.get
-        role = _d["role"]
+        role = _parse_chat_message_role(_d["role"])
         content = _get("content", UNSET)
         if content is not UNSET and content is not None:
             content = _parse_chat_message_content(content)
@@ -139,6 +141,18 @@ class ChatMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_chat_message_role(data: Any) -> ChatRole | str:
+    try:
+        return check_chat_role(data)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ChatRole | str, data)
+
+
+def _serialize_chat_message_role(data: Any) -> Any:
+    return data
 
 
 def _parse_chat_message_content(
@@ -248,3 +262,42 @@ def _resolve() -> None:
         UnknownContentPart=UnknownContentPart,
     )
     _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.image_url_content_part import ImageUrlContentPartParam
+    from ..models.input_audio_content_part import InputAudioContentPartParam
+    from ..models.text_content_part import TextContentPartParam
+    from ..models.tool_call import ToolCallParam
+    from ..models.unknown_content_part import UnknownContentPartParam
+
+
+class ChatMessageParam(TypedDict, total=False):
+    """`ChatMessage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    role: Required[ChatRole]
+    """ A known `ChatRole`, or any later role. """
+    content: (
+        str
+        | Sequence[
+            TextContentPartParam
+            | TextContentPart
+            | ImageUrlContentPartParam
+            | ImageUrlContentPart
+            | InputAudioContentPartParam
+            | InputAudioContentPart
+            | UnknownContentPartParam
+            | UnknownContentPart
+        ]
+        | None
+    )
+    """ The text, a list of content parts, or null (assistant messages with `tool_calls`). """
+    name: str
+    """ An optional participant name. """
+    tool_calls: Sequence[ToolCallParam | ToolCall]
+    """ Assistant messages, the tool calls the model made. """
+    tool_call_id: str
+    """ Tool messages, the id of the call this answers. """

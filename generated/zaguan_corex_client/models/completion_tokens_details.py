@@ -10,7 +10,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "reasoning_tokens",
         "audio_tokens",
@@ -118,3 +118,15 @@ class CompletionTokensDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypedDict
+
+
+class CompletionTokensDetailsParam(TypedDict, total=False):
+    """`CompletionTokensDetails` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    reasoning_tokens: int
+    audio_tokens: int
+    accepted_prediction_tokens: int
+    rejected_prediction_tokens: int

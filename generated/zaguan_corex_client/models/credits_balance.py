@@ -11,7 +11,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "credits_remaining",
         "credits_total",
@@ -146,3 +146,23 @@ class CreditsBalance:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+
+class CreditsBalanceParam(TypedDict, total=False):
+    """`CreditsBalance` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    credits_remaining: Required[float]
+    credits_total: Required[float]
+    credits_used: Required[float]
+    credits_percent: float
+    """ Credits remaining, in percent of the total. """
+    tier: str
+    """ `free`, `pro`, `enterprise`, ... (an open set). """
+    bands: Sequence[str]
+    """ The model bands this key may use (`A`, `B`, `C`, ...). """
+    reset_date: datetime.datetime | str
+    warning: str | None

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "entries",
         "has_more",
@@ -132,3 +132,21 @@ def _resolve() -> None:
         CreditsHistoryEntry=CreditsHistoryEntry,
     )
     _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.credits_history_entry import CreditsHistoryEntryParam
+
+
+class CreditsHistoryParam(TypedDict, total=False):
+    """`CreditsHistory` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    entries: Required[Sequence[CreditsHistoryEntryParam | CreditsHistoryEntry]]
+    has_more: Required[bool]
+    total: int
+    """ Entries matching the filters, over all pages. """
+    next_cursor: str | None
+    """ Pass as `cursor` for the next page; null on the last page. """

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "period",
         "total_credits_used",
@@ -230,3 +230,31 @@ def _resolve() -> None:
         DailyUsage=DailyUsage,
     )
     _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.credits_stats_by_band import CreditsStatsByBandParam
+    from ..models.credits_stats_by_model import CreditsStatsByModelParam
+    from ..models.credits_stats_by_provider import CreditsStatsByProviderParam
+    from ..models.daily_usage import DailyUsageParam
+
+
+class CreditsStatsParam(TypedDict, total=False):
+    """`CreditsStats` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    period: Required[str]
+    """ `day`, `week`, `month` (an open set). """
+    total_credits_used: Required[float]
+    total_requests: Required[int]
+    start_date: datetime.date | str
+    end_date: datetime.date | str
+    total_tokens: int
+    total_cost: float
+    average_latency_ms: float
+    by_provider: CreditsStatsByProviderParam
+    by_model: CreditsStatsByModelParam
+    by_band: CreditsStatsByBandParam
+    by_day: Sequence[DailyUsageParam | DailyUsage]

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset({})
+_KEYS: frozenset[str] = frozenset({})
 """The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
@@ -90,3 +90,14 @@ def _resolve() -> None:
         UsageAggregate=UsageAggregate,
     )
     _unresolved = False
+
+
+from typing import TypeAlias
+
+if TYPE_CHECKING:
+    from ..models.usage_aggregate import UsageAggregateParam
+
+CreditsStatsByProviderParam: TypeAlias = (
+    "Mapping[str, UsageAggregateParam | UsageAggregate]"
+)
+"""`CreditsStatsByProvider` as a plain mapping (a free-form object)."""

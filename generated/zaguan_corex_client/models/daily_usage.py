@@ -11,7 +11,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "date",
         "credits_used",
@@ -109,3 +109,15 @@ class DailyUsage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class DailyUsageParam(TypedDict, total=False):
+    """`DailyUsage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    date: Required[datetime.date | str]
+    credits_used: float
+    requests: int
+    tokens: int

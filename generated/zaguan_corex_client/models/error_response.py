@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "error",
     }
@@ -105,3 +105,21 @@ def _resolve() -> None:
         ErrorDetail=ErrorDetail,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.error_detail import ErrorDetailParam
+
+
+class ErrorResponseParam(TypedDict, total=False):
+    """`ErrorResponse` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    error: Required[ErrorDetailParam | ErrorDetail]
+    """ What went wrong. `type` decides the meaning first, the status second. Known types:
+    `invalid_request_error` (400, 422), `authentication_error` (401), `insufficient_credits`
+    (402), `band_access_denied` and `permission_error` (403), `not_found_error` (404),
+    `conflict_error` (409), `rate_limit_exceeded` (429), `server_error`, `provider_error`,
+    `overloaded_error` (5xx). Extra fields depend on the type; unknown ones are kept.
+     """

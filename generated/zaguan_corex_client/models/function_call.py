@@ -10,7 +10,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "name",
         "arguments",
@@ -80,3 +80,14 @@ class FunctionCall:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class FunctionCallParam(TypedDict, total=False):
+    """`FunctionCall` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    name: Required[str]
+    arguments: Required[str]
+    """ The arguments as a JSON string, as the model wrote it (it may not be valid JSON). """

@@ -10,7 +10,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "name",
         "arguments",
@@ -92,3 +92,13 @@ class FunctionCallDelta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypedDict
+
+
+class FunctionCallDeltaParam(TypedDict, total=False):
+    """`FunctionCallDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    name: str
+    arguments: str

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "name",
         "description",
@@ -115,3 +115,21 @@ def _resolve() -> None:
         FunctionDefinitionParameters=FunctionDefinitionParameters,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.function_definition_parameters import (
+        FunctionDefinitionParametersParam,
+    )
+
+
+class FunctionDefinitionParam(TypedDict, total=False):
+    """`FunctionDefinition` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    name: Required[str]
+    description: str
+    parameters: FunctionDefinitionParametersParam
+    """ The arguments as a JSON Schema object. """
+    strict: bool

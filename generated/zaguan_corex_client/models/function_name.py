@@ -10,7 +10,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "name",
     }
@@ -65,3 +65,12 @@ class FunctionName:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class FunctionNameParam(TypedDict, total=False):
+    """`FunctionName` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    name: Required[str]

@@ -10,7 +10,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "status",
         "version",
@@ -85,3 +85,14 @@ class Health:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class HealthParam(TypedDict, total=False):
+    """`Health` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    status: Required[str]
+    """ `ok` while the gateway is up. """
+    version: str

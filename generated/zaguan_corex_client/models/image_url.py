@@ -11,7 +11,7 @@ from ..types import UNSET, Unset, model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "url",
         "detail",
@@ -75,3 +75,14 @@ class ImageUrl:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class ImageUrlParam(TypedDict, total=False):
+    """`ImageUrl` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    url: Required[str]
+    """ An https URL or a `data:` URL with base64 image data. """
+    detail: ImageUrlDetail

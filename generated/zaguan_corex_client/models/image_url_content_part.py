@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "type",
         "image_url",
@@ -50,7 +50,7 @@ class ImageUrlContentPart:
         if _unresolved:
             _resolve()
         _d = src_dict
-        type_ = check_const(_d["type"], "image_url", "type")
+        type_: Literal["image_url"] = check_const(_d["type"], "image_url", "type")
         image_url = ImageUrl.from_dict(_d["image_url"])
         # Built without __init__: it would only copy the same values once more.
         image_url_content_part = _new(cls)
@@ -93,3 +93,16 @@ def _resolve() -> None:
         ImageUrl=ImageUrl,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.image_url import ImageUrlParam
+
+
+class ImageUrlContentPartParam(TypedDict, total=False):
+    """`ImageUrlContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["image_url"]]
+    image_url: Required[ImageUrlParam | ImageUrl]

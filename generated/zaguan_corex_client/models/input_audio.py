@@ -11,7 +11,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "data",
         "format",
@@ -72,3 +72,14 @@ class InputAudio:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class InputAudioParam(TypedDict, total=False):
+    """`InputAudio` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    data: Required[str]
+    """ Base64-encoded audio. """
+    format: Required[InputAudioFormat]

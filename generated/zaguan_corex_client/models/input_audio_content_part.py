@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "type",
         "input_audio",
@@ -50,7 +50,7 @@ class InputAudioContentPart:
         if _unresolved:
             _resolve()
         _d = src_dict
-        type_ = check_const(_d["type"], "input_audio", "type")
+        type_: Literal["input_audio"] = check_const(_d["type"], "input_audio", "type")
         input_audio = InputAudio.from_dict(_d["input_audio"])
         # Built without __init__: it would only copy the same values once more.
         input_audio_content_part = _new(cls)
@@ -93,3 +93,16 @@ def _resolve() -> None:
         InputAudio=InputAudio,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.input_audio import InputAudioParam
+
+
+class InputAudioContentPartParam(TypedDict, total=False):
+    """`InputAudioContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["input_audio"]]
+    input_audio: Required[InputAudioParam | InputAudio]

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "name",
         "description",
@@ -113,3 +113,19 @@ def _resolve() -> None:
         JsonSchemaFormatSchema=JsonSchemaFormatSchema,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.json_schema_format_schema import JsonSchemaFormatSchemaParam
+
+
+class JsonSchemaFormatParam(TypedDict, total=False):
+    """`JsonSchemaFormat` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    name: Required[str]
+    description: str
+    schema: JsonSchemaFormatSchemaParam
+    """ The JSON Schema the answer must match. """
+    strict: bool

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "id",
         "object",
@@ -155,3 +155,22 @@ def _resolve() -> None:
         ModelMetadata=ModelMetadata,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.model_metadata import ModelMetadataParam
+
+
+class ModelParam(TypedDict, total=False):
+    """`Model` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    id: Required[str]
+    """ Provider-prefixed id; contains `/`. """
+    object: str
+    """ `model`. """
+    created: int
+    owned_by: str
+    description: str
+    metadata: ModelMetadataParam

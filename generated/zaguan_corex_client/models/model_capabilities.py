@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "model_id",
         "provider",
@@ -262,3 +262,34 @@ def _resolve() -> None:
         ModelCapabilitiesProviderSpecific=ModelCapabilitiesProviderSpecific,
     )
     _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.model_capabilities_provider_specific import (
+        ModelCapabilitiesProviderSpecificParam,
+    )
+
+
+class ModelCapabilitiesParam(TypedDict, total=False):
+    """`ModelCapabilities` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    model_id: Required[str]
+    provider: str
+    supports_vision: bool
+    supports_tools: bool
+    supports_reasoning: bool
+    supports_audio_input: bool
+    supports_audio_output: bool
+    supports_streaming: bool
+    max_context_tokens: int
+    max_output_tokens: int
+    input_cost_per_1m: float
+    """ USD per million input tokens. """
+    output_cost_per_1m: float
+    """ USD per million output tokens. """
+    features: Sequence[str]
+    modalities: Sequence[str]
+    provider_specific: ModelCapabilitiesProviderSpecificParam

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "data",
         "object",
@@ -110,3 +110,18 @@ def _resolve() -> None:
         Model=Model,
     )
     _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.model import ModelParam
+
+
+class ModelListParam(TypedDict, total=False):
+    """`ModelList` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    data: Required[Sequence[ModelParam | Model]]
+    object: str
+    """ `list`. """

@@ -10,7 +10,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset({})
+_KEYS: frozenset[str] = frozenset({})
 """The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
@@ -61,3 +61,9 @@ class ModelMetadata:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ModelMetadataParam: TypeAlias = "Mapping[str, Any]"
+"""`ModelMetadata` as a plain mapping (a free-form object)."""

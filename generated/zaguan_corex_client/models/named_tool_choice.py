@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "type",
         "function",
@@ -50,7 +50,7 @@ class NamedToolChoice:
         if _unresolved:
             _resolve()
         _d = src_dict
-        type_ = check_const(_d["type"], "function", "type")
+        type_: Literal["function"] = check_const(_d["type"], "function", "type")
         function = FunctionName.from_dict(_d["function"])
         # Built without __init__: it would only copy the same values once more.
         named_tool_choice = _new(cls)
@@ -93,3 +93,16 @@ def _resolve() -> None:
         FunctionName=FunctionName,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.function_name import FunctionNameParam
+
+
+class NamedToolChoiceParam(TypedDict, total=False):
+    """`NamedToolChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["function"]]
+    function: Required[FunctionNameParam | FunctionName]

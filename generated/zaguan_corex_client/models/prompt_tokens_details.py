@@ -10,7 +10,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "cached_tokens",
         "audio_tokens",
@@ -92,3 +92,13 @@ class PromptTokensDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypedDict
+
+
+class PromptTokensDetailsParam(TypedDict, total=False):
+    """`PromptTokensDetails` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    cached_tokens: int
+    audio_tokens: int

@@ -11,7 +11,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "credits_used",
         "credits_remaining",
@@ -130,3 +130,18 @@ class Promptshield:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class PromptshieldParam(TypedDict, total=False):
+    """`Promptshield` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    credits_used: Required[float]
+    credits_remaining: Required[float]
+    credits_total: float
+    credits_percent: float
+    """ Credits remaining, in percent of the total. """
+    reset_date: datetime.datetime | str
+    warning: str | None

@@ -10,7 +10,7 @@ from ..types import check_const, model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "type",
     }
@@ -39,7 +39,7 @@ class ResponseFormatJsonObject:
                 f"ResponseFormatJsonObject is a JSON object, got {type(src_dict).__name__}"
             )
         _d = src_dict
-        type_ = check_const(_d["type"], "json_object", "type")
+        type_: Literal["json_object"] = check_const(_d["type"], "json_object", "type")
         # Built without __init__: it would only copy the same values once more.
         response_format_json_object = _new(cls)
         response_format_json_object.type_ = type_
@@ -65,3 +65,12 @@ class ResponseFormatJsonObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class ResponseFormatJsonObjectParam(TypedDict, total=False):
+    """`ResponseFormatJsonObject` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["json_object"]]

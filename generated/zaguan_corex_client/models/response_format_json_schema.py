@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "type",
         "json_schema",
@@ -50,7 +50,7 @@ class ResponseFormatJsonSchema:
         if _unresolved:
             _resolve()
         _d = src_dict
-        type_ = check_const(_d["type"], "json_schema", "type")
+        type_: Literal["json_schema"] = check_const(_d["type"], "json_schema", "type")
         json_schema = JsonSchemaFormat.from_dict(_d["json_schema"])
         # Built without __init__: it would only copy the same values once more.
         response_format_json_schema = _new(cls)
@@ -93,3 +93,16 @@ def _resolve() -> None:
         JsonSchemaFormat=JsonSchemaFormat,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.json_schema_format import JsonSchemaFormatParam
+
+
+class ResponseFormatJsonSchemaParam(TypedDict, total=False):
+    """`ResponseFormatJsonSchema` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["json_schema"]]
+    json_schema: Required[JsonSchemaFormatParam | JsonSchemaFormat]

@@ -10,7 +10,7 @@ from ..types import check_const, model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "type",
     }
@@ -39,7 +39,7 @@ class ResponseFormatText:
                 f"ResponseFormatText is a JSON object, got {type(src_dict).__name__}"
             )
         _d = src_dict
-        type_ = check_const(_d["type"], "text", "type")
+        type_: Literal["text"] = check_const(_d["type"], "text", "type")
         # Built without __init__: it would only copy the same values once more.
         response_format_text = _new(cls)
         response_format_text.type_ = type_
@@ -65,3 +65,12 @@ class ResponseFormatText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class ResponseFormatTextParam(TypedDict, total=False):
+    """`ResponseFormatText` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["text"]]

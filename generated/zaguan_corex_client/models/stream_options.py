@@ -10,7 +10,7 @@ from ..types import UNSET, Unset, model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "include_usage",
     }
@@ -69,3 +69,13 @@ class StreamOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypedDict
+
+
+class StreamOptionsParam(TypedDict, total=False):
+    """`StreamOptions` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    include_usage: bool
+    """ Send a last chunk, before `[DONE]`, with empty `choices` and the `usage`. """

@@ -10,7 +10,7 @@ from ..types import check_const, model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "type",
         "text",
@@ -42,7 +42,7 @@ class TextContentPart:
                 f"TextContentPart is a JSON object, got {type(src_dict).__name__}"
             )
         _d = src_dict
-        type_ = check_const(_d["type"], "text", "type")
+        type_: Literal["text"] = check_const(_d["type"], "text", "type")
         text = _d["text"]
         # Built without __init__: it would only copy the same values once more.
         text_content_part = _new(cls)
@@ -70,3 +70,13 @@ class TextContentPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class TextContentPartParam(TypedDict, total=False):
+    """`TextContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["text"]]
+    text: Required[str]

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "type",
         "function",
@@ -92,3 +92,17 @@ def _resolve() -> None:
         FunctionDefinition=FunctionDefinition,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.function_definition import FunctionDefinitionParam
+
+
+class ToolParam(TypedDict, total=False):
+    """`Tool` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[str]
+    """ `function` (the only type the contract defines; others pass through). """
+    function: Required[FunctionDefinitionParam | FunctionDefinition]

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "id",
         "type",
@@ -106,3 +106,18 @@ def _resolve() -> None:
         FunctionCall=FunctionCall,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.function_call import FunctionCallParam
+
+
+class ToolCallParam(TypedDict, total=False):
+    """`ToolCall` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    id: Required[str]
+    type: Required[str]
+    """ `function` (an open set). """
+    function: Required[FunctionCallParam | FunctionCall]

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "index",
         "id",
@@ -138,3 +138,18 @@ def _resolve() -> None:
         FunctionCallDelta=FunctionCallDelta,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.function_call_delta import FunctionCallDeltaParam
+
+
+class ToolCallDeltaParam(TypedDict, total=False):
+    """`ToolCallDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    index: Required[int]
+    id: str
+    type: str
+    function: FunctionCallDeltaParam | FunctionCallDelta

@@ -10,7 +10,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "type",
     }
@@ -67,3 +67,12 @@ class UnknownContentPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class UnknownContentPartParam(TypedDict, total=False):
+    """`UnknownContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[str]

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "prompt_tokens",
         "completion_tokens",
@@ -145,3 +145,20 @@ def _resolve() -> None:
         PromptTokensDetails=PromptTokensDetails,
     )
     _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.completion_tokens_details import CompletionTokensDetailsParam
+    from ..models.prompt_tokens_details import PromptTokensDetailsParam
+
+
+class UsageParam(TypedDict, total=False):
+    """`Usage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    prompt_tokens: Required[int]
+    completion_tokens: Required[int]
+    total_tokens: Required[int]
+    prompt_tokens_details: PromptTokensDetailsParam | PromptTokensDetails
+    completion_tokens_details: CompletionTokensDetailsParam | CompletionTokensDetails

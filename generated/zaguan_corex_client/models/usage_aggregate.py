@@ -10,7 +10,7 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset(
+_KEYS: frozenset[str] = frozenset(
     {
         "credits_used",
         "requests",
@@ -114,3 +114,15 @@ class UsageAggregate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypedDict
+
+
+class UsageAggregateParam(TypedDict, total=False):
+    """`UsageAggregate` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    credits_used: float
+    requests: int
+    tokens: int
+    cost: float

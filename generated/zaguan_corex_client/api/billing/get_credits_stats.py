@@ -253,3 +253,21 @@ async def asyncio(
             x_request_id=x_request_id,
         )
     ).parsed
+
+
+from typing import TypedDict
+
+
+class GetCreditsStatsQuery(TypedDict, total=False):
+    """The query parameters of `get_credits_stats`, by their names on the wire."""
+
+    period: GetCreditsStatsPeriod
+    """ The period to aggregate over, ending today (server default `month`). """
+    start_date: datetime.date | str
+    """ First day (UTC, inclusive); overrides `period`'s start. """
+    end_date: datetime.date | str
+    """ Last day (UTC, inclusive). """
+
+
+QUERY_BOUNDS: dict[str, tuple[float | None, float | None]] = {}
+"""Each bounded query parameter's (minimum, maximum), inclusive; None where unbounded."""

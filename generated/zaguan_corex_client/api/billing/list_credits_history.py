@@ -325,3 +325,33 @@ async def asyncio(
             x_request_id=x_request_id,
         )
     ).parsed
+
+
+from typing import TypedDict
+
+
+class ListCreditsHistoryQuery(TypedDict, total=False):
+    """The query parameters of `list_credits_history`, by their names on the wire."""
+
+    limit: int
+    """ Entries per page, 1 to 100 (server default 20). """
+    cursor: str
+    """ Opaque cursor from a previous page's `next_cursor`. """
+    start_date: datetime.date | str
+    """ Only entries on or after this day (UTC, inclusive). """
+    end_date: datetime.date | str
+    """ Only entries on or before this day (UTC, inclusive). """
+    model: str
+    """ Only entries of this model id. """
+    provider: str
+    """ Only entries of this provider (`openai`, `anthropic`, ...). """
+    band: str
+    """ Only entries of this band (`A`, `B`, `C`, ...). """
+    status: str
+    """ Only entries of this status (`success`, `error`, `rate_limited`, or a later one). """
+
+
+QUERY_BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "limit": (1, 100),
+}
+"""Each bounded query parameter's (minimum, maximum), inclusive; None where unbounded."""

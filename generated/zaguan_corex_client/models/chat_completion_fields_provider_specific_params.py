@@ -10,12 +10,12 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset({})
+_KEYS: frozenset[str] = frozenset({})
 """The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
 @_attrs_define(repr=False)
-class ChatCompletionRequestProviderSpecificParams:
+class ChatCompletionFieldsProviderSpecificParams:
     """Zaguan extension, the main extension point: a free-form object passed to the provider
     untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
     `include_thinking`; Anthropic `thinking: {type: "enabled", budget_tokens}` and cached
@@ -40,14 +40,14 @@ class ChatCompletionRequestProviderSpecificParams:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(
-                f"ChatCompletionRequestProviderSpecificParams is a JSON object, got {type(src_dict).__name__}"
+                f"ChatCompletionFieldsProviderSpecificParams is a JSON object, got {type(src_dict).__name__}"
             )
         # Built without __init__: it would only copy the same values once more.
-        chat_completion_request_provider_specific_params = _new(cls)
-        chat_completion_request_provider_specific_params.additional_properties = dict(
+        chat_completion_fields_provider_specific_params = _new(cls)
+        chat_completion_fields_provider_specific_params.additional_properties = dict(
             src_dict
         )
-        return chat_completion_request_provider_specific_params
+        return chat_completion_fields_provider_specific_params
 
     @property
     def additional_keys(self) -> list[str]:
@@ -64,3 +64,9 @@ class ChatCompletionRequestProviderSpecificParams:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ChatCompletionFieldsProviderSpecificParamsParam: TypeAlias = "Mapping[str, Any]"
+"""`ChatCompletionFieldsProviderSpecificParams` as a plain mapping (a free-form object)."""

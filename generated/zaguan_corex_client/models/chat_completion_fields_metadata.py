@@ -10,13 +10,13 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset({})
+_KEYS: frozenset[str] = frozenset({})
 """The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
 @_attrs_define(repr=False)
-class ChatCompletionRequestExtraBody:
-    """Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits."""
+class ChatCompletionFieldsMetadata:
+    """Free-form key-value pairs stored with the request."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     """Fields the contract does not name (a newer CoreX's), kept as received."""
@@ -32,12 +32,12 @@ class ChatCompletionRequestExtraBody:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(
-                f"ChatCompletionRequestExtraBody is a JSON object, got {type(src_dict).__name__}"
+                f"ChatCompletionFieldsMetadata is a JSON object, got {type(src_dict).__name__}"
             )
         # Built without __init__: it would only copy the same values once more.
-        chat_completion_request_extra_body = _new(cls)
-        chat_completion_request_extra_body.additional_properties = dict(src_dict)
-        return chat_completion_request_extra_body
+        chat_completion_fields_metadata = _new(cls)
+        chat_completion_fields_metadata.additional_properties = dict(src_dict)
+        return chat_completion_fields_metadata
 
     @property
     def additional_keys(self) -> list[str]:
@@ -54,3 +54,9 @@ class ChatCompletionRequestExtraBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ChatCompletionFieldsMetadataParam: TypeAlias = "Mapping[str, Any]"
+"""`ChatCompletionFieldsMetadata` as a plain mapping (a free-form object)."""

@@ -10,15 +10,15 @@ from ..types import model_repr
 
 _new = object.__new__
 
-_KEYS = frozenset({})
+_KEYS: frozenset[str] = frozenset({})
 """The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
 
 @_attrs_define(repr=False)
-class ChatCompletionRequestMetadata:
-    """Free-form key-value pairs stored with the request."""
+class ChatCompletionFieldsLogitBias:
+    """Token id (as a string) to a bias from -100 to 100."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
@@ -32,21 +32,21 @@ class ChatCompletionRequestMetadata:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(
-                f"ChatCompletionRequestMetadata is a JSON object, got {type(src_dict).__name__}"
+                f"ChatCompletionFieldsLogitBias is a JSON object, got {type(src_dict).__name__}"
             )
         # Built without __init__: it would only copy the same values once more.
-        chat_completion_request_metadata = _new(cls)
-        chat_completion_request_metadata.additional_properties = dict(src_dict)
-        return chat_completion_request_metadata
+        chat_completion_fields_logit_bias = _new(cls)
+        chat_completion_fields_logit_bias.additional_properties = dict(src_dict)
+        return chat_completion_fields_logit_bias
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> float:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: float) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
@@ -54,3 +54,9 @@ class ChatCompletionRequestMetadata:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from typing import TypeAlias
+
+ChatCompletionFieldsLogitBiasParam: TypeAlias = "Mapping[str, float]"
+"""`ChatCompletionFieldsLogitBias` as a plain mapping (a free-form object)."""

@@ -1,0 +1,91 @@
+"""Never executed: everyday openai-style code that must type-check clean (`make lint` and
+test_typing.py check it): nested ``is not None`` checks, tool calls, streams, pagination,
+errors."""
+
+from __future__ import annotations
+
+from typing import Unpack
+
+import zaguan
+from zaguan import AsyncZaguanClient, ZaguanClient
+from zaguan_corex_client.models import ChatMessage, ChatMessageParam, ToolParam
+
+MODEL = "openai/gpt-4o-mini"
+WEATHER: ToolParam = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "parameters": {"type": "object", "properties": {"city": {"type": "string"}}},
+    },
+}
+
+
+def conversation() -> list[ChatMessageParam]:
+    messages: list[ChatMessageParam] = [
+        {"role": "system", "content": "Be terse."},
+        {"role": "user", "content": [{"type": "text", "text": "What is in this image?"}]},
+    ]
+    messages.append(
+        {
+            "role": "user",
+            "content": [{"type": "image_url", "image_url": {"url": "https://x/y.png"}}],
+        }
+    )
+    return messages
+
+
+def sync_usage(client: ZaguanClient) -> int:
+    reply = client.chat(model=MODEL, messages=conversation(), temperature=0.2, tools=[WEATHER])
+    message = reply.choices[0].message
+    if message.content is not None:
+        print(message.content.strip())
+    if message.tool_calls is not None:
+        for call in message.tool_calls:
+            print(call.id, call.function.name, call.function.arguments)
+    if reply.usage is not None:
+        print(reply.usage.total_tokens)
+        details = reply.usage.completion_tokens_details
+        if details is not None and details.reasoning_tokens is not None:
+            print(details.reasoning_tokens + 1)
+    with client.chat_stream(model=MODEL, messages=conversation(), reasoning_effort="low") as stream:
+        for chunk in stream:
+            print(chunk.id)
+        final = stream.get_final_completion()
+    print(final.choices[0].finish_reason)
+    total = 0
+    for entry in client.iter_credits_history(limit=100, model=MODEL):
+        if entry.total_tokens is not None:
+            total += entry.total_tokens
+    try:
+        client.get_credits_stats(period="week")
+    except zaguan.RateLimitError as e:
+        if e.retry_after is not None:
+            print(f"retry in {e.retry_after:.1f}s")
+    return total
+
+
+def ask(client: ZaguanClient, **fields: Unpack[zaguan.ChatParams]) -> str:
+    """A typed wrapper: callers of ask() get chat()'s keyword checks."""
+    reply = client.chat(**fields)
+    follow_up = [*fields["messages"], reply.choices[0].message.to_dict()]
+    print(
+        len(follow_up), ask(client, model=MODEL, messages=[ChatMessage(role="user", content="x")])
+    )
+    return reply.id
+
+
+async def async_usage(client: AsyncZaguanClient) -> str:
+    reply = await client.chat(model=MODEL, messages=conversation(), max_completion_tokens=64)
+    stream = await client.chat_stream(model=MODEL, messages=conversation())
+    async for chunk in stream:
+        for choice in chunk.choices:
+            print(choice.delta)
+    final = await stream.get_final_completion()
+    async for entry in client.iter_credits_history(start_date="2026-11-01"):
+        print(entry.model, entry.timestamp)
+    try:
+        await client.health()
+    except zaguan.RateLimitError as e:
+        print(e.retry_after, e.request_id)
+    content = reply.choices[0].message.content
+    return content if isinstance(content, str) else final.id

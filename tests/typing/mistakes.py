@@ -1,0 +1,57 @@
+"""Never executed: one mistake per line, each marked ``# E: <mypy error code>``.
+
+test_typing.py runs ``mypy --strict`` on this file and wants exactly the marked lines back,
+each with its code(s). ``make lint`` leaves the file out (pyproject.toml, [tool.mypy]).
+Against an overloaded method (chat, chat_stream) mypy reports ``call-overload`` whatever the
+mistake, naming a misspelt keyword's likely intent ("did you mean 'temperature'?").
+"""
+
+from __future__ import annotations
+
+from zaguan import AsyncZaguanClient, RawResponse, Stream, ZaguanClient
+from zaguan_corex_client.models import (
+    ChatCompletion,
+    ChatMessageParam,
+    Health,
+    TextContentPartParam,
+)
+
+M = "openai/gpt-4o-mini"
+HI: list[ChatMessageParam] = [{"role": "user", "content": "hi"}]
+
+
+def sync_mistakes(client: ZaguanClient) -> None:
+    client.chat(model=M, messages=HI, temprature=0.2)  # E: call-overload
+    client.chat(model=M, messages=HI, temperature="hot")  # E: call-overload
+    client.chat(model=M, messages=[{"role": "usr", "content": "hi"}])  # E: list-item
+    client.chat(messages=HI)  # E: call-overload
+    client.chat(model=M, messages=HI, reasoning_effort="extreme")  # E: call-overload
+    one: ChatMessageParam = {
+        "role": "user",
+        "content": [{"type": "text", "txt": "x"}],  # E: list-item
+    }
+    part: TextContentPartParam = {"type": "txt", "text": "hi"}  # E: typeddict-item
+    client.chat(model=M, messages=[one, {"role": "user", "content": [part]}])
+    client.chat(model=M, messages=HI, tools=[{"type": "function", "fn": {}}])  # E: list-item
+    client.chat(model=M, messages=HI, stream=True)  # E: call-overload
+    client.chat(model=M, messages=HI, request_idd="r1")  # E: call-overload
+    client.chat_stream(model=M, messages=HI, tool_choice="sometimes")  # E: call-overload
+    client.get_credits_history(limit="10")  # E: arg-type
+    client.get_credits_stats(period="year")  # E: arg-type
+    reply = client.chat(model=M, messages=HI)
+    print(reply.usage.total_tokens)  # E: union-attr  (usage may be absent: Unset, later None)
+
+
+def wrong_results(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
+    client.list_models(request_idd="x")  # E: call-arg
+    client.get_model("m", timeout="10")  # E: arg-type
+    wrong_result: Stream = client.chat(model=M, messages=HI)  # E: assignment
+    wrong_raw: RawResponse[Health] = client.with_raw_response.get_model("m")  # E: assignment
+    not_awaited: ChatCompletion = aclient.chat(model=M, messages=HI)  # E: assignment
+    sync_stream: Stream = aclient.chat_stream(model=M, messages=HI)  # E: assignment
+    print(wrong_result, wrong_raw, not_awaited, sync_stream)
+
+
+async def async_mistakes(client: AsyncZaguanClient) -> None:
+    reply = client.chat(model=M, messages=HI)
+    print(reply.choices)  # E: attr-defined
