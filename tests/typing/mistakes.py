@@ -39,7 +39,7 @@ def sync_mistakes(client: ZaguanClient) -> None:
     client.get_credits_history(limit="10")  # E: arg-type
     client.get_credits_stats(period="year")  # E: arg-type
     reply = client.chat(model=M, messages=HI)
-    print(reply.usage.total_tokens)  # E: union-attr  (usage may be absent: Unset, later None)
+    print(reply.usage.total_tokens)  # E: union-attr  (usage may be absent: None)
 
 
 def wrong_results(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
