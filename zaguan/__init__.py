@@ -11,7 +11,7 @@ ChatCompletion``) and is imported only by those who import it.
 
 import typing as _typing
 
-from ._base import ChatParams, HistoryParams, StatsParams
+from ._base import ChatParams
 from ._client import ZaguanClient
 from ._errors import (
     APIConnectionError,
@@ -34,6 +34,7 @@ from ._errors import (
     ZaguanError,
 )
 from ._log import setup_from_env as _setup_logging
+from ._operations import HistoryParams, StatsParams
 from ._raw import RawResponse
 from ._request import RequestOptions
 from ._streaming import AsyncStream, Stream

@@ -3,40 +3,25 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
 from functools import cached_property
 from typing import Any, TypeVar, Unpack, overload
 
 import httpx
 
 from zaguan_corex_client import AuthenticatedClient
-from zaguan_corex_client.models import (
-    ChatCompletion,
-    ChatCompletionRequest,
-    CreditsBalance,
-    CreditsHistory,
-    CreditsHistoryEntry,
-    CreditsStats,
-    Health,
-    Model,
-    ModelCapabilities,
-)
+from zaguan_corex_client.models import ChatCompletion, ChatCompletionRequest
 
 from ._attempts import Attempts, parse_body
-from ._base import (
-    BaseClient,
-    ChatParams,
-    HistoryParams,
-    StatsParams,
-    next_cursor,
-    page_params,
-)
+from ._base import BaseClient, ChatParams
 from ._config import resolve_config
 from ._errors import ConfigurationError
 from ._lowlevel import lowlevel_client
-from ._raw import araw, record
+from ._operation import Operation, Pages
+from ._operations import Operations
+from ._pages import PageWalk
+from ._raw import RawResponse, araw, record
 from ._request import Call, RequestOptions
-from ._results import ResultList
 from ._retry import DEFAULT_MAX_RETRIES
 from ._streaming import AsyncStream
 
@@ -112,49 +97,6 @@ class AsyncZaguanClient(BaseClient):
         call = self._chat_call(request, fields, stream=True)
         return AsyncStream(lambda: self._send(call), call.request_id)
 
-    async def list_models(self, **options: Unpack[RequestOptions]) -> ResultList[Model]:
-        """Every model the key can use."""
-        return await self._run(self._list_models_call(options))
-
-    async def get_model(self, model_id: str, **options: Unpack[RequestOptions]) -> Model:
-        """One model, by its provider-prefixed id (``"openai/gpt-4o-mini"``)."""
-        return await self._run(self._get_model_call(model_id, options))
-
-    async def get_capabilities(
-        self, **options: Unpack[RequestOptions]
-    ) -> ResultList[ModelCapabilities]:
-        """What each model supports and costs."""
-        return await self._run(self._capabilities_call(options))
-
-    async def get_credits_balance(self, **options: Unpack[RequestOptions]) -> CreditsBalance:
-        """Credits left, tier and bands."""
-        return await self._run(self._balance_call(options))
-
-    async def get_credits_history(self, **params: Unpack[HistoryParams]) -> CreditsHistory:
-        """One page of usage history; see `iter_credits_history` to walk every page."""
-        return await self._run(self._history_call(params))
-
-    async def iter_credits_history(
-        self, **params: Unpack[HistoryParams]
-    ) -> AsyncIterator[CreditsHistoryEntry]:
-        """Every history entry matching the filters, fetching pages as needed."""
-        cursor, page = params.get("cursor"), 1
-        while True:
-            result = await self.get_credits_history(**page_params(params, page, cursor))
-            for entry in result.entries:
-                yield entry
-            cursor, page = next_cursor(result, cursor), page + 1
-            if cursor is None:
-                return
-
-    async def get_credits_stats(self, **params: Unpack[StatsParams]) -> CreditsStats:
-        """Usage aggregated over a period, by provider, model, band and day."""
-        return await self._run(self._stats_call(params))
-
-    async def health(self, **options: Unpack[RequestOptions]) -> Health:
-        """Whether CoreX is up (sent without the API key)."""
-        return await self._run(self._health_call(options))
-
     async def aclose(self) -> None:
         """Close the connection pool, unless it belongs to a caller-given ``http_client``."""
         if self._owns_http:
@@ -169,6 +111,25 @@ class AsyncZaguanClient(BaseClient):
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+    def _bind(self, operation: Operation[T]) -> Callable[..., Coroutine[Any, Any, T]]:
+        async def method(*args: Any, **kwargs: Any) -> T:
+            return await self._run(operation.build(self, args, kwargs))
+
+        return method
+
+    def _bind_pages(self, pages: Pages[..., Any]) -> Callable[..., AsyncIterator[Any]]:
+        async def walk(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+            state: PageWalk = pages.walk(*args, **kwargs)
+            fetch = getattr(self, state.method)
+            params: dict[str, Any] | None = state.first()
+            while params is not None:
+                page = await fetch(**params)
+                for item in state.items(page):
+                    yield item
+                params = state.after(page)
+
+        return walk
 
     async def _run(self, call: Call[T]) -> T:
         response = await self._send(call)
@@ -199,16 +160,13 @@ class AsyncZaguanClient(BaseClient):
         await asyncio.sleep(seconds)
 
 
-class AsyncRawZaguanClient:
+class AsyncRawZaguanClient(Operations):
     """`AsyncZaguanClient`'s methods returning `RawResponse` (``client.with_raw_response``)."""
 
     def __init__(self, client: AsyncZaguanClient) -> None:
+        self._client = client
         self.chat = araw(client.chat)
         self.chat_stream = araw(client.chat_stream)
-        self.list_models = araw(client.list_models)
-        self.get_model = araw(client.get_model)
-        self.get_capabilities = araw(client.get_capabilities)
-        self.get_credits_balance = araw(client.get_credits_balance)
-        self.get_credits_history = araw(client.get_credits_history)
-        self.get_credits_stats = araw(client.get_credits_stats)
-        self.health = araw(client.health)
+
+    def _bind(self, operation: Operation[T]) -> Callable[..., Awaitable[RawResponse[T]]]:
+        return araw(self._client._bind(operation))

@@ -3,40 +3,25 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from typing import Any, TypeVar, Unpack, overload
 
 import httpx
 
 from zaguan_corex_client import AuthenticatedClient
-from zaguan_corex_client.models import (
-    ChatCompletion,
-    ChatCompletionRequest,
-    CreditsBalance,
-    CreditsHistory,
-    CreditsHistoryEntry,
-    CreditsStats,
-    Health,
-    Model,
-    ModelCapabilities,
-)
+from zaguan_corex_client.models import ChatCompletion, ChatCompletionRequest
 
 from ._attempts import Attempts, parse_body
-from ._base import (
-    BaseClient,
-    ChatParams,
-    HistoryParams,
-    StatsParams,
-    next_cursor,
-    page_params,
-)
+from ._base import BaseClient, ChatParams
 from ._config import resolve_config
 from ._errors import ConfigurationError
 from ._lowlevel import lowlevel_client
-from ._raw import raw, record
+from ._operation import Operation, Pages
+from ._operations import Operations
+from ._pages import PageWalk
+from ._raw import RawResponse, raw, record
 from ._request import Call, RequestOptions
-from ._results import ResultList
 from ._retry import DEFAULT_MAX_RETRIES
 from ._streaming import Stream
 
@@ -114,46 +99,6 @@ class ZaguanClient(BaseClient):
         stream.response  # noqa: B018  # start now, so that a refused request raises here
         return stream
 
-    def list_models(self, **options: Unpack[RequestOptions]) -> ResultList[Model]:
-        """Every model the key can use."""
-        return self._run(self._list_models_call(options))
-
-    def get_model(self, model_id: str, **options: Unpack[RequestOptions]) -> Model:
-        """One model, by its provider-prefixed id (``"openai/gpt-4o-mini"``)."""
-        return self._run(self._get_model_call(model_id, options))
-
-    def get_capabilities(self, **options: Unpack[RequestOptions]) -> ResultList[ModelCapabilities]:
-        """What each model supports and costs."""
-        return self._run(self._capabilities_call(options))
-
-    def get_credits_balance(self, **options: Unpack[RequestOptions]) -> CreditsBalance:
-        """Credits left, tier and bands."""
-        return self._run(self._balance_call(options))
-
-    def get_credits_history(self, **params: Unpack[HistoryParams]) -> CreditsHistory:
-        """One page of usage history; see `iter_credits_history` to walk every page."""
-        return self._run(self._history_call(params))
-
-    def iter_credits_history(
-        self, **params: Unpack[HistoryParams]
-    ) -> Iterator[CreditsHistoryEntry]:
-        """Every history entry matching the filters, fetching pages as needed."""
-        cursor, page = params.get("cursor"), 1
-        while True:
-            result = self.get_credits_history(**page_params(params, page, cursor))
-            yield from result.entries
-            cursor, page = next_cursor(result, cursor), page + 1
-            if cursor is None:
-                return
-
-    def get_credits_stats(self, **params: Unpack[StatsParams]) -> CreditsStats:
-        """Usage aggregated over a period, by provider, model, band and day."""
-        return self._run(self._stats_call(params))
-
-    def health(self, **options: Unpack[RequestOptions]) -> Health:
-        """Whether CoreX is up (sent without the API key)."""
-        return self._run(self._health_call(options))
-
     def close(self) -> None:
         """Close the connection pool, unless it belongs to a caller-given ``http_client``."""
         if self._owns_http:
@@ -164,6 +109,21 @@ class ZaguanClient(BaseClient):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    def _bind(self, operation: Operation[T]) -> Callable[..., T]:
+        return lambda *args, **kwargs: self._run(operation.build(self, args, kwargs))
+
+    def _bind_pages(self, pages: Pages[..., Any]) -> Callable[..., Iterator[Any]]:
+        def walk(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            state: PageWalk = pages.walk(*args, **kwargs)
+            fetch = getattr(self, state.method)
+            params: dict[str, Any] | None = state.first()
+            while params is not None:
+                page = fetch(**params)
+                yield from state.items(page)
+                params = state.after(page)
+
+        return walk
 
     def _run(self, call: Call[T]) -> T:
         response = self._send(call)
@@ -194,16 +154,13 @@ class ZaguanClient(BaseClient):
         time.sleep(seconds)
 
 
-class RawZaguanClient:
+class RawZaguanClient(Operations):
     """`ZaguanClient`'s methods returning `RawResponse` (``client.with_raw_response``)."""
 
     def __init__(self, client: ZaguanClient) -> None:
+        self._client = client
         self.chat = raw(client.chat)
         self.chat_stream = raw(client.chat_stream)
-        self.list_models = raw(client.list_models)
-        self.get_model = raw(client.get_model)
-        self.get_capabilities = raw(client.get_capabilities)
-        self.get_credits_balance = raw(client.get_credits_balance)
-        self.get_credits_history = raw(client.get_credits_history)
-        self.get_credits_stats = raw(client.get_credits_stats)
-        self.health = raw(client.health)
+
+    def _bind(self, operation: Operation[T]) -> Callable[..., RawResponse[T]]:
+        return raw(self._client._bind(operation))

@@ -420,6 +420,46 @@ async def test_iter_credits_history_stops_on_a_repeated_cursor(
     assert route.call_count == 1
 
 
+async def test_iter_credits_history_stops_on_a_cursor_cycle(
+    api: Api, mock: respx.MockRouter
+) -> None:
+    route = mock.get("/v1/credits/history").mock(
+        side_effect=[
+            httpx.Response(200, json=history_json("e1", next_cursor="B")),
+            httpx.Response(200, json=history_json("e2", next_cursor="A")),
+        ]
+    )
+    with pytest.raises(zaguan.APIError, match="'A' twice"):
+        await api.history(cursor="A")
+    assert route.call_count == 2  # A -> B -> A: never a third request
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        ((), {}, "get_model() missing required argument: 'model_id'"),
+        (("a", "b"), {}, "get_model() takes 1 positional arguments, got 2"),
+        ((5,), {}, "model_id must be a non-empty string, got 5"),
+        ((), {"model_id": ""}, "model_id must be a non-empty string, got ''"),
+        (("m",), {"limit": 3}, "get_model() got an unexpected keyword argument 'limit'"),
+    ],
+)
+async def test_path_parameters_are_checked_before_sending(
+    api: Api, mock: respx.MockRouter, args: tuple[Any, ...], kwargs: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(zaguan.RequestValidationError) as caught:
+        await api.call("get_model", *args, **kwargs)
+    assert str(caught.value) == message
+    assert not mock.calls
+
+
+async def test_a_path_parameter_may_be_given_by_name(api: Api, mock: respx.MockRouter) -> None:
+    route = mock.get("/v1/models/openai%2Fgpt-4o-mini").respond(json=MODEL_JSON)
+    model = await api.call("get_model", model_id="openai/gpt-4o-mini")
+    assert model.id == MODEL_JSON["id"]
+    assert route.called
+
+
 # -- Per-call timeout and retries, and unknown options -------------------------------------
 
 

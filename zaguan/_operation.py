@@ -1,0 +1,206 @@
+"""One declaration per operation: the spec, its pure request building, and the descriptors
+that turn it into a method of each client.
+
+A declaration is a decorated signature (see `_operations.Operations`)::
+
+    @operation(retrieve_model, parse=Model.from_dict)
+    def get_model(self, model_id: str, **options: Unpack[RequestOptions]) -> Model:
+        \"\"\"One model, by its provider-prefixed id.\"\"\"
+
+Its positional parameters (which may also be given by name) are the path parameters; its
+keywords are the query (``query=``, a generated ``{Operation}Query`` TypedDict) or the JSON
+body (``body=``, the generated request model), and the per-request options. The descriptor
+the decorator returns gives each client its own flavour of the method, typed from the same
+signature (`Method.__get__`):
+`ZaguanClient` returns the result, `AsyncZaguanClient` a coroutine of it, and the raw twins
+(``client.with_raw_response``) a `RawResponse` of it. Each client implements one ``_bind``
+per kind of method, which is where the sync and async twins differ, by ``await``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
+
+from ._query import query_kwargs
+from ._request import Call, build_call, split_options
+from ._validate import RequestValidationError, request_body
+
+if TYPE_CHECKING:
+    from ._async_client import AsyncRawZaguanClient, AsyncZaguanClient
+    from ._base import BaseClient
+    from ._client import RawZaguanClient, ZaguanClient
+    from ._raw import RawResponse
+
+P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
+
+
+class _Placeholder:
+    """Stands in for a generated request model in ``_get_kwargs(body=...)``: the endpoint then
+    gives its method, URL and headers, and the facade sends the body it has validated."""
+
+    @staticmethod
+    def to_dict() -> dict[str, Any]:
+        return {}
+
+
+@dataclass(frozen=True, slots=True)
+class Operation(Generic[R]):
+    """How one contract operation is called: its generated endpoint module and the shape of
+    its arguments and answer. Pure: `build` turns a method's arguments into a `Call`."""
+
+    name: str
+    endpoint: ModuleType
+    parse: Callable[[Any], R]
+    path: tuple[str, ...] = ()
+    query: type | None = None
+    body: type | None = None
+    auth: bool = True
+    doc: str = field(default="", compare=False)
+
+    def build(
+        self, client: BaseClient, args: tuple[Any, ...], kwargs: Mapping[str, Any]
+    ) -> Call[R]:
+        """The `Call` for ``client.<name>(*args, **kwargs)``; raises `RequestValidationError`
+        for anything the contract or the signature rules out, before any network call."""
+        fields = dict(kwargs)
+        options = split_options(fields)
+        params = self._path_params(args, fields)
+        body = None
+        if self.query is not None:
+            params.update(query_kwargs(self.endpoint, self.query, fields, self.what))
+        elif self.body is not None:
+            body = request_body(self.body, fields, what=self.what)
+            params["body"] = _Placeholder()
+        elif fields:
+            name = next(iter(fields))
+            raise RequestValidationError(f"{self.what} got an unexpected keyword argument {name!r}")
+        kwargs = self.endpoint._get_kwargs(**params)
+        return build_call(
+            client._http, client._config, kwargs, options, self.parse, body=body, auth=self.auth
+        )
+
+    @property
+    def what(self) -> str:
+        return f"{self.name}()"
+
+    def _path_params(self, args: tuple[Any, ...], fields: dict[str, Any]) -> dict[str, Any]:
+        """The path parameters, given by position or by name (taken out of ``fields``)."""
+        if len(args) > len(self.path):
+            raise RequestValidationError(
+                f"{self.what} takes {len(self.path)} positional arguments, got {len(args)}"
+            )
+        params = dict(zip(self.path, args, strict=False))
+        for name in self.path[len(args) :]:
+            if name not in fields:
+                raise RequestValidationError(f"{self.what} missing required argument: {name!r}")
+            params[name] = fields.pop(name)
+        for name, value in params.items():
+            if not isinstance(value, str) or not value:
+                raise RequestValidationError(f"{name} must be a non-empty string, got {value!r}")
+        return params
+
+
+def operation(
+    endpoint: ModuleType,
+    *,
+    parse: Callable[[Any], R],
+    query: type | None = None,
+    body: type | None = None,
+    auth: bool = True,
+) -> Callable[[Callable[Concatenate[Any, P], R]], Method[P, R]]:
+    """Declare an operation from its signature (see the module docstring)."""
+
+    def declare(signature: Callable[Concatenate[Any, P], R]) -> Method[P, R]:
+        spec = Operation(
+            signature.__name__, endpoint, parse, _positional(signature), query, body, auth,
+            inspect.getdoc(signature) or "",
+        )  # fmt: skip
+        return Method(spec, signature)
+
+    return declare
+
+
+def _positional(signature: Callable[..., Any]) -> tuple[str, ...]:
+    parameters = list(inspect.signature(signature).parameters.values())[1:]  # after self
+    return tuple(
+        p.name for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    )
+
+
+class Method(Generic[P, R]):
+    """An operation as a method of each client, typed per client (see the module docstring)."""
+
+    def __init__(self, spec: Operation[R], signature: Callable[..., Any]) -> None:
+        self.spec = spec
+        self.__doc__ = spec.doc
+        self.__signature__ = _unbound(signature)
+
+    @overload
+    def __get__(self, client: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, client: ZaguanClient, owner: type) -> Callable[P, R]: ...
+    @overload
+    def __get__(
+        self, client: AsyncZaguanClient, owner: type
+    ) -> Callable[P, Coroutine[Any, Any, R]]: ...
+    @overload
+    def __get__(self, client: RawZaguanClient, owner: type) -> Callable[P, RawResponse[R]]: ...
+    @overload
+    def __get__(
+        self, client: AsyncRawZaguanClient, owner: type
+    ) -> Callable[P, Awaitable[RawResponse[R]]]: ...
+    def __get__(self, client: Any, owner: type) -> Any:
+        if client is None:
+            return self
+        return _named(client._bind(self.spec), self)
+
+
+class Pages(Generic[P, T]):
+    """An auto-paginating iterator over the items of an operation's pages: ``Iterator`` for
+    `ZaguanClient`, ``AsyncIterator`` for `AsyncZaguanClient`. ``walk`` is the pure part."""
+
+    def __init__(self, walk: Callable[..., Any], signature: Callable[..., Any]) -> None:
+        self.walk = walk
+        self.__doc__ = inspect.getdoc(signature) or ""
+        self.__signature__ = _unbound(signature)
+        self.name = signature.__name__
+
+    @overload
+    def __get__(self, client: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, client: ZaguanClient, owner: type) -> Callable[P, Iterator[T]]: ...
+    @overload
+    def __get__(self, client: AsyncZaguanClient, owner: type) -> Callable[P, AsyncIterator[T]]: ...
+    def __get__(self, client: Any, owner: type) -> Any:
+        if client is None:
+            return self
+        return _named(client._bind_pages(self), self)
+
+
+def paginated(
+    walk: Callable[..., Any],
+) -> Callable[[Callable[Concatenate[Any, P], Iterator[T]]], Pages[P, T]]:
+    """Declare an auto-paginating method; ``walk`` is a `PageWalk` factory (see `_pages.py`)."""
+
+    def declare(signature: Callable[Concatenate[Any, P], Iterator[T]]) -> Pages[P, T]:
+        return Pages(walk, signature)
+
+    return declare
+
+
+def _unbound(signature: Callable[..., Any]) -> inspect.Signature:
+    """The declaration's signature without ``self``, for `help()` and editors."""
+    declared = inspect.signature(signature)
+    return declared.replace(parameters=list(declared.parameters.values())[1:])
+
+
+def _named(bound: Any, declaration: Method[Any, Any] | Pages[Any, Any]) -> Any:
+    """``bound``, documented as its declaration (for `help()` and editors)."""
+    bound.__doc__, bound.__signature__ = declaration.__doc__, declaration.__signature__
+    return bound

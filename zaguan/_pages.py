@@ -1,0 +1,69 @@
+"""Auto-pagination as a pure walk: which page to ask for next, and the items of each.
+
+The clients loop (`ZaguanClient._bind_pages`): ask `first()`, fetch the page with the method
+named `method`, hand over `items(page)`, ask `after(page)`, until it says None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from zaguan_corex_client.models import CreditsHistory, CreditsHistoryEntry
+
+from ._errors import APIError
+
+
+class PageWalk(Protocol):
+    """One walk through the pages of a paginated operation."""
+
+    method: str
+    """The client method that fetches one page."""
+
+    def first(self) -> dict[str, Any]:
+        """The keywords of the first page's call."""
+        ...
+
+    def items(self, page: Any) -> Iterable[Any]:
+        """The items of ``page``, in order."""
+        ...
+
+    def after(self, page: Any) -> dict[str, Any] | None:
+        """The keywords of the call after ``page``; None when ``page`` was the last."""
+        ...
+
+
+class HistoryWalk:
+    """The pages of ``iter_credits_history``: cursor after cursor, every cursor once.
+
+    Each page is its own call: with a caller's request id R, pages after the first are sent as
+    R-2, R-3, ... so CoreX never mistakes a new page for a retry of the last.
+    """
+
+    method = "get_credits_history"
+
+    def __init__(self, **params: Any) -> None:
+        self._params: Mapping[str, Any] = params
+        self._cursor: str | None = params.get("cursor")
+        self._seen: set[str] = set()
+        self._page = 1
+
+    def first(self) -> dict[str, Any]:
+        return dict(self._params)
+
+    def items(self, page: CreditsHistory) -> list[CreditsHistoryEntry]:
+        return page.entries
+
+    def after(self, page: CreditsHistory) -> dict[str, Any] | None:
+        following = page.next_cursor if isinstance(page.next_cursor, str) else None
+        if not page.has_more or not following:
+            return None
+        if following == self._cursor or following in self._seen:  # a server bug: never loop
+            raise APIError(f"The server returned the history cursor {following!r} twice.")
+        if self._cursor is not None:
+            self._seen.add(self._cursor)
+        self._cursor, self._page = following, self._page + 1
+        params = {**self._params, "cursor": following}
+        if (rid := self._params.get("request_id")) is not None:
+            params["request_id"] = f"{rid}-{self._page}"
+        return params
