@@ -90,9 +90,8 @@ class ZaguanClient(BaseClient):
     def chat_stream(self, request: ChatCompletionRequest | None = None, /, **fields: Any) -> Stream:
         """`chat`, streamed: returns a started `Stream` of `ChatCompletionChunk`s."""
         call = self._chat_call(request, fields, stream=True)
-        stream = Stream(lambda: self._send(call), call.request_id)
-        stream.response  # noqa: B018  # start now, so that a refused request raises here
-        return stream
+        # Started now, so that a refused request raises here (see `_streaming` for when).
+        return Stream(lambda: self._send(call), call.request_id)._start()
 
     def list_models(self, **options: Unpack[RequestOptions]) -> ResultList[Model]:
         """Every model the key can use."""
