@@ -12,7 +12,8 @@ its stream in ``chat_stream()`` itself, so that a refused request (a 4xx/5xx bef
 first byte) raises there; the async client cannot await inside ``chat_stream()``, so
 its refused request raises from the first of ``await``, ``async with`` or iteration.
 
-`Stream` / `AsyncStream` carry chat chunks (`ChatInterpreter`).
+`Stream` / `AsyncStream` carry chat chunks (`ChatInterpreter`); `MessageStream` /
+`AsyncMessageStream` carry Anthropic ``/v1/messages`` events (`MessagesInterpreter`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
 
 from ._interpret import Interpreter
 from ._interpret_chat import ChatInterpreter
+from ._interpret_messages import MessageEvent, MessagesInterpreter
 from ._lifecycle import DRAIN_MAX_SECONDS, StreamCore, drain_done
 from ._raw import record
 
@@ -315,4 +317,42 @@ class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
 
     async def get_final_completion(self) -> ChatCompletion:
         """Read what is left, then the whole answer as one `ChatCompletion`."""
+        return await self._final()
+
+
+class MessageStream(EventStream[MessageEvent, F]):
+    """A streamed Anthropic ``/v1/messages`` answer: iterate it for its events (dicts with
+    ``type``: ``message_start``, ``content_block_delta``, ...; ``ping`` skipped).
+
+    ``parse_final`` turns the rebuilt message (a plain dict) into ``F``, the result of
+    `get_final_message`; ``text_stream`` yields the ``text_delta`` pieces alone.
+    """
+
+    def __init__(
+        self,
+        open_response: Callable[[], httpx.Response],
+        request_id: str,
+        parse_final: Callable[[dict[str, Any]], F],
+    ) -> None:
+        super().__init__(open_response, request_id, MessagesInterpreter(parse_final))
+
+    def get_final_message(self) -> F:
+        """Read what is left, then the whole message: text and thinking joined, signatures
+        set, tool inputs parsed from their JSON fragments, stop reason and usage final."""
+        return self._final()
+
+
+class AsyncMessageStream(AsyncEventStream[MessageEvent, F]):
+    """The async `MessageStream`."""
+
+    def __init__(
+        self,
+        open_response: Callable[[], Awaitable[httpx.Response]],
+        request_id: str,
+        parse_final: Callable[[dict[str, Any]], F],
+    ) -> None:
+        super().__init__(open_response, request_id, MessagesInterpreter(parse_final))
+
+    async def get_final_message(self) -> F:
+        """Read what is left, then the whole message (see `MessageStream.get_final_message`)."""
         return await self._final()
