@@ -174,7 +174,7 @@ class EventStream(_Shell[T, F]):
             record(self, response, self.request_id, time.monotonic() - started)
         return self
 
-    def __iter__(self) -> Iterator[T]:
+    def __iter__(self) -> Generator[T, None, None]:
         if self._iterator is None:
             self._iterator = _iterate(self._core, self._open_response)
         return self._iterator
@@ -199,7 +199,7 @@ class EventStream(_Shell[T, F]):
     @property
     def text_stream(self) -> Iterator[str]:
         """The answer's text pieces only, read from this stream as it goes."""
-        return _texts(iter(self), self._core.interpreter)
+        return _texts(self.__iter__(), self._core.interpreter)
 
     def _final(self) -> F:
         for _ in self:
@@ -231,7 +231,7 @@ class AsyncEventStream(_Shell[T, F]):
     def __await__(self) -> Generator[Any, None, Self]:
         return self._start().__await__()
 
-    def __aiter__(self) -> AsyncIterator[T]:
+    def __aiter__(self) -> AsyncGenerator[T, None]:
         if self._iterator is None:
             self._iterator = _aiterate(self._core, self._open_response)
         return self._iterator
@@ -256,7 +256,7 @@ class AsyncEventStream(_Shell[T, F]):
     @property
     def text_stream(self) -> AsyncIterator[str]:
         """The answer's text pieces only, read from this stream as it goes."""
-        return _atexts(aiter(self), self._core.interpreter)
+        return _atexts(self.__aiter__(), self._core.interpreter)
 
     async def _final(self) -> F:
         async for _ in self:
@@ -264,18 +264,25 @@ class AsyncEventStream(_Shell[T, F]):
         return self._core.final()
 
 
-def _texts(items: Iterator[T], interpreter: Interpreter[T, Any]) -> Iterator[str]:
-    for item in items:
-        text = interpreter.text(item)
-        if text:
-            yield text
+def _texts(items: Generator[T, None, None], interpreter: Interpreter[T, Any]) -> Iterator[str]:
+    # Closing `items` when this ends or is abandoned releases the connection at once, as
+    # breaking out of the stream itself does (an async generator would otherwise wait for
+    # its finalizer).
+    with contextlib.closing(items):
+        for item in items:
+            text = interpreter.text(item)
+            if text:
+                yield text
 
 
-async def _atexts(items: AsyncIterator[T], interpreter: Interpreter[T, Any]) -> AsyncIterator[str]:
-    async for item in items:
-        text = interpreter.text(item)
-        if text:
-            yield text
+async def _atexts(
+    items: AsyncGenerator[T, None], interpreter: Interpreter[T, Any]
+) -> AsyncIterator[str]:
+    async with contextlib.aclosing(items):
+        async for item in items:
+            text = interpreter.text(item)
+            if text:
+                yield text
 
 
 # -- The public kinds: a name for the final result, and the interpreter each one takes.
