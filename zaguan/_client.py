@@ -95,9 +95,8 @@ class ZaguanClient(BaseClient):
     def chat_stream(self, request: ChatCompletionRequest | None = None, /, **fields: Any) -> Stream:
         """`chat`, streamed: returns a started `Stream` of `ChatCompletionChunk`s."""
         call = self._chat_call(request, fields, stream=True)
-        stream = Stream(lambda: self._send(call), call.request_id)
-        stream.response  # noqa: B018  # start now, so that a refused request raises here
-        return stream
+        # Started now, so that a refused request raises here (see `_streaming` for when).
+        return Stream(lambda: self._send(call), call.request_id)._start()
 
     def close(self) -> None:
         """Close the connection pool, unless it belongs to a caller-given ``http_client``."""

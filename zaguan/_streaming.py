@@ -1,195 +1,294 @@
-"""Chat streams: `Stream` and `AsyncStream` around one pure `ChunkDecoder`.
+"""The stream classes: thin sync and async I/O shells around one `StreamCore`.
 
-Bytes from the network go through the SSE decoder; each event becomes a
-`ChatCompletionChunk` (also fed to the accumulator behind `get_final_completion`),
-``data: [DONE]`` ends the stream, an ``error`` payload raises `StreamError`, and a
-body that ends before ``[DONE]`` raises `APIConnectionError`: a cut-off answer is
-never passed off as a whole one. A stream is never retried once it has started.
+Everything that is not I/O (SSE decoding, what events mean, end-of-stream rules, error
+mapping, the final result) lives in `_lifecycle` and the interpreters; the shells open
+the response, loop over its bytes, drain and close it, and the sync and async twins
+differ by ``await``. A stream is never retried once it has started.
+
+When the request is sent, for both: at the stream's first start, which is the first of
+``_start()`` (``await stream`` for async), entering ``with`` / ``async with``, the
+first iteration, or ``get_final_*()``; later ones find it open. The sync client starts
+its stream in ``chat_stream()`` itself, so that a refused request (a 4xx/5xx before the
+first byte) raises there; the async client cannot await inside ``chat_stream()``, so
+its refused request raises from the first of ``await``, ``async with`` or iteration.
+
+`Stream` / `AsyncStream` carry chat chunks (`ChatInterpreter`); `MessageStream` /
+`AsyncMessageStream` carry Anthropic ``/v1/messages`` events (`MessagesInterpreter`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
-from typing import Any, Final
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
 
-from ._accumulate import ChunkAccumulator
-from ._attempts import connection_error
-from ._errors import (
-    APIConnectionError,
-    APIResponseValidationError,
-    make_decode_error,
-    make_stream_error,
-)
+from ._interpret import Interpreter
+from ._interpret_chat import ChatInterpreter
+from ._interpret_messages import MessageEvent, MessagesInterpreter
+from ._lifecycle import DRAIN_MAX_SECONDS, StreamCore, drain_done
 from ._raw import record
-from ._results import stamp
-from ._sse import ServerSentEvent, SSEDecoder
 
-# After [DONE] the rest of the body (normally just the chunked-encoding trailer) is read
-# so that httpx can put the connection back in the pool; a server that keeps talking
-# past these bounds costs a new connection instead of an unbounded wait.
-DRAIN_MAX_BYTES: Final = 64 * 1024
-DRAIN_MAX_SECONDS: Final = 1.0
+T = TypeVar("T")
+F = TypeVar("F")
 
 
-class ChunkDecoder:
-    """Network bytes in, chunks out; everything about a chat stream that is not I/O."""
-
-    __slots__ = ("_sse", "accumulator", "done", "request_id", "response")
-
-    def __init__(self, request_id: str) -> None:
-        self._sse = SSEDecoder()
-        self.accumulator = ChunkAccumulator()
-        self.done = False
-        self.request_id = request_id
-        self.response: httpx.Response | None = None
-
-    def feed(self, data: bytes) -> Iterator[ChatCompletionChunk]:
-        """The chunks completed by ``data``, in order (a generator, so that an error event
-        raises only after the chunks before it were handed over)."""
-        for event in self._sse.feed(data):
-            if self.done:
-                return
-            chunk = self._decode(event)
-            if chunk is not None:
-                yield chunk
-
-    def end_of_body(self) -> None:
-        """The body ended: fine after ``[DONE]``, an error before it."""
-        if not self.done:
-            raise APIConnectionError(
-                "The stream ended before 'data: [DONE]': the answer is incomplete.",
-                request_id=self.request_id,
-            )
-
-    def transport_error(self, exc: httpx.HTTPError) -> APIConnectionError:
-        return connection_error(exc, self.request_id)
-
-    def final_completion(self) -> ChatCompletion:
-        if not self.done:
-            raise APIConnectionError(
-                "The stream was closed before 'data: [DONE]': no final completion.",
-                request_id=self.request_id,
-            )
-        return stamp(self.accumulator.completion(), self.request_id)
-
-    def _decode(self, event: ServerSentEvent) -> ChatCompletionChunk | None:
-        data = event.data
-        if data == "[DONE]":
-            self.done = True
-            return None
-        try:
-            payload = json.loads(data)
-            if event.event == "error" or (isinstance(payload, dict) and "error" in payload):
-                raise make_stream_error(payload, request_id=self.request_id, response=self.response)
-            chunk = ChatCompletionChunk.from_dict(payload)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise APIResponseValidationError(
-                f"Unexpected stream event ({type(exc).__name__}: {exc})",
-                request_id=self.request_id, response=self.response, body=data, status_code=200,
-            ) from exc  # fmt: skip
-        self.accumulator.add(chunk)
-        return chunk
+# -- The loops: module-level generators, not methods. A generator holding its stream would
+# form a cycle, and `for chunk in client.chat_stream(...): break` would keep the connection
+# until the cycle collector ran; these hold the core and the opener, never the stream.
 
 
-def _drain_done(total: int, started: float) -> bool:
-    return total > DRAIN_MAX_BYTES or time.monotonic() - started > DRAIN_MAX_SECONDS
+def _open(
+    core: StreamCore[Any, Any], open_response: Callable[[], httpx.Response]
+) -> httpx.Response:
+    response = core.opened(open_response())  # a 2xx: the client raised for anything else
+    if not core.is_event_stream():
+        response.read()
+        raise core.not_event_stream_error()
+    return response
 
 
-def _is_event_stream(response: httpx.Response) -> bool:
-    return "text/event-stream" in response.headers.get("content-type", "")
+async def _aopen(
+    core: StreamCore[Any, Any], open_response: Callable[[], Awaitable[httpx.Response]]
+) -> httpx.Response:
+    response = core.opened(await open_response())
+    if not core.is_event_stream():
+        await response.aread()
+        raise core.not_event_stream_error()
+    return response
 
 
-def _not_event_stream_error(decoder: ChunkDecoder, response: httpx.Response) -> Exception:
-    ctype = response.headers.get("content-type")
-    cause = ValueError(f"a stream was asked for, the response is {ctype!r}")
-    return make_decode_error(response, request_id=decoder.request_id, cause=cause)
-
-
-def _iterate(decoder: ChunkDecoder, response: httpx.Response) -> Iterator[ChatCompletionChunk]:
-    # A module-level generator, not a method: a generator holding its Stream would form a
-    # cycle, and `for chunk in client.chat_stream(...): break` would keep the connection
-    # until the cycle collector ran.
+def _iterate(
+    core: StreamCore[T, Any], open_response: Callable[[], httpx.Response]
+) -> Generator[T, None, None]:
+    response = core.response or _open(core, open_response)
     chunks = response.iter_bytes()
     try:
         for data in chunks:
-            yield from decoder.feed(data)
-            if decoder.done:
+            yield from core.feed(data)
+            if core.done:
                 break
-        decoder.end_of_body()
+        core.end_of_body()
     except httpx.HTTPError as exc:
-        raise decoder.transport_error(exc) from exc
+        raise core.transport_error(exc) from exc
     else:  # the answer is whole: nothing below may spoil it
-        started, total = time.monotonic(), 0
-        with contextlib.suppress(httpx.HTTPError):
-            for data in chunks:
-                total += len(data)
-                if _drain_done(total, started):
-                    break
+        _drain(chunks)
     finally:
         response.close()
 
 
 async def _aiterate(
-    decoder: ChunkDecoder, open_response: Callable[[], Awaitable[httpx.Response]]
-) -> AsyncIterator[ChatCompletionChunk]:
-    response = decoder.response or await _aopen(decoder, open_response)
+    core: StreamCore[T, Any], open_response: Callable[[], Awaitable[httpx.Response]]
+) -> AsyncGenerator[T, None]:
+    response = core.response or await _aopen(core, open_response)
     chunks = response.aiter_bytes()
     try:
         async for data in chunks:
-            for chunk in decoder.feed(data):
-                yield chunk
-            if decoder.done:
+            for item in core.feed(data):
+                yield item
+            if core.done:
                 break
-        decoder.end_of_body()
+        core.end_of_body()
     except httpx.HTTPError as exc:
-        raise decoder.transport_error(exc) from exc
-    else:
-        import asyncio  # noqa: PLC0415  # loaded already in async code; ~13 ms for sync users
-
-        started, total = time.monotonic(), 0
-        with contextlib.suppress(httpx.HTTPError, TimeoutError):
-            async with asyncio.timeout(DRAIN_MAX_SECONDS):
-                async for data in chunks:
-                    total += len(data)
-                    if _drain_done(total, started):
-                        break
+        raise core.transport_error(exc) from exc
+    else:  # the answer is whole: nothing below may spoil it
+        await _adrain(chunks)
     finally:
         await response.aclose()
 
 
-async def _nothing() -> AsyncIterator[ChatCompletionChunk]:
+def _drain(chunks: Iterator[bytes]) -> None:
+    """Read the rest of the body within bounds, so the connection goes back to the pool;
+    a failure there is no failure of the answer, which is whole."""
+    started, total = time.monotonic(), 0
+    with contextlib.suppress(httpx.HTTPError):
+        for data in chunks:
+            total += len(data)
+            if drain_done(total, started):
+                break
+
+
+async def _adrain(chunks: AsyncIterator[bytes]) -> None:
+    # The one difference beyond `await`: an async read can be given a deadline, a sync one
+    # only the client's read timeout.
+    import asyncio  # noqa: PLC0415  # loaded already in async code; ~13 ms for sync users
+
+    started, total = time.monotonic(), 0
+    with contextlib.suppress(httpx.HTTPError, TimeoutError):
+        async with asyncio.timeout(DRAIN_MAX_SECONDS):
+            async for data in chunks:
+                total += len(data)
+                if drain_done(total, started):
+                    break
+
+
+def _nothing() -> Generator[Any, None, None]:
+    yield from ()  # a closed stream iterates as empty
+
+
+async def _anothing() -> AsyncGenerator[Any, None]:
     return
-    yield  # an async generator that yields nothing
+    yield  # a closed stream iterates as empty
 
 
-def _open(decoder: ChunkDecoder, open_response: Callable[[], httpx.Response]) -> httpx.Response:
-    response = open_response()  # a 2xx: the client raised for anything else
-    decoder.response = response
-    if not _is_event_stream(response):
-        response.read()
-        raise _not_event_stream_error(decoder, response)
-    return response
+class _Shell(Generic[T, F]):
+    """What the twins share without I/O."""
+
+    _core: StreamCore[T, F]
+
+    @property
+    def request_id(self) -> str:
+        """The X-Request-Id this stream was requested with."""
+        return self._core.request_id
+
+    @property
+    def response(self) -> httpx.Response:
+        """The HTTP response, once the stream has started (its body is what iteration reads)."""
+        if self._core.response is None:
+            raise RuntimeError("The stream has not started: iterate or enter it, or await it.")
+        return self._core.response
 
 
-async def _aopen(
-    decoder: ChunkDecoder, open_response: Callable[[], Awaitable[httpx.Response]]
-) -> httpx.Response:
-    response = await open_response()
-    decoder.response = response
-    if not _is_event_stream(response):
-        await response.aread()
-        raise _not_event_stream_error(decoder, response)
-    return response
+class EventStream(_Shell[T, F]):
+    """A sync stream of ``T`` items adding up to an ``F``; see `Stream`, `MessageStream`."""
+
+    def __init__(
+        self,
+        open_response: Callable[[], httpx.Response],
+        request_id: str,
+        interpreter: Interpreter[T, F],
+    ) -> None:
+        self._open_response = open_response
+        self._core = StreamCore(interpreter, request_id)
+        self._iterator: Generator[T, None, None] | None = None
+
+    def _start(self) -> Self:
+        """Send the request, unless sent already: a refused request raises here."""
+        if self._core.response is None:
+            started = time.monotonic()
+            response = _open(self._core, self._open_response)
+            record(self, response, self.request_id, time.monotonic() - started)
+        return self
+
+    def __iter__(self) -> Generator[T, None, None]:
+        if self._iterator is None:
+            self._iterator = _iterate(self._core, self._open_response)
+        return self._iterator
+
+    def __next__(self) -> T:
+        return next(iter(self))
+
+    def __enter__(self) -> Self:
+        return self._start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop reading and release the connection; idempotent."""
+        if self._iterator is not None:
+            self._iterator.close()
+        self._iterator = _nothing()
+        if self._core.response is not None:
+            self._core.response.close()
+
+    @property
+    def text_stream(self) -> Iterator[str]:
+        """The answer's text pieces only, read from this stream as it goes."""
+        return _texts(self.__iter__(), self._core.interpreter)
+
+    def _final(self) -> F:
+        for _ in self:
+            pass
+        return self._core.final()
 
 
-class Stream:
+class AsyncEventStream(_Shell[T, F]):
+    """The async `EventStream`: ``async for``, ``async with``, or ``await`` it to start it."""
+
+    def __init__(
+        self,
+        open_response: Callable[[], Awaitable[httpx.Response]],
+        request_id: str,
+        interpreter: Interpreter[T, F],
+    ) -> None:
+        self._open_response = open_response
+        self._core = StreamCore(interpreter, request_id)
+        self._iterator: AsyncGenerator[T, None] | None = None
+
+    async def _start(self) -> Self:
+        """Send the request, unless sent already: a refused request raises here."""
+        if self._core.response is None:
+            started = time.monotonic()
+            response = await _aopen(self._core, self._open_response)
+            record(self, response, self.request_id, time.monotonic() - started)
+        return self
+
+    def __await__(self) -> Generator[Any, None, Self]:
+        return self._start().__await__()
+
+    def __aiter__(self) -> AsyncGenerator[T, None]:
+        if self._iterator is None:
+            self._iterator = _aiterate(self._core, self._open_response)
+        return self._iterator
+
+    async def __anext__(self) -> T:
+        return await anext(aiter(self))
+
+    async def __aenter__(self) -> Self:
+        return await self._start()
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Stop reading and release the connection; idempotent."""
+        if self._iterator is not None:
+            await self._iterator.aclose()
+        self._iterator = _anothing()
+        if self._core.response is not None:
+            await self._core.response.aclose()
+
+    @property
+    def text_stream(self) -> AsyncIterator[str]:
+        """The answer's text pieces only, read from this stream as it goes."""
+        return _atexts(self.__aiter__(), self._core.interpreter)
+
+    async def _final(self) -> F:
+        async for _ in self:
+            pass
+        return self._core.final()
+
+
+def _texts(items: Generator[T, None, None], interpreter: Interpreter[T, Any]) -> Iterator[str]:
+    # Closing `items` when this ends or is abandoned releases the connection at once, as
+    # breaking out of the stream itself does (an async generator would otherwise wait for
+    # its finalizer).
+    with contextlib.closing(items):
+        for item in items:
+            text = interpreter.text(item)
+            if text:
+                yield text
+
+
+async def _atexts(
+    items: AsyncGenerator[T, None], interpreter: Interpreter[T, Any]
+) -> AsyncIterator[str]:
+    async with contextlib.aclosing(items):
+        async for item in items:
+            text = interpreter.text(item)
+            if text:
+                yield text
+
+
+# -- The public kinds: a name for the final result, and the interpreter each one takes.
+
+
+class Stream(EventStream[ChatCompletionChunk, ChatCompletion]):
     """A streamed chat answer: iterate it for `ChatCompletionChunk`s.
 
     >>> with client.chat_stream(model="openai/gpt-4o-mini", messages=msgs) as stream:
@@ -197,60 +296,20 @@ class Stream:
     ...         print(chunk.choices[0].delta.content or "", end="")
     >>> stream.get_final_completion().choices[0].message.content
 
-    Leaving the ``with`` block, breaking out of the loop and `close` all free the connection.
+    ``stream.text_stream`` yields the content pieces alone. Leaving the ``with`` block,
+    breaking out of the loop and `close` all free the connection.
     """
 
     def __init__(self, open_response: Callable[[], httpx.Response], request_id: str) -> None:
-        self._open_response = open_response
-        self._decoder = ChunkDecoder(request_id)
-        self._iterator: Iterator[ChatCompletionChunk] | None = None
-
-    @property
-    def request_id(self) -> str:
-        """The X-Request-Id this stream was requested with."""
-        return self._decoder.request_id
-
-    @property
-    def response(self) -> httpx.Response:
-        """The HTTP response (headers available; the body is what iteration reads)."""
-        if self._decoder.response is None:
-            started = time.monotonic()
-            response = _open(self._decoder, self._open_response)
-            record(self, response, self.request_id, time.monotonic() - started)
-            return response
-        return self._decoder.response
-
-    def __iter__(self) -> Iterator[ChatCompletionChunk]:
-        if self._iterator is None:
-            self._iterator = _iterate(self._decoder, self.response)
-        return self._iterator
-
-    def __next__(self) -> ChatCompletionChunk:
-        return next(iter(self))
-
-    def __enter__(self) -> Stream:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Stop reading and release the connection; idempotent."""
-        if isinstance(self._iterator, Generator):
-            self._iterator.close()
-        self._iterator = iter([])  # a closed stream iterates as empty
-        if self._decoder.response is not None:
-            self._decoder.response.close()
+        super().__init__(open_response, request_id, ChatInterpreter())
 
     def get_final_completion(self) -> ChatCompletion:
         """Read what is left, then the whole answer as one `ChatCompletion`: content and
         reasoning joined, tool-call argument fragments concatenated, usage included."""
-        for _ in self:
-            pass
-        return self._decoder.final_completion()
+        return self._final()
 
 
-class AsyncStream:
+class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
     """The async `Stream`: ``async for``, ``async with``, or ``await`` it to start it early.
 
     >>> async with client.chat_stream(model="openai/gpt-4o-mini", messages=msgs) as stream:
@@ -261,56 +320,46 @@ class AsyncStream:
     def __init__(
         self, open_response: Callable[[], Awaitable[httpx.Response]], request_id: str
     ) -> None:
-        self._open_response = open_response
-        self._decoder = ChunkDecoder(request_id)
-        self._iterator: AsyncIterator[ChatCompletionChunk] | None = None
-
-    @property
-    def request_id(self) -> str:
-        """The X-Request-Id this stream was requested with."""
-        return self._decoder.request_id
-
-    @property
-    def response(self) -> httpx.Response:
-        """The HTTP response, once the stream has started (after ``await`` or ``async with``)."""
-        if self._decoder.response is None:
-            raise RuntimeError("The stream has not started: await it or use `async with` first.")
-        return self._decoder.response
-
-    def __await__(self) -> Generator[Any, None, AsyncStream]:
-        return self._start().__await__()
-
-    async def _start(self) -> AsyncStream:
-        if self._decoder.response is None:
-            started = time.monotonic()
-            response = await _aopen(self._decoder, self._open_response)
-            record(self, response, self.request_id, time.monotonic() - started)
-        return self
-
-    def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
-        if self._iterator is None:
-            self._iterator = _aiterate(self._decoder, self._open_response)
-        return self._iterator
-
-    async def __anext__(self) -> ChatCompletionChunk:
-        return await self.__aiter__().__anext__()
-
-    async def __aenter__(self) -> AsyncStream:
-        return await self._start()
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Stop reading and release the connection; idempotent."""
-        if self._iterator is not None:
-            await self._iterator.aclose()  # type: ignore[attr-defined]  # an async generator
-        self._iterator = _nothing()  # a closed stream iterates as empty
-        if self._decoder.response is not None:
-            await self._decoder.response.aclose()
+        super().__init__(open_response, request_id, ChatInterpreter())
 
     async def get_final_completion(self) -> ChatCompletion:
         """Read what is left, then the whole answer as one `ChatCompletion`."""
-        async for _ in self:
-            pass
-        return self._decoder.final_completion()
+        return await self._final()
+
+
+class MessageStream(EventStream[MessageEvent, F]):
+    """A streamed Anthropic ``/v1/messages`` answer: iterate it for its events (dicts with
+    ``type``: ``message_start``, ``content_block_delta``, ...; ``ping`` skipped).
+
+    ``parse_final`` turns the rebuilt message (a plain dict) into ``F``, the result of
+    `get_final_message`; ``text_stream`` yields the ``text_delta`` pieces alone.
+    """
+
+    def __init__(
+        self,
+        open_response: Callable[[], httpx.Response],
+        request_id: str,
+        parse_final: Callable[[dict[str, Any]], F],
+    ) -> None:
+        super().__init__(open_response, request_id, MessagesInterpreter(parse_final))
+
+    def get_final_message(self) -> F:
+        """Read what is left, then the whole message: text and thinking joined, signatures
+        set, tool inputs parsed from their JSON fragments, stop reason and usage final."""
+        return self._final()
+
+
+class AsyncMessageStream(AsyncEventStream[MessageEvent, F]):
+    """The async `MessageStream`."""
+
+    def __init__(
+        self,
+        open_response: Callable[[], Awaitable[httpx.Response]],
+        request_id: str,
+        parse_final: Callable[[dict[str, Any]], F],
+    ) -> None:
+        super().__init__(open_response, request_id, MessagesInterpreter(parse_final))
+
+    async def get_final_message(self) -> F:
+        """Read what is left, then the whole message (see `MessageStream.get_final_message`)."""
+        return await self._final()

@@ -239,6 +239,40 @@ async def test_sync_stream_starts_at_once_async_when_awaited(
     assert _texts(await api.read(stream)) == WORDS
 
 
+@pytest.mark.parametrize("form", ["iterate", "with", "start", "final"])
+async def test_both_stream_classes_open_at_the_same_moments(
+    api: Api, mock: respx.MockRouter, form: str
+) -> None:
+    """Made but not started, a stream has sent nothing; its first start sends the request,
+    whichever form it takes (the sync client starts its streams in chat_stream itself)."""
+    route = _route(mock, event_stream(BODY))
+    client = api.client
+    call = client._chat_call(None, {"model": MODEL, "messages": MESSAGES}, stream=True)
+    stream: Any = (AsyncStream if api.is_async else Stream)(
+        lambda: client._send(call), call.request_id
+    )
+    with pytest.raises(RuntimeError, match="not started"):
+        stream.response  # noqa: B018
+    assert not route.called
+    if form == "iterate":
+        got = await api.read(stream)
+    elif form == "with":
+        if api.is_async:
+            async with stream:
+                got = await api.read(stream)
+        else:
+            with stream:
+                got = await api.read(stream)
+    elif form == "start":
+        await stream if api.is_async else stream._start()
+        assert route.call_count == 1
+        got = await api.read(stream)
+    else:
+        got = (await api.final(stream)).choices[0].message.content
+    assert route.call_count == 1
+    assert (got if form == "final" else "".join(_texts(got))) == "".join(WORDS)
+
+
 async def test_stream_request_id(api: Api, mock: respx.MockRouter) -> None:
     route = _route(mock, event_stream(BODY), event_stream(BODY))
     stream = await _start(api)
@@ -481,5 +515,39 @@ async def test_breaking_out_of_a_loop_over_a_temporary_stream_releases_the_conne
             break
         await _settle()  # the loop closes an abandoned async generator in a task
     assert _texts(got) == WORDS[:1]
+    assert isinstance(response.stream, Pieces)
+    assert response.stream.closed
+
+
+# -- Text only ----------------------------------------------------------------------------
+
+
+async def test_text_stream_yields_the_content_pieces(api: Api, mock: respx.MockRouter) -> None:
+    _route(mock, event_stream(split_every(sse(*TOOL_STREAM), 7)))
+    stream = await _start(api)
+    if isinstance(stream, AsyncStream):
+        texts = [text async for text in stream.text_stream]
+    else:
+        texts = list(stream.text_stream)
+    assert texts == ["Let me ", "check."]  # no reasoning, no tool-call fragments
+    _check_tool_completion(await api.final(stream))  # the chunks were accumulated all the same
+
+
+async def test_breaking_out_of_text_stream_releases_the_connection(
+    api: Api, mock: respx.MockRouter
+) -> None:
+    response = event_stream(split_every(BODY, 20))
+    _route(mock, response)
+    got: list[str] = []
+    if isinstance(api.client, ZaguanClient):
+        for text in api.client.chat_stream(model=MODEL, messages=MESSAGES).text_stream:
+            got.append(text)
+            break
+    else:
+        async for text in api.client.chat_stream(model=MODEL, messages=MESSAGES).text_stream:
+            got.append(text)
+            break
+        await _settle()  # the loop closes an abandoned async generator in a task
+    assert got == WORDS[:1]
     assert isinstance(response.stream, Pieces)
     assert response.stream.closed

@@ -74,7 +74,7 @@ async def test_chat_stream_and_final_completion(api: Api, server: LocalCoreX) ->
     assert stream.request_id == "rid-stream"
     text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
     assert text == "Echo: hello there"
-    final = stream._decoder.final_completion()
+    final = stream._core.final()
     assert final.choices[0].message.content == text
     assert final.usage
     assert final.usage.completion_tokens == 3
@@ -92,7 +92,7 @@ async def test_chat_stream_tool_call_fragments_are_joined(api: Api) -> None:
         if tc.function and isinstance(tc.function.arguments, str)
     ]  # fmt: skip
     assert len([f for f in fragments if f]) >= 2
-    call = stream._decoder.final_completion().choices[0].message.tool_calls[0]
+    call = stream._core.final().choices[0].message.tool_calls[0]
     assert call.function.arguments == "".join(fragments)
     assert call.function.arguments == '{"city":"example"}'
 

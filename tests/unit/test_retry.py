@@ -51,7 +51,7 @@ class FakeClock:
 
 
 @pytest.fixture
-def no_backoff() -> Iterator[None]:
+def backoff_off() -> Iterator[None]:
     set_testing(True)
     yield
     set_testing(False)
@@ -257,7 +257,7 @@ def test_default_rand_keeps_the_bounds() -> None:
 # --- the test switch --------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("no_backoff")
+@pytest.mark.usefixtures("backoff_off")
 def test_testing_switch_turns_every_delay_to_zero() -> None:
     assert is_testing()
     assert retry_delay(4, rand=_never) == 0.0

@@ -1,0 +1,140 @@
+"""Everything about a stream that is not I/O, for both clients and every kind of stream.
+
+`StreamCore` turns network bytes into items: bytes -> `SSEDecoder` -> events ->
+`Interpreter` -> items. It owns the rules every stream keeps, whatever it carries:
+
+- nothing is read past the interpreter's end marker; a body that ends before it is an
+  `APIConnectionError` (a cut-off answer is never passed off as a whole one);
+- an error event is a `StreamError`, an unreadable event an `APIResponseValidationError`,
+  a transport failure an `APIConnectionError` / `APITimeoutError`: translated here, once,
+  with the request id and the response on each;
+- a 2xx that is not ``text/event-stream`` is an `APIResponseValidationError`;
+- the final result exists only once the end marker came, and carries the request id;
+- after the end, the rest of the body is drained within bounds (`drain_done`).
+
+The shells in `_streaming` only open the response, loop over its bytes and close it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator
+from typing import Final, Generic, TypeVar
+
+import httpx
+
+from ._attempts import connection_error
+from ._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    make_decode_error,
+    make_stream_error,
+)
+from ._interpret import ErrorEvent, Interpreter, Unreadable
+from ._results import stamp
+from ._sse import ServerSentEvent, SSEDecoder
+
+T = TypeVar("T")
+F = TypeVar("F")
+
+# After the end marker the rest of the body (normally just the chunked-encoding trailer) is
+# read so that httpx can put the connection back in the pool; a server that keeps talking
+# past these bounds costs a new connection instead of an unbounded wait.
+DRAIN_MAX_BYTES: Final = 64 * 1024
+DRAIN_MAX_SECONDS: Final = 1.0
+
+# What an interpreter raises for an event it cannot read (see `_interpret`).
+_UNREADABLE: Final = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
+
+
+def drain_done(total: int, started: float) -> bool:
+    """Whether draining should stop, having read ``total`` bytes since ``started``."""
+    return total > DRAIN_MAX_BYTES or time.monotonic() - started > DRAIN_MAX_SECONDS
+
+
+class StreamCore(Generic[T, F]):
+    """One stream's state: its decoder, its interpreter, its request id and response."""
+
+    __slots__ = ("_sse", "interpreter", "request_id", "response")
+
+    def __init__(self, interpreter: Interpreter[T, F], request_id: str) -> None:
+        self._sse = SSEDecoder()
+        self.interpreter = interpreter
+        self.request_id = request_id
+        self.response: httpx.Response | None = None  # set once the request has a 2xx answer
+
+    @property
+    def done(self) -> bool:
+        return self.interpreter.done
+
+    def opened(self, response: httpx.Response) -> httpx.Response:
+        """Take the 2xx ``response`` (the client raised for anything else)."""
+        self.response = response
+        return response
+
+    def is_event_stream(self) -> bool:
+        assert self.response is not None  # for mypy: only called once opened
+        return "text/event-stream" in self.response.headers.get("content-type", "")
+
+    def not_event_stream_error(self) -> APIResponseValidationError:
+        """The error for a 2xx that is no event stream; its body must have been read."""
+        assert self.response is not None  # for mypy: only called once opened
+        ctype = self.response.headers.get("content-type")
+        cause = ValueError(f"a stream was asked for, the response is {ctype!r}")
+        return make_decode_error(self.response, request_id=self.request_id, cause=cause)
+
+    def feed(self, data: bytes) -> Iterator[T]:
+        """The items completed by ``data``, in order (a generator, so that an error event
+        raises only after the items before it were handed over)."""
+        for event in self._sse.feed(data):
+            if self.done:
+                return
+            item = self._interpret(event)
+            if item is not None:
+                yield item
+
+    def end_of_body(self) -> None:
+        """The body ended: fine after the end marker, an error before it."""
+        if not self.done:
+            raise APIConnectionError(
+                f"The stream ended before {self.interpreter.end_marker}: the answer is incomplete.",
+                request_id=self.request_id,
+            )
+
+    def transport_error(self, exc: httpx.HTTPError) -> APIConnectionError:
+        return connection_error(exc, self.request_id)
+
+    def final(self) -> F:
+        """The whole answer, with the request id; only once the end marker has come."""
+        if not self.done:
+            raise APIConnectionError(
+                f"The stream was closed before {self.interpreter.end_marker}: no final result.",
+                request_id=self.request_id,
+            )
+        try:
+            result = self.interpreter.final()
+        except _UNREADABLE as exc:
+            raise self._unreadable("final result", exc, "") from exc
+        # A plain dict (no generated model plugged in) has no attribute to carry it.
+        with contextlib.suppress(AttributeError):
+            stamp(result, self.request_id)
+        return result
+
+    def _interpret(self, event: ServerSentEvent) -> T | None:
+        try:
+            return self.interpreter.feed(event)
+        except ErrorEvent as exc:
+            error = make_stream_error(exc.payload, request_id=self.request_id,
+                                      response=self.response)  # fmt: skip
+            raise error from None  # the ErrorEvent is our own signal, no cause worth showing
+        except _UNREADABLE as exc:
+            raise self._unreadable("stream event", exc, event.data) from exc
+
+    def _unreadable(self, what: str, exc: Exception, text: str) -> APIResponseValidationError:
+        return APIResponseValidationError(
+            f"Unexpected {what} ({type(exc).__name__}: {exc})",
+            request_id=self.request_id, response=self.response,
+            body=exc.text if isinstance(exc, Unreadable) and exc.text else text,
+            status_code=200,
+        )  # fmt: skip
