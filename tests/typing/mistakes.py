@@ -8,9 +8,13 @@ mistake, naming a misspelt keyword's likely intent ("did you mean 'temperature'?
 
 from __future__ import annotations
 
+from typing import Any
+
 from zaguan import AsyncZaguanClient, RawResponse, Stream, ZaguanClient
+from zaguan._streaming import MessageStream
 from zaguan_corex_client.models import (
     ChatCompletion,
+    ChatCompletionChunk,
     ChatMessageParam,
     Health,
     TextContentPartParam,
@@ -50,6 +54,14 @@ def wrong_results(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
     not_awaited: ChatCompletion = aclient.chat(model=M, messages=HI)  # E: assignment
     sync_stream: Stream = aclient.chat_stream(model=M, messages=HI)  # E: assignment
     print(wrong_result, wrong_raw, not_awaited, sync_stream)
+
+
+def stream_mistakes(client: ZaguanClient, send: Any) -> None:
+    stream = client.chat_stream(model=M, messages=HI)
+    chunk_text: ChatCompletionChunk = next(stream.text_stream)  # E: assignment
+    messages = MessageStream(send, "rid", ChatCompletion.from_dict)
+    wrong: Health = messages.get_final_message()  # E: assignment
+    print(chunk_text, wrong)
 
 
 async def async_mistakes(client: AsyncZaguanClient) -> None:

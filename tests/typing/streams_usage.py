@@ -12,9 +12,9 @@ import httpx
 
 from zaguan import AsyncStream, AsyncZaguanClient, Stream, ZaguanClient
 from zaguan._streaming import AsyncMessageStream, MessageStream
-from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
+from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk, ChatMessageParam
 
-MESSAGES = [{"role": "user", "content": "Hi"}]
+MESSAGES: list[ChatMessageParam] = [{"role": "user", "content": "Hi"}]
 
 
 class Message:
@@ -48,12 +48,3 @@ async def async_usage(client: AsyncZaguanClient, send: Any) -> None:
     message: Message = await messages.get_final_message()
     response: httpx.Response = messages.response
     print(texts, final, message, response)
-
-
-def mistakes_mypy_must_catch(client: ZaguanClient, send: Any) -> None:
-    """Each line is an error; ``warn_unused_ignores`` (strict) fails if one stops being one."""
-    stream = client.chat_stream(model="m", messages=MESSAGES)
-    chunk_text: ChatCompletionChunk = next(stream.text_stream)  # type: ignore[assignment]
-    messages = MessageStream(send, "rid", Message.from_dict)
-    wrong: ChatCompletion = messages.get_final_message()  # type: ignore[assignment]
-    print(chunk_text, wrong)
