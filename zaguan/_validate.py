@@ -22,7 +22,7 @@ import attrs
 
 from zaguan_corex_client import models as _models
 from zaguan_corex_client import types as _gen_types
-from zaguan_corex_client.types import UNSET, Unset
+from zaguan_corex_client.types import UNSET, File, Unset
 
 from ._errors import ZaguanError
 
@@ -193,6 +193,8 @@ def _compile(tp: Any) -> Checker:
         return _literal_checker(args)
     if origin in (list, dict):
         return (_list_checker if origin is list else _dict_checker)(_compile(args[-1]))
+    if tp is File:
+        return _file_checker()
     if attrs.has(tp):
         return _model_checker(tp)
     return _SCALARS.get(tp) or _type_checker(_describe(tp), tp)
@@ -223,6 +225,19 @@ _SCALARS: Final[dict[Any, Checker]] = {
     float: _type_checker("float", (int, float), but=bool),  # JSON has one number type
     type(None): _type_checker("None", type(None)),
 }
+
+
+def _file_checker() -> Checker:
+    """A file argument (path, bytes, open binary file, tuple) becomes the generated `File`."""
+    from ._files import to_file  # noqa: PLC0415  # _files raises this module's error
+
+    def check(value: Any) -> Any:
+        try:
+            return to_file(value)
+        except RequestValidationError as exc:
+            return _Failure(str(exc))
+
+    return check
 
 
 def _literal_checker(allowed: tuple[Any, ...]) -> Checker:
