@@ -68,9 +68,12 @@ def _json_examples() -> list[tuple[str, str, Any]]:
     return found
 
 
+TAGS = [tag["name"] for tag in yaml.safe_load(CONTRACT.read_text())["tags"]]
+
+
 def _endpoint(operation_id: str) -> Any:
     """The generated endpoint module of an operation."""
-    for tag in ("billing", "capabilities", "chat", "health", "models"):
+    for tag in TAGS:
         try:
             return importlib.import_module(f"zaguan_corex_client.api.{tag}.{operation_id}")
         except ModuleNotFoundError:

@@ -48,6 +48,11 @@ if TYPE_CHECKING:
     from .credits_stats_by_model import CreditsStatsByModel
     from .credits_stats_by_provider import CreditsStatsByProvider
     from .daily_usage import DailyUsage
+    from .embedding import Embedding
+    from .embedding_list import EmbeddingList
+    from .embedding_request import EmbeddingRequest
+    from .embedding_request_encoding_format import EmbeddingRequestEncodingFormat
+    from .embedding_usage import EmbeddingUsage
     from .error_detail import ErrorDetail
     from .error_response import ErrorResponse
     from .function_call import FunctionCall
@@ -57,9 +62,17 @@ if TYPE_CHECKING:
     from .function_name import FunctionName
     from .get_credits_stats_period import GetCreditsStatsPeriod
     from .health import Health
+    from .image import Image
+    from .image_edit_request import ImageEditRequest
+    from .image_generation_request import ImageGenerationRequest
+    from .image_generation_request_style import ImageGenerationRequestStyle
+    from .image_list import ImageList
+    from .image_list_usage import ImageListUsage
+    from .image_response_format import ImageResponseFormat
     from .image_url import ImageUrl
     from .image_url_content_part import ImageUrlContentPart
     from .image_url_detail import ImageUrlDetail
+    from .image_variation_request import ImageVariationRequest
     from .input_audio import InputAudio
     from .input_audio_content_part import InputAudioContentPart
     from .input_audio_format import InputAudioFormat
@@ -70,18 +83,34 @@ if TYPE_CHECKING:
     from .model_capabilities_provider_specific import ModelCapabilitiesProviderSpecific
     from .model_list import ModelList
     from .model_metadata import ModelMetadata
+    from .moderation import Moderation
+    from .moderation_request import ModerationRequest
+    from .moderation_result import ModerationResult
+    from .moderation_result_categories import ModerationResultCategories
+    from .moderation_result_category_applied_input_types import (
+        ModerationResultCategoryAppliedInputTypes,
+    )
+    from .moderation_result_category_scores import ModerationResultCategoryScores
     from .named_tool_choice import NamedToolChoice
     from .prompt_tokens_details import PromptTokensDetails
     from .promptshield import Promptshield
     from .response_format_json_object import ResponseFormatJsonObject
     from .response_format_json_schema import ResponseFormatJsonSchema
     from .response_format_text import ResponseFormatText
+    from .speech_request import SpeechRequest
+    from .speech_request_response_format import SpeechRequestResponseFormat
     from .stream_options import StreamOptions
     from .text_content_part import TextContentPart
     from .tool import Tool
     from .tool_call import ToolCall
     from .tool_call_delta import ToolCallDelta
     from .tool_choice_type_0 import ToolChoiceType0
+    from .transcription import Transcription
+    from .transcription_format import TranscriptionFormat
+    from .transcription_request import TranscriptionRequest
+    from .transcription_segment import TranscriptionSegment
+    from .transcription_word import TranscriptionWord
+    from .translation_request import TranslationRequest
     from .unknown_content_part import UnknownContentPart
     from .usage import Usage
     from .usage_aggregate import UsageAggregate
@@ -117,6 +146,11 @@ _MODULES = {
     "CreditsStatsByModel": ".credits_stats_by_model",
     "CreditsStatsByProvider": ".credits_stats_by_provider",
     "DailyUsage": ".daily_usage",
+    "Embedding": ".embedding",
+    "EmbeddingList": ".embedding_list",
+    "EmbeddingRequest": ".embedding_request",
+    "EmbeddingRequestEncodingFormat": ".embedding_request_encoding_format",
+    "EmbeddingUsage": ".embedding_usage",
     "ErrorDetail": ".error_detail",
     "ErrorResponse": ".error_response",
     "FunctionCall": ".function_call",
@@ -126,9 +160,17 @@ _MODULES = {
     "FunctionName": ".function_name",
     "GetCreditsStatsPeriod": ".get_credits_stats_period",
     "Health": ".health",
+    "Image": ".image",
+    "ImageEditRequest": ".image_edit_request",
+    "ImageGenerationRequest": ".image_generation_request",
+    "ImageGenerationRequestStyle": ".image_generation_request_style",
+    "ImageList": ".image_list",
+    "ImageListUsage": ".image_list_usage",
+    "ImageResponseFormat": ".image_response_format",
     "ImageUrl": ".image_url",
     "ImageUrlContentPart": ".image_url_content_part",
     "ImageUrlDetail": ".image_url_detail",
+    "ImageVariationRequest": ".image_variation_request",
     "InputAudio": ".input_audio",
     "InputAudioContentPart": ".input_audio_content_part",
     "InputAudioFormat": ".input_audio_format",
@@ -139,18 +181,32 @@ _MODULES = {
     "ModelCapabilitiesProviderSpecific": ".model_capabilities_provider_specific",
     "ModelList": ".model_list",
     "ModelMetadata": ".model_metadata",
+    "Moderation": ".moderation",
+    "ModerationRequest": ".moderation_request",
+    "ModerationResult": ".moderation_result",
+    "ModerationResultCategories": ".moderation_result_categories",
+    "ModerationResultCategoryAppliedInputTypes": ".moderation_result_category_applied_input_types",
+    "ModerationResultCategoryScores": ".moderation_result_category_scores",
     "NamedToolChoice": ".named_tool_choice",
     "PromptTokensDetails": ".prompt_tokens_details",
     "Promptshield": ".promptshield",
     "ResponseFormatJsonObject": ".response_format_json_object",
     "ResponseFormatJsonSchema": ".response_format_json_schema",
     "ResponseFormatText": ".response_format_text",
+    "SpeechRequest": ".speech_request",
+    "SpeechRequestResponseFormat": ".speech_request_response_format",
     "StreamOptions": ".stream_options",
     "TextContentPart": ".text_content_part",
     "Tool": ".tool",
     "ToolCall": ".tool_call",
     "ToolCallDelta": ".tool_call_delta",
     "ToolChoiceType0": ".tool_choice_type_0",
+    "Transcription": ".transcription",
+    "TranscriptionFormat": ".transcription_format",
+    "TranscriptionRequest": ".transcription_request",
+    "TranscriptionSegment": ".transcription_segment",
+    "TranscriptionWord": ".transcription_word",
+    "TranslationRequest": ".translation_request",
     "UnknownContentPart": ".unknown_content_part",
     "Usage": ".usage",
     "UsageAggregate": ".usage_aggregate",
@@ -201,6 +257,11 @@ __all__ = (
     "CreditsStatsByModel",
     "CreditsStatsByProvider",
     "DailyUsage",
+    "Embedding",
+    "EmbeddingList",
+    "EmbeddingRequest",
+    "EmbeddingRequestEncodingFormat",
+    "EmbeddingUsage",
     "ErrorDetail",
     "ErrorResponse",
     "FunctionCall",
@@ -210,9 +271,17 @@ __all__ = (
     "FunctionName",
     "GetCreditsStatsPeriod",
     "Health",
+    "Image",
+    "ImageEditRequest",
+    "ImageGenerationRequest",
+    "ImageGenerationRequestStyle",
+    "ImageList",
+    "ImageListUsage",
+    "ImageResponseFormat",
     "ImageUrl",
     "ImageUrlContentPart",
     "ImageUrlDetail",
+    "ImageVariationRequest",
     "InputAudio",
     "InputAudioContentPart",
     "InputAudioFormat",
@@ -223,18 +292,32 @@ __all__ = (
     "ModelCapabilitiesProviderSpecific",
     "ModelList",
     "ModelMetadata",
+    "Moderation",
+    "ModerationRequest",
+    "ModerationResult",
+    "ModerationResultCategories",
+    "ModerationResultCategoryAppliedInputTypes",
+    "ModerationResultCategoryScores",
     "NamedToolChoice",
     "PromptTokensDetails",
     "Promptshield",
     "ResponseFormatJsonObject",
     "ResponseFormatJsonSchema",
     "ResponseFormatText",
+    "SpeechRequest",
+    "SpeechRequestResponseFormat",
     "StreamOptions",
     "TextContentPart",
     "Tool",
     "ToolCall",
     "ToolCallDelta",
     "ToolChoiceType0",
+    "Transcription",
+    "TranscriptionFormat",
+    "TranscriptionRequest",
+    "TranscriptionSegment",
+    "TranscriptionWord",
+    "TranslationRequest",
     "UnknownContentPart",
     "Usage",
     "UsageAggregate",
