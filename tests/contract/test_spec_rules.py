@@ -38,6 +38,8 @@ EXPECTED_OPERATIONS = {
     ("post", "/v1/images/generations"): "create_image",
     ("post", "/v1/images/edits"): "edit_image",
     ("post", "/v1/images/variations"): "create_image_variation",
+    ("post", "/v1/messages"): "create_message",
+    ("post", "/v1/messages/count_tokens"): "count_message_tokens",
 }
 VERBS = {"create", "list", "retrieve", "get", "edit", "count", "cancel"}
 BINARY = {"type": "string", "format": "binary"}  # bytes: the generator's `File`
@@ -264,7 +266,7 @@ def test_header_parameters_are_plain_strings() -> None:
 def test_union_variants_carry_a_const_type() -> None:
     schemas = SPEC["components"]["schemas"]
     unions = {name: s["oneOf"] for name, s in schemas.items() if "oneOf" in s}
-    assert {"ContentPart", "ResponseFormat"} <= set(unions)
+    assert {"ContentPart", "ResponseFormat", "ContentBlock", "MessageStreamData"} <= set(unions)
     for name, variants in unions.items():
         objects = [deref(v) for v in variants if "$ref" in v]
         consts = [v["properties"]["type"].get("const") for v in objects]
@@ -301,3 +303,30 @@ def test_stream_event_example_carries_a_valid_chunk() -> None:
     chunk = json.loads(media["example"]["data"])
     schema = {"$ref": "#/components/schemas/ChatCompletionChunk"}
     assert list(validator_for(schema).iter_errors(chunk)) == []
+
+
+def test_messages_stream_event_example_carries_valid_data() -> None:
+    op = SPEC["paths"]["/v1/messages"]["post"]
+    example = op["responses"]["200"]["content"]["text/event-stream"]["example"]
+    data = json.loads(example["data"])
+    assert example["event"] == data["type"]
+    schema = {"$ref": "#/components/schemas/MessageStreamData"}
+    assert list(validator_for(schema).iter_errors(data)) == []
+
+
+CONTENT_BLOCK = {"$ref": "#/components/schemas/ContentBlock"}
+
+
+@pytest.mark.parametrize(
+    ("block", "valid"),
+    [
+        ({"type": "text", "text": "hi"}, True),
+        ({"type": "tool_use", "id": "t", "name": "f", "input": {}}, True),
+        ({"type": "server_tool_use", "id": "s", "anything": 1}, True),  # later types survive
+        ({"type": "thinking", "thinking": "x"}, False),  # a known type must be well-formed
+        ({"text": "no type"}, False),
+    ],
+)
+def test_content_block_union_is_exclusive(block: dict[str, Any], valid: bool) -> None:
+    errors = list(validator_for(CONTENT_BLOCK).iter_errors(block))
+    assert (not errors) is valid, errors

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .audio_output_params import AudioOutputParams
+    from .base_64_image_source import Base64ImageSource
+    from .base_64_image_source_media_type import Base64ImageSourceMediaType
+    from .cache_control import CacheControl
     from .capabilities_list import CapabilitiesList
     from .chat_completion import ChatCompletion
     from .chat_completion_choice import ChatCompletionChoice
@@ -40,6 +43,9 @@ if TYPE_CHECKING:
     from .chat_completion_stream_event import ChatCompletionStreamEvent
     from .chat_message import ChatMessage
     from .completion_tokens_details import CompletionTokensDetails
+    from .content_block_delta_event import ContentBlockDeltaEvent
+    from .content_block_start_event import ContentBlockStartEvent
+    from .content_block_stop_event import ContentBlockStopEvent
     from .credits_balance import CreditsBalance
     from .credits_history import CreditsHistory
     from .credits_history_entry import CreditsHistoryEntry
@@ -54,6 +60,7 @@ if TYPE_CHECKING:
     from .embedding_request_encoding_format import EmbeddingRequestEncodingFormat
     from .embedding_usage import EmbeddingUsage
     from .error_detail import ErrorDetail
+    from .error_event import ErrorEvent
     from .error_response import ErrorResponse
     from .function_call import FunctionCall
     from .function_call_delta import FunctionCallDelta
@@ -63,6 +70,7 @@ if TYPE_CHECKING:
     from .get_credits_stats_period import GetCreditsStatsPeriod
     from .health import Health
     from .image import Image
+    from .image_block import ImageBlock
     from .image_edit_request import ImageEditRequest
     from .image_generation_request import ImageGenerationRequest
     from .image_generation_request_style import ImageGenerationRequestStyle
@@ -76,8 +84,27 @@ if TYPE_CHECKING:
     from .input_audio import InputAudio
     from .input_audio_content_part import InputAudioContentPart
     from .input_audio_format import InputAudioFormat
+    from .input_json_delta import InputJsonDelta
+    from .input_message import InputMessage
+    from .input_message_role import InputMessageRole
     from .json_schema_format import JsonSchemaFormat
     from .json_schema_format_schema import JsonSchemaFormatSchema
+    from .message import Message
+    from .message_count_tokens_request import MessageCountTokensRequest
+    from .message_delta import MessageDelta
+    from .message_delta_event import MessageDeltaEvent
+    from .message_delta_usage import MessageDeltaUsage
+    from .message_metadata import MessageMetadata
+    from .message_request import MessageRequest
+    from .message_start_event import MessageStartEvent
+    from .message_stop_event import MessageStopEvent
+    from .message_stream_event import MessageStreamEvent
+    from .message_tokens_count import MessageTokensCount
+    from .message_tool import MessageTool
+    from .message_tool_choice import MessageToolChoice
+    from .message_tool_choice_type import MessageToolChoiceType
+    from .message_tool_input_schema import MessageToolInputSchema
+    from .message_usage import MessageUsage
     from .model import Model
     from .model_capabilities import ModelCapabilities
     from .model_capabilities_provider_specific import ModelCapabilitiesProviderSpecific
@@ -92,31 +119,52 @@ if TYPE_CHECKING:
     )
     from .moderation_result_category_scores import ModerationResultCategoryScores
     from .named_tool_choice import NamedToolChoice
+    from .ping_event import PingEvent
     from .prompt_tokens_details import PromptTokensDetails
     from .promptshield import Promptshield
+    from .redacted_thinking_block import RedactedThinkingBlock
     from .response_format_json_object import ResponseFormatJsonObject
     from .response_format_json_schema import ResponseFormatJsonSchema
     from .response_format_text import ResponseFormatText
+    from .signature_delta import SignatureDelta
     from .speech_request import SpeechRequest
     from .speech_request_response_format import SpeechRequestResponseFormat
     from .stream_options import StreamOptions
+    from .text_block import TextBlock
     from .text_content_part import TextContentPart
+    from .text_delta import TextDelta
+    from .thinking_block import ThinkingBlock
+    from .thinking_config_disabled import ThinkingConfigDisabled
+    from .thinking_config_enabled import ThinkingConfigEnabled
+    from .thinking_delta import ThinkingDelta
     from .tool import Tool
     from .tool_call import ToolCall
     from .tool_call_delta import ToolCallDelta
     from .tool_choice_type_0 import ToolChoiceType0
+    from .tool_result_block import ToolResultBlock
+    from .tool_use_block import ToolUseBlock
+    from .tool_use_block_input import ToolUseBlockInput
     from .transcription import Transcription
     from .transcription_format import TranscriptionFormat
     from .transcription_request import TranscriptionRequest
     from .transcription_segment import TranscriptionSegment
     from .transcription_word import TranscriptionWord
     from .translation_request import TranslationRequest
+    from .unknown_content_block import UnknownContentBlock
+    from .unknown_content_block_delta import UnknownContentBlockDelta
     from .unknown_content_part import UnknownContentPart
+    from .unknown_input_content_block import UnknownInputContentBlock
+    from .unknown_message_stream_data import UnknownMessageStreamData
+    from .unknown_tool_result_content_block import UnknownToolResultContentBlock
+    from .url_image_source import UrlImageSource
     from .usage import Usage
     from .usage_aggregate import UsageAggregate
 
 _MODULES = {
     "AudioOutputParams": ".audio_output_params",
+    "Base64ImageSource": ".base_64_image_source",
+    "Base64ImageSourceMediaType": ".base_64_image_source_media_type",
+    "CacheControl": ".cache_control",
     "CapabilitiesList": ".capabilities_list",
     "ChatCompletion": ".chat_completion",
     "ChatCompletionChoice": ".chat_completion_choice",
@@ -138,6 +186,9 @@ _MODULES = {
     "ChatCompletionStreamEvent": ".chat_completion_stream_event",
     "ChatMessage": ".chat_message",
     "CompletionTokensDetails": ".completion_tokens_details",
+    "ContentBlockDeltaEvent": ".content_block_delta_event",
+    "ContentBlockStartEvent": ".content_block_start_event",
+    "ContentBlockStopEvent": ".content_block_stop_event",
     "CreditsBalance": ".credits_balance",
     "CreditsHistory": ".credits_history",
     "CreditsHistoryEntry": ".credits_history_entry",
@@ -152,6 +203,7 @@ _MODULES = {
     "EmbeddingRequestEncodingFormat": ".embedding_request_encoding_format",
     "EmbeddingUsage": ".embedding_usage",
     "ErrorDetail": ".error_detail",
+    "ErrorEvent": ".error_event",
     "ErrorResponse": ".error_response",
     "FunctionCall": ".function_call",
     "FunctionCallDelta": ".function_call_delta",
@@ -161,6 +213,7 @@ _MODULES = {
     "GetCreditsStatsPeriod": ".get_credits_stats_period",
     "Health": ".health",
     "Image": ".image",
+    "ImageBlock": ".image_block",
     "ImageEditRequest": ".image_edit_request",
     "ImageGenerationRequest": ".image_generation_request",
     "ImageGenerationRequestStyle": ".image_generation_request_style",
@@ -174,8 +227,27 @@ _MODULES = {
     "InputAudio": ".input_audio",
     "InputAudioContentPart": ".input_audio_content_part",
     "InputAudioFormat": ".input_audio_format",
+    "InputJsonDelta": ".input_json_delta",
+    "InputMessage": ".input_message",
+    "InputMessageRole": ".input_message_role",
     "JsonSchemaFormat": ".json_schema_format",
     "JsonSchemaFormatSchema": ".json_schema_format_schema",
+    "Message": ".message",
+    "MessageCountTokensRequest": ".message_count_tokens_request",
+    "MessageDelta": ".message_delta",
+    "MessageDeltaEvent": ".message_delta_event",
+    "MessageDeltaUsage": ".message_delta_usage",
+    "MessageMetadata": ".message_metadata",
+    "MessageRequest": ".message_request",
+    "MessageStartEvent": ".message_start_event",
+    "MessageStopEvent": ".message_stop_event",
+    "MessageStreamEvent": ".message_stream_event",
+    "MessageTokensCount": ".message_tokens_count",
+    "MessageTool": ".message_tool",
+    "MessageToolChoice": ".message_tool_choice",
+    "MessageToolChoiceType": ".message_tool_choice_type",
+    "MessageToolInputSchema": ".message_tool_input_schema",
+    "MessageUsage": ".message_usage",
     "Model": ".model",
     "ModelCapabilities": ".model_capabilities",
     "ModelCapabilitiesProviderSpecific": ".model_capabilities_provider_specific",
@@ -188,26 +260,44 @@ _MODULES = {
     "ModerationResultCategoryAppliedInputTypes": ".moderation_result_category_applied_input_types",
     "ModerationResultCategoryScores": ".moderation_result_category_scores",
     "NamedToolChoice": ".named_tool_choice",
+    "PingEvent": ".ping_event",
     "PromptTokensDetails": ".prompt_tokens_details",
     "Promptshield": ".promptshield",
+    "RedactedThinkingBlock": ".redacted_thinking_block",
     "ResponseFormatJsonObject": ".response_format_json_object",
     "ResponseFormatJsonSchema": ".response_format_json_schema",
     "ResponseFormatText": ".response_format_text",
+    "SignatureDelta": ".signature_delta",
     "SpeechRequest": ".speech_request",
     "SpeechRequestResponseFormat": ".speech_request_response_format",
     "StreamOptions": ".stream_options",
+    "TextBlock": ".text_block",
     "TextContentPart": ".text_content_part",
+    "TextDelta": ".text_delta",
+    "ThinkingBlock": ".thinking_block",
+    "ThinkingConfigDisabled": ".thinking_config_disabled",
+    "ThinkingConfigEnabled": ".thinking_config_enabled",
+    "ThinkingDelta": ".thinking_delta",
     "Tool": ".tool",
     "ToolCall": ".tool_call",
     "ToolCallDelta": ".tool_call_delta",
     "ToolChoiceType0": ".tool_choice_type_0",
+    "ToolResultBlock": ".tool_result_block",
+    "ToolUseBlock": ".tool_use_block",
+    "ToolUseBlockInput": ".tool_use_block_input",
     "Transcription": ".transcription",
     "TranscriptionFormat": ".transcription_format",
     "TranscriptionRequest": ".transcription_request",
     "TranscriptionSegment": ".transcription_segment",
     "TranscriptionWord": ".transcription_word",
     "TranslationRequest": ".translation_request",
+    "UnknownContentBlock": ".unknown_content_block",
+    "UnknownContentBlockDelta": ".unknown_content_block_delta",
     "UnknownContentPart": ".unknown_content_part",
+    "UnknownInputContentBlock": ".unknown_input_content_block",
+    "UnknownMessageStreamData": ".unknown_message_stream_data",
+    "UnknownToolResultContentBlock": ".unknown_tool_result_content_block",
+    "UrlImageSource": ".url_image_source",
     "Usage": ".usage",
     "UsageAggregate": ".usage_aggregate",
 }
@@ -228,6 +318,9 @@ def __dir__() -> list[str]:
 
 __all__ = (
     "AudioOutputParams",
+    "Base64ImageSource",
+    "Base64ImageSourceMediaType",
+    "CacheControl",
     "CapabilitiesList",
     "ChatCompletion",
     "ChatCompletionChoice",
@@ -249,6 +342,9 @@ __all__ = (
     "ChatCompletionStreamEvent",
     "ChatMessage",
     "CompletionTokensDetails",
+    "ContentBlockDeltaEvent",
+    "ContentBlockStartEvent",
+    "ContentBlockStopEvent",
     "CreditsBalance",
     "CreditsHistory",
     "CreditsHistoryEntry",
@@ -263,6 +359,7 @@ __all__ = (
     "EmbeddingRequestEncodingFormat",
     "EmbeddingUsage",
     "ErrorDetail",
+    "ErrorEvent",
     "ErrorResponse",
     "FunctionCall",
     "FunctionCallDelta",
@@ -272,6 +369,7 @@ __all__ = (
     "GetCreditsStatsPeriod",
     "Health",
     "Image",
+    "ImageBlock",
     "ImageEditRequest",
     "ImageGenerationRequest",
     "ImageGenerationRequestStyle",
@@ -285,8 +383,27 @@ __all__ = (
     "InputAudio",
     "InputAudioContentPart",
     "InputAudioFormat",
+    "InputJsonDelta",
+    "InputMessage",
+    "InputMessageRole",
     "JsonSchemaFormat",
     "JsonSchemaFormatSchema",
+    "Message",
+    "MessageCountTokensRequest",
+    "MessageDelta",
+    "MessageDeltaEvent",
+    "MessageDeltaUsage",
+    "MessageMetadata",
+    "MessageRequest",
+    "MessageStartEvent",
+    "MessageStopEvent",
+    "MessageStreamEvent",
+    "MessageTokensCount",
+    "MessageTool",
+    "MessageToolChoice",
+    "MessageToolChoiceType",
+    "MessageToolInputSchema",
+    "MessageUsage",
     "Model",
     "ModelCapabilities",
     "ModelCapabilitiesProviderSpecific",
@@ -299,26 +416,44 @@ __all__ = (
     "ModerationResultCategoryAppliedInputTypes",
     "ModerationResultCategoryScores",
     "NamedToolChoice",
+    "PingEvent",
     "PromptTokensDetails",
     "Promptshield",
+    "RedactedThinkingBlock",
     "ResponseFormatJsonObject",
     "ResponseFormatJsonSchema",
     "ResponseFormatText",
+    "SignatureDelta",
     "SpeechRequest",
     "SpeechRequestResponseFormat",
     "StreamOptions",
+    "TextBlock",
     "TextContentPart",
+    "TextDelta",
+    "ThinkingBlock",
+    "ThinkingConfigDisabled",
+    "ThinkingConfigEnabled",
+    "ThinkingDelta",
     "Tool",
     "ToolCall",
     "ToolCallDelta",
     "ToolChoiceType0",
+    "ToolResultBlock",
+    "ToolUseBlock",
+    "ToolUseBlockInput",
     "Transcription",
     "TranscriptionFormat",
     "TranscriptionRequest",
     "TranscriptionSegment",
     "TranscriptionWord",
     "TranslationRequest",
+    "UnknownContentBlock",
+    "UnknownContentBlockDelta",
     "UnknownContentPart",
+    "UnknownInputContentBlock",
+    "UnknownMessageStreamData",
+    "UnknownToolResultContentBlock",
+    "UrlImageSource",
     "Usage",
     "UsageAggregate",
 )
