@@ -40,6 +40,12 @@ EXPECTED_OPERATIONS = {
     ("post", "/v1/images/variations"): "create_image_variation",
     ("post", "/v1/messages"): "create_message",
     ("post", "/v1/messages/count_tokens"): "count_message_tokens",
+    # Anthropic message batches (Priority 3, ahead of time)
+    ("post", "/v1/messages/batches"): "create_messages_batch",
+    ("get", "/v1/messages/batches"): "list_messages_batches",
+    ("get", "/v1/messages/batches/{batch_id}"): "get_messages_batch",
+    ("post", "/v1/messages/batches/{batch_id}/cancel"): "cancel_messages_batch",
+    ("get", "/v1/messages/batches/{batch_id}/results"): "get_messages_batch_results",
 }
 VERBS = {"create", "list", "retrieve", "get", "edit", "count", "cancel"}
 BINARY = {"type": "string", "format": "binary"}  # bytes: the generator's `File`

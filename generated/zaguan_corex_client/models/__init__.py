@@ -90,6 +90,16 @@ if TYPE_CHECKING:
     from .json_schema_format import JsonSchemaFormat
     from .json_schema_format_schema import JsonSchemaFormatSchema
     from .message import Message
+    from .message_batch import MessageBatch
+    from .message_batch_canceled_result import MessageBatchCanceledResult
+    from .message_batch_create_request import MessageBatchCreateRequest
+    from .message_batch_errored_result import MessageBatchErroredResult
+    from .message_batch_expired_result import MessageBatchExpiredResult
+    from .message_batch_individual_response import MessageBatchIndividualResponse
+    from .message_batch_list import MessageBatchList
+    from .message_batch_request_counts import MessageBatchRequestCounts
+    from .message_batch_request_item import MessageBatchRequestItem
+    from .message_batch_succeeded_result import MessageBatchSucceededResult
     from .message_count_tokens_request import MessageCountTokensRequest
     from .message_delta import MessageDelta
     from .message_delta_event import MessageDeltaEvent
@@ -154,6 +164,7 @@ if TYPE_CHECKING:
     from .unknown_content_block_delta import UnknownContentBlockDelta
     from .unknown_content_part import UnknownContentPart
     from .unknown_input_content_block import UnknownInputContentBlock
+    from .unknown_message_batch_result import UnknownMessageBatchResult
     from .unknown_message_stream_data import UnknownMessageStreamData
     from .unknown_tool_result_content_block import UnknownToolResultContentBlock
     from .url_image_source import UrlImageSource
@@ -233,6 +244,16 @@ _MODULES = {
     "JsonSchemaFormat": ".json_schema_format",
     "JsonSchemaFormatSchema": ".json_schema_format_schema",
     "Message": ".message",
+    "MessageBatch": ".message_batch",
+    "MessageBatchCanceledResult": ".message_batch_canceled_result",
+    "MessageBatchCreateRequest": ".message_batch_create_request",
+    "MessageBatchErroredResult": ".message_batch_errored_result",
+    "MessageBatchExpiredResult": ".message_batch_expired_result",
+    "MessageBatchIndividualResponse": ".message_batch_individual_response",
+    "MessageBatchList": ".message_batch_list",
+    "MessageBatchRequestCounts": ".message_batch_request_counts",
+    "MessageBatchRequestItem": ".message_batch_request_item",
+    "MessageBatchSucceededResult": ".message_batch_succeeded_result",
     "MessageCountTokensRequest": ".message_count_tokens_request",
     "MessageDelta": ".message_delta",
     "MessageDeltaEvent": ".message_delta_event",
@@ -295,6 +316,7 @@ _MODULES = {
     "UnknownContentBlockDelta": ".unknown_content_block_delta",
     "UnknownContentPart": ".unknown_content_part",
     "UnknownInputContentBlock": ".unknown_input_content_block",
+    "UnknownMessageBatchResult": ".unknown_message_batch_result",
     "UnknownMessageStreamData": ".unknown_message_stream_data",
     "UnknownToolResultContentBlock": ".unknown_tool_result_content_block",
     "UrlImageSource": ".url_image_source",
@@ -389,6 +411,16 @@ __all__ = (
     "JsonSchemaFormat",
     "JsonSchemaFormatSchema",
     "Message",
+    "MessageBatch",
+    "MessageBatchCanceledResult",
+    "MessageBatchCreateRequest",
+    "MessageBatchErroredResult",
+    "MessageBatchExpiredResult",
+    "MessageBatchIndividualResponse",
+    "MessageBatchList",
+    "MessageBatchRequestCounts",
+    "MessageBatchRequestItem",
+    "MessageBatchSucceededResult",
     "MessageCountTokensRequest",
     "MessageDelta",
     "MessageDeltaEvent",
@@ -451,6 +483,7 @@ __all__ = (
     "UnknownContentBlockDelta",
     "UnknownContentPart",
     "UnknownInputContentBlock",
+    "UnknownMessageBatchResult",
     "UnknownMessageStreamData",
     "UnknownToolResultContentBlock",
     "UrlImageSource",
