@@ -40,6 +40,9 @@ EXPECTED_OPERATIONS = {
     ("post", "/v1/images/variations"): "create_image_variation",
     ("post", "/v1/messages"): "create_message",
     ("post", "/v1/messages/count_tokens"): "count_message_tokens",
+    ("get", "/v1/providers/status"): "get_provider_status",
+    ("get", "/v1/virtual-models"): "list_virtual_models",
+    ("get", "/v1/virtual-models/{model_id}"): "get_virtual_model",
     # Anthropic message batches (Priority 3, ahead of time)
     ("post", "/v1/messages/batches"): "create_messages_batch",
     ("get", "/v1/messages/batches"): "list_messages_batches",

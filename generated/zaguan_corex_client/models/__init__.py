@@ -132,6 +132,8 @@ if TYPE_CHECKING:
     from .ping_event import PingEvent
     from .prompt_tokens_details import PromptTokensDetails
     from .promptshield import Promptshield
+    from .provider_status import ProviderStatus
+    from .provider_status_list import ProviderStatusList
     from .redacted_thinking_block import RedactedThinkingBlock
     from .response_format_json_object import ResponseFormatJsonObject
     from .response_format_json_schema import ResponseFormatJsonSchema
@@ -170,6 +172,9 @@ if TYPE_CHECKING:
     from .url_image_source import UrlImageSource
     from .usage import Usage
     from .usage_aggregate import UsageAggregate
+    from .virtual_model import VirtualModel
+    from .virtual_model_list import VirtualModelList
+    from .virtual_model_target import VirtualModelTarget
 
 _MODULES = {
     "AudioOutputParams": ".audio_output_params",
@@ -284,6 +289,8 @@ _MODULES = {
     "PingEvent": ".ping_event",
     "PromptTokensDetails": ".prompt_tokens_details",
     "Promptshield": ".promptshield",
+    "ProviderStatus": ".provider_status",
+    "ProviderStatusList": ".provider_status_list",
     "RedactedThinkingBlock": ".redacted_thinking_block",
     "ResponseFormatJsonObject": ".response_format_json_object",
     "ResponseFormatJsonSchema": ".response_format_json_schema",
@@ -322,6 +329,9 @@ _MODULES = {
     "UrlImageSource": ".url_image_source",
     "Usage": ".usage",
     "UsageAggregate": ".usage_aggregate",
+    "VirtualModel": ".virtual_model",
+    "VirtualModelList": ".virtual_model_list",
+    "VirtualModelTarget": ".virtual_model_target",
 }
 
 
@@ -451,6 +461,8 @@ __all__ = (
     "PingEvent",
     "PromptTokensDetails",
     "Promptshield",
+    "ProviderStatus",
+    "ProviderStatusList",
     "RedactedThinkingBlock",
     "ResponseFormatJsonObject",
     "ResponseFormatJsonSchema",
@@ -489,4 +501,7 @@ __all__ = (
     "UrlImageSource",
     "Usage",
     "UsageAggregate",
+    "VirtualModel",
+    "VirtualModelList",
+    "VirtualModelTarget",
 )
