@@ -50,8 +50,14 @@ class FakeClock:
         return self.now
 
 
+@pytest.fixture(autouse=True)
+def no_backoff() -> None:
+    """Overrides the suite's autouse switch (tests/conftest.py) with nothing: this module tests
+    the real backoff, and turns the switch on only where a test asks for `testing_switch`."""
+
+
 @pytest.fixture
-def no_backoff() -> Iterator[None]:
+def testing_switch() -> Iterator[None]:
     set_testing(True)
     yield
     set_testing(False)
@@ -257,7 +263,7 @@ def test_default_rand_keeps_the_bounds() -> None:
 # --- the test switch --------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("no_backoff")
+@pytest.mark.usefixtures("testing_switch")
 def test_testing_switch_turns_every_delay_to_zero() -> None:
     assert is_testing()
     assert retry_delay(4, rand=_never) == 0.0
