@@ -48,7 +48,18 @@ include-path = "/v1/chat/completions"
 checks.positive_data_acceptance.expected-statuses = ["2XX", 401, 403, 404, 409, 422, 429]
 """
 
+# Operations of the contract that the local server does not serve yet (Priority 2 and the message
+# batches, written into the contract first); each leaves this list when the server serves it.
+NOT_SERVED_YET = [
+    "create_embeddings", "create_moderation", "create_transcription", "create_translation",
+    "create_speech", "create_image", "edit_image", "create_image_variation",
+    "create_message", "count_message_tokens", "create_messages_batch",
+    "list_messages_batches", "get_messages_batch", "cancel_messages_batch",
+    "get_messages_batch_results", "get_provider_status", "list_virtual_models",
+    "get_virtual_model",
+]  # fmt: skip
 schema = schemathesis.openapi.from_path(SPEC, config=SchemathesisConfig.from_str(CONFIG))
+schema = schema.exclude(operation_id=NOT_SERVED_YET)
 _USABLE = [model.id for model in CATALOG if model.band in TIER_BANDS["pro"]]
 SPEC_DOCUMENT = yaml.safe_load(SPEC.read_text())
 _REGISTRY = Registry().with_resource(

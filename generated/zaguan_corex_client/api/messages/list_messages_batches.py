@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.message_batch_list import MessageBatchList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    before_id: str | Unset = UNSET,
+    after_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    x_request_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_request_id, Unset):
+        headers["X-Request-Id"] = x_request_id
+
+    params: dict[str, Any] = {}
+
+    params["before_id"] = before_id
+
+    params["after_id"] = after_id
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/messages/batches",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | MessageBatchList | None:
+    if response.status_code == 200:
+        response_200 = MessageBatchList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | MessageBatchList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    before_id: str | Unset = UNSET,
+    after_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    x_request_id: str | Unset = UNSET,
+) -> Response[ErrorResponse | MessageBatchList]:
+    """List message batches
+
+     The key's message batches, newest first, paginated Anthropic-style: pass the previous
+    page's `last_id` as `after_id` for the next page (older batches), or its `first_id` as
+    `before_id` for the previous page, while `has_more` is true.
+
+    Args:
+        before_id (str | Unset):
+        after_id (str | Unset):
+        limit (int | Unset):
+        x_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | MessageBatchList]
+    """
+
+    kwargs = _get_kwargs(
+        before_id=before_id,
+        after_id=after_id,
+        limit=limit,
+        x_request_id=x_request_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    before_id: str | Unset = UNSET,
+    after_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    x_request_id: str | Unset = UNSET,
+) -> ErrorResponse | MessageBatchList | None:
+    """List message batches
+
+     The key's message batches, newest first, paginated Anthropic-style: pass the previous
+    page's `last_id` as `after_id` for the next page (older batches), or its `first_id` as
+    `before_id` for the previous page, while `has_more` is true.
+
+    Args:
+        before_id (str | Unset):
+        after_id (str | Unset):
+        limit (int | Unset):
+        x_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | MessageBatchList
+    """
+
+    return sync_detailed(
+        client=client,
+        before_id=before_id,
+        after_id=after_id,
+        limit=limit,
+        x_request_id=x_request_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    before_id: str | Unset = UNSET,
+    after_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    x_request_id: str | Unset = UNSET,
+) -> Response[ErrorResponse | MessageBatchList]:
+    """List message batches
+
+     The key's message batches, newest first, paginated Anthropic-style: pass the previous
+    page's `last_id` as `after_id` for the next page (older batches), or its `first_id` as
+    `before_id` for the previous page, while `has_more` is true.
+
+    Args:
+        before_id (str | Unset):
+        after_id (str | Unset):
+        limit (int | Unset):
+        x_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | MessageBatchList]
+    """
+
+    kwargs = _get_kwargs(
+        before_id=before_id,
+        after_id=after_id,
+        limit=limit,
+        x_request_id=x_request_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    before_id: str | Unset = UNSET,
+    after_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    x_request_id: str | Unset = UNSET,
+) -> ErrorResponse | MessageBatchList | None:
+    """List message batches
+
+     The key's message batches, newest first, paginated Anthropic-style: pass the previous
+    page's `last_id` as `after_id` for the next page (older batches), or its `first_id` as
+    `before_id` for the previous page, while `has_more` is true.
+
+    Args:
+        before_id (str | Unset):
+        after_id (str | Unset):
+        limit (int | Unset):
+        x_request_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | MessageBatchList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            before_id=before_id,
+            after_id=after_id,
+            limit=limit,
+            x_request_id=x_request_id,
+        )
+    ).parsed
+
+
+from typing import TypedDict
+
+
+class ListMessagesBatchesQuery(TypedDict, total=False):
+    """The query parameters of `list_messages_batches`, by their names on the wire."""
+
+    before_id: str
+    """ Only batches immediately before this id (the page before the one it starts). """
+    after_id: str
+    """ Only batches immediately after this id (the page after the one it ends). """
+    limit: int
+    """ Batches per page, 1 to 1000 (server default 20). """
+
+
+QUERY_BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "limit": (1, 1000),
+}
+"""Each bounded query parameter's (minimum, maximum), inclusive; None where unbounded."""

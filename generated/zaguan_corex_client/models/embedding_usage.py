@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import model_repr
+
+_new = object.__new__
+
+_KEYS: frozenset[str] = frozenset(
+    {
+        "prompt_tokens",
+        "total_tokens",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
+
+
+@_attrs_define(repr=False)
+class EmbeddingUsage:
+    prompt_tokens: int
+    total_tokens: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["prompt_tokens"] = self.prompt_tokens
+        field_dict["total_tokens"] = self.total_tokens
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"EmbeddingUsage is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _nulls: tuple[str, ...] = ()
+        prompt_tokens = _d["prompt_tokens"]
+        total_tokens = _d["total_tokens"]
+        # Built without __init__: it would only copy the same values once more.
+        embedding_usage = _new(cls)
+        embedding_usage.prompt_tokens = prompt_tokens
+        embedding_usage.total_tokens = total_tokens
+        embedding_usage.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
+        )
+        embedding_usage._nulls = _nulls
+        embedding_usage._request_id = None
+        return embedding_usage
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class EmbeddingUsageParam(TypedDict, total=False):
+    """`EmbeddingUsage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    prompt_tokens: Required[int]
+    total_tokens: Required[int]

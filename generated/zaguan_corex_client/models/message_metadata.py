@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, model_repr
+
+_new = object.__new__
+
+_KEYS: frozenset[str] = frozenset(
+    {
+        "user_id",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
+
+
+@_attrs_define(repr=False)
+class MessageMetadata:
+    user_id: str | Unset = UNSET
+    """ An opaque end-user id (no personal data), for abuse monitoring. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        user_id = self.user_id
+        if not isinstance(user_id, Unset):
+            field_dict["user_id"] = user_id
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"MessageMetadata is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _get = _d.get
+        user_id = _get("user_id", UNSET)
+        # Built without __init__: it would only copy the same values once more.
+        message_metadata = _new(cls)
+        message_metadata.user_id = user_id
+        message_metadata.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
+        )
+        return message_metadata
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from typing import TypedDict
+
+
+class MessageMetadataParam(TypedDict, total=False):
+    """`MessageMetadata` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    user_id: str
+    """ An opaque end-user id (no personal data), for abuse monitoring. """

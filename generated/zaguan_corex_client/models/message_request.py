@@ -1,0 +1,315 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, model_repr
+
+if TYPE_CHECKING:
+    from ..models.input_message import InputMessage
+    from ..models.message_metadata import MessageMetadata
+    from ..models.message_tool import MessageTool
+    from ..models.message_tool_choice import MessageToolChoice
+    from ..models.text_block import TextBlock
+    from ..models.thinking_config_disabled import ThinkingConfigDisabled
+    from ..models.thinking_config_enabled import ThinkingConfigEnabled
+
+
+_new = object.__new__
+
+_KEYS: frozenset[str] = frozenset(
+    {
+        "model",
+        "messages",
+        "max_tokens",
+        "system",
+        "temperature",
+        "top_p",
+        "top_k",
+        "stop_sequences",
+        "stream",
+        "metadata",
+        "tools",
+        "tool_choice",
+        "thinking",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
+
+
+@_attrs_define(repr=False)
+class MessageRequest:
+    """An Anthropic Messages request. Only the fields the caller sets are sent; fields this
+    document does not list are passed through to the provider unchanged.
+
+    """
+
+    model: str
+    """ Model id (`anthropic/claude-sonnet-4`); any model CoreX routes. """
+    messages: list[InputMessage]
+    """ The conversation, alternating `user` and `assistant` turns, starting with `user`. """
+    max_tokens: int
+    """ Upper bound on generated tokens (thinking included). """
+    system: list[TextBlock] | str | Unset = UNSET
+    """ The system prompt, a string or `text` blocks (which may carry `cache_control`). """
+    temperature: float | Unset = UNSET
+    top_p: float | Unset = UNSET
+    top_k: int | Unset = UNSET
+    stop_sequences: list[str] | Unset = UNSET
+    stream: bool | Unset = UNSET
+    """ Answer as a `text/event-stream` of Anthropic's named events. """
+    metadata: MessageMetadata | Unset = UNSET
+    tools: list[MessageTool] | Unset = UNSET
+    tool_choice: MessageToolChoice | Unset = UNSET
+    """ `auto` (the model decides), `any` (some tool), `tool` (the tool named by `name`), `none`. """
+    thinking: ThinkingConfigDisabled | ThinkingConfigEnabled | Unset = UNSET
+    """ Extended thinking, told apart by `type`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["model"] = self.model
+        field_dict["messages"] = [
+            _messages_item.to_dict() for _messages_item in self.messages
+        ]
+        field_dict["max_tokens"] = self.max_tokens
+        system = self.system
+        if not isinstance(system, Unset):
+            field_dict["system"] = (
+                None if system is None else _serialize_message_request_system(system)
+            )
+        temperature = self.temperature
+        if not isinstance(temperature, Unset):
+            field_dict["temperature"] = temperature
+        top_p = self.top_p
+        if not isinstance(top_p, Unset):
+            field_dict["top_p"] = top_p
+        top_k = self.top_k
+        if not isinstance(top_k, Unset):
+            field_dict["top_k"] = top_k
+        stop_sequences = self.stop_sequences
+        if not isinstance(stop_sequences, Unset):
+            field_dict["stop_sequences"] = stop_sequences
+        stream = self.stream
+        if not isinstance(stream, Unset):
+            field_dict["stream"] = stream
+        metadata = self.metadata
+        if not isinstance(metadata, Unset):
+            field_dict["metadata"] = None if metadata is None else metadata.to_dict()
+        tools = self.tools
+        if not isinstance(tools, Unset):
+            field_dict["tools"] = (
+                None
+                if tools is None
+                else [_tools_item.to_dict() for _tools_item in tools]
+            )
+        tool_choice = self.tool_choice
+        if not isinstance(tool_choice, Unset):
+            field_dict["tool_choice"] = (
+                None if tool_choice is None else tool_choice.to_dict()
+            )
+        thinking = self.thinking
+        if not isinstance(thinking, Unset):
+            field_dict["thinking"] = (
+                None
+                if thinking is None
+                else _serialize_message_request_thinking(thinking)
+            )
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"MessageRequest is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        model = _d["model"]
+        messages = [
+            InputMessage.from_dict(_messages_item) for _messages_item in _d["messages"]
+        ]
+        max_tokens = _d["max_tokens"]
+        system = _get("system", UNSET)
+        if system is not UNSET and system is not None:
+            system = _parse_message_request_system(system)
+        temperature = _get("temperature", UNSET)
+        top_p = _get("top_p", UNSET)
+        top_k = _get("top_k", UNSET)
+        stop_sequences = _get("stop_sequences", UNSET)
+        stream = _get("stream", UNSET)
+        metadata = _get("metadata", UNSET)
+        if metadata is not UNSET and metadata is not None:
+            metadata = MessageMetadata.from_dict(metadata)
+        tools = _get("tools", UNSET)
+        if tools is not UNSET and tools is not None:
+            tools = [MessageTool.from_dict(_tools_item) for _tools_item in tools]
+        tool_choice = _get("tool_choice", UNSET)
+        if tool_choice is not UNSET and tool_choice is not None:
+            tool_choice = MessageToolChoice.from_dict(tool_choice)
+        thinking = _get("thinking", UNSET)
+        if thinking is not UNSET and thinking is not None:
+            thinking = _parse_message_request_thinking(thinking)
+        # Built without __init__: it would only copy the same values once more.
+        message_request = _new(cls)
+        message_request.model = model
+        message_request.messages = messages
+        message_request.max_tokens = max_tokens
+        message_request.system = system
+        message_request.temperature = temperature
+        message_request.top_p = top_p
+        message_request.top_k = top_k
+        message_request.stop_sequences = stop_sequences
+        message_request.stream = stream
+        message_request.metadata = metadata
+        message_request.tools = tools
+        message_request.tool_choice = tool_choice
+        message_request.thinking = thinking
+        message_request.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
+        )
+        return message_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+def _parse_message_request_system(data: Any) -> list[TextBlock] | str:
+    if isinstance(data, list):
+        try:
+            return [
+                TextBlock.from_dict(_componentsschemas_system_prompt_type_1_item)
+                for _componentsschemas_system_prompt_type_1_item in data
+            ]
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(list[TextBlock] | str, data)
+
+
+def _serialize_message_request_system(data: Any) -> Any:
+    if isinstance(data, list):
+        return [
+            _componentsschemas_system_prompt_type_1_item.to_dict()
+            for _componentsschemas_system_prompt_type_1_item in data
+        ]
+    return data
+
+
+def _parse_message_request_thinking(
+    data: Any,
+) -> ThinkingConfigDisabled | ThinkingConfigEnabled:
+    if isinstance(data, dict):
+        try:
+            return ThinkingConfigEnabled.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ThinkingConfigDisabled.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return cast(ThinkingConfigDisabled | ThinkingConfigEnabled, data)
+
+
+def _serialize_message_request_thinking(data: Any) -> Any:
+    if isinstance(data, ThinkingConfigEnabled):
+        return data.to_dict()
+    if isinstance(data, ThinkingConfigDisabled):
+        return data.to_dict()
+    return data
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.input_message import InputMessage
+    from ..models.message_metadata import MessageMetadata
+    from ..models.message_tool import MessageTool
+    from ..models.message_tool_choice import MessageToolChoice
+    from ..models.text_block import TextBlock
+    from ..models.thinking_config_disabled import ThinkingConfigDisabled
+    from ..models.thinking_config_enabled import ThinkingConfigEnabled
+
+    globals().update(
+        InputMessage=InputMessage,
+        MessageMetadata=MessageMetadata,
+        MessageTool=MessageTool,
+        MessageToolChoice=MessageToolChoice,
+        TextBlock=TextBlock,
+        ThinkingConfigDisabled=ThinkingConfigDisabled,
+        ThinkingConfigEnabled=ThinkingConfigEnabled,
+    )
+    _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.input_message import InputMessageParam
+    from ..models.message_metadata import MessageMetadataParam
+    from ..models.message_tool import MessageToolParam
+    from ..models.message_tool_choice import MessageToolChoiceParam
+    from ..models.text_block import TextBlockParam
+    from ..models.thinking_config_disabled import ThinkingConfigDisabledParam
+    from ..models.thinking_config_enabled import ThinkingConfigEnabledParam
+
+
+class MessageRequestParam(TypedDict, total=False):
+    """`MessageRequest` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    model: Required[str]
+    """ Model id (`anthropic/claude-sonnet-4`); any model CoreX routes. """
+    messages: Required[Sequence[InputMessageParam | InputMessage]]
+    """ The conversation, alternating `user` and `assistant` turns, starting with `user`. """
+    max_tokens: Required[int]
+    """ Upper bound on generated tokens (thinking included). """
+    system: str | Sequence[TextBlockParam | TextBlock]
+    """ The system prompt, a string or `text` blocks (which may carry `cache_control`). """
+    temperature: float
+    top_p: float
+    top_k: int
+    stop_sequences: Sequence[str]
+    stream: bool
+    """ Answer as a `text/event-stream` of Anthropic's named events. """
+    metadata: MessageMetadataParam | MessageMetadata
+    tools: Sequence[MessageToolParam | MessageTool]
+    tool_choice: MessageToolChoiceParam | MessageToolChoice
+    """ `auto` (the model decides), `any` (some tool), `tool` (the tool named by `name`), `none`. """
+    thinking: (
+        ThinkingConfigEnabledParam
+        | ThinkingConfigEnabled
+        | ThinkingConfigDisabledParam
+        | ThinkingConfigDisabled
+    )
+    """ Extended thinking, told apart by `type`. """

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import check_const, model_repr
+
+if TYPE_CHECKING:
+    from ..models.message import Message
+
+
+_new = object.__new__
+
+_KEYS: frozenset[str] = frozenset(
+    {
+        "type",
+        "message",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
+
+
+@_attrs_define(repr=False)
+class MessageStartEvent:
+    """The first event; `message` has empty `content` and the input's `usage`."""
+
+    type_: Literal["message_start"]
+    message: Message
+    """ The assistant's answer to a Messages request. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        field_dict["message"] = self.message.to_dict()
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"MessageStartEvent is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _nulls: tuple[str, ...] = ()
+        type_: Literal["message_start"] = check_const(
+            _d["type"], "message_start", "type"
+        )
+        message = Message.from_dict(_d["message"])
+        # Built without __init__: it would only copy the same values once more.
+        message_start_event = _new(cls)
+        message_start_event.type_ = type_
+        message_start_event.message = message
+        message_start_event.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
+        )
+        message_start_event._nulls = _nulls
+        message_start_event._request_id = None
+        return message_start_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.message import Message
+
+    globals().update(
+        Message=Message,
+    )
+    _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.message import MessageParam
+
+
+class MessageStartEventParam(TypedDict, total=False):
+    """`MessageStartEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["message_start"]]
+    message: Required[MessageParam | Message]
+    """ The assistant's answer to a Messages request. """

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import model_repr
+
+if TYPE_CHECKING:
+    from ..models.moderation_result import ModerationResult
+
+
+_new = object.__new__
+
+_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "model",
+        "results",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
+
+
+@_attrs_define(repr=False)
+class Moderation:
+    id: str
+    model: str
+    results: list[ModerationResult]
+    """ One result per input, in input order. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["id"] = self.id
+        field_dict["model"] = self.model
+        field_dict["results"] = [
+            _results_item.to_dict() for _results_item in self.results
+        ]
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"Moderation is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _nulls: tuple[str, ...] = ()
+        id = _d["id"]
+        model = _d["model"]
+        results = [
+            ModerationResult.from_dict(_results_item) for _results_item in _d["results"]
+        ]
+        # Built without __init__: it would only copy the same values once more.
+        moderation = _new(cls)
+        moderation.id = id
+        moderation.model = model
+        moderation.results = results
+        moderation.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
+        )
+        moderation._nulls = _nulls
+        moderation._request_id = None
+        return moderation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.moderation_result import ModerationResult
+
+    globals().update(
+        ModerationResult=ModerationResult,
+    )
+    _unresolved = False
+
+
+from collections.abc import Sequence
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.moderation_result import ModerationResultParam
+
+
+class ModerationParam(TypedDict, total=False):
+    """`Moderation` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    id: Required[str]
+    model: Required[str]
+    results: Required[Sequence[ModerationResultParam | ModerationResult]]
+    """ One result per input, in input order. """

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import check_const, model_repr
+
+if TYPE_CHECKING:
+    from ..models.cache_control import CacheControl
+
+
+_new = object.__new__
+
+_KEYS: frozenset[str] = frozenset(
+    {
+        "type",
+        "text",
+        "cache_control",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
+
+
+@_attrs_define(repr=False)
+class TextBlock:
+    type_: Literal["text"]
+    text: str
+    cache_control: CacheControl | None = None
+    """ Marks the prompt up to this block for caching. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        if _unresolved:
+            _resolve()
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_
+        field_dict["text"] = self.text
+        cache_control = self.cache_control
+        if cache_control is not None:
+            field_dict["cache_control"] = cache_control.to_dict()
+        elif "cache_control" in self._nulls:
+            field_dict["cache_control"] = None
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"TextBlock is a JSON object, got {type(src_dict).__name__}"
+            )
+        if _unresolved:
+            _resolve()
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        type_: Literal["text"] = check_const(_d["type"], "text", "type")
+        text = _d["text"]
+        cache_control = _get("cache_control")
+        if cache_control is not None:
+            cache_control = CacheControl.from_dict(cache_control)
+        elif "cache_control" in _d:
+            _nulls += ("cache_control",)
+        # Built without __init__: it would only copy the same values once more.
+        text_block = _new(cls)
+        text_block.type_ = type_
+        text_block.text = text
+        text_block.cache_control = cache_control
+        text_block.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
+        )
+        text_block._nulls = _nulls
+        text_block._request_id = None
+        return text_block
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+_unresolved = True
+
+
+def _resolve() -> None:
+    """Bind the models this one refers to, on first use: importing them with this module would
+    load most of the package for any one model, and importing them per call costs time."""
+    global _unresolved
+    from ..models.cache_control import CacheControl
+
+    globals().update(
+        CacheControl=CacheControl,
+    )
+    _unresolved = False
+
+
+from typing import Required, TypedDict
+
+if TYPE_CHECKING:
+    from ..models.cache_control import CacheControlParam
+
+
+class TextBlockParam(TypedDict, total=False):
+    """`TextBlock` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    type: Required[Literal["text"]]
+    text: Required[str]
+    cache_control: CacheControlParam | CacheControl
+    """ Marks the prompt up to this block for caching. """

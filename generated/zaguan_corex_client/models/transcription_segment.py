@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import model_repr
+
+_new = object.__new__
+
+_KEYS: frozenset[str] = frozenset(
+    {
+        "start",
+        "end",
+        "text",
+        "id",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
+
+
+@_attrs_define(repr=False)
+class TranscriptionSegment:
+    start: float
+    """ Seconds from the start of the audio. """
+    end: float
+    """ Seconds from the start of the audio. """
+    text: str
+    id: int | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["start"] = self.start
+        field_dict["end"] = self.end
+        field_dict["text"] = self.text
+        id = self.id
+        if id is not None:
+            field_dict["id"] = id
+        elif "id" in self._nulls:
+            field_dict["id"] = None
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"TranscriptionSegment is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        start = _d["start"]
+        end = _d["end"]
+        text = _d["text"]
+        id = _get("id")
+        if id is None and "id" in _d:
+            _nulls += ("id",)
+        # Built without __init__: it would only copy the same values once more.
+        transcription_segment = _new(cls)
+        transcription_segment.start = start
+        transcription_segment.end = end
+        transcription_segment.text = text
+        transcription_segment.id = id
+        transcription_segment.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
+        )
+        transcription_segment._nulls = _nulls
+        transcription_segment._request_id = None
+        return transcription_segment
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class TranscriptionSegmentParam(TypedDict, total=False):
+    """`TranscriptionSegment` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    start: Required[float]
+    """ Seconds from the start of the audio. """
+    end: Required[float]
+    """ Seconds from the start of the audio. """
+    text: Required[str]
+    id: int

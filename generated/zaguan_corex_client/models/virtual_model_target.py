@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import model_repr
+
+_new = object.__new__
+
+_KEYS: frozenset[str] = frozenset(
+    {
+        "model",
+        "weight",
+    }
+)
+"""The JSON keys the contract names; any other key is kept in `additional_properties`."""
+
+
+@_attrs_define(repr=False)
+class VirtualModelTarget:
+    model: str
+    """ Provider-prefixed model id (`openai/gpt-4o-mini`). """
+    weight: float | None = None
+    """ With the `weighted` strategy, this target's share relative to the others. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields the contract does not name (a newer CoreX's), kept as received."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+    """The optional fields that came as an explicit JSON null (they read as None too)."""
+    _request_id: str | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The X-Request-Id of the call that returned this object, when it is a call's result."""
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["model"] = self.model
+        weight = self.weight
+        if weight is not None:
+            field_dict["weight"] = weight
+        elif "weight" in self._nulls:
+            field_dict["weight"] = None
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"VirtualModelTarget is a JSON object, got {type(src_dict).__name__}"
+            )
+        _d = src_dict
+        _get = _d.get
+        _nulls: tuple[str, ...] = ()
+        model = _d["model"]
+        weight = _get("weight")
+        if weight is None and "weight" in _d:
+            _nulls += ("weight",)
+        # Built without __init__: it would only copy the same values once more.
+        virtual_model_target = _new(cls)
+        virtual_model_target.model = model
+        virtual_model_target.weight = weight
+        virtual_model_target.additional_properties = (
+            {}
+            if _d.keys() <= _KEYS
+            else {key: value for key, value in _d.items() if key not in _KEYS}
+        )
+        virtual_model_target._nulls = _nulls
+        virtual_model_target._request_id = None
+        return virtual_model_target
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from typing import Required, TypedDict
+
+
+class VirtualModelTargetParam(TypedDict, total=False):
+    """`VirtualModelTarget` as a dict of its JSON keys: a typed keyword or plain-dict value."""
+
+    model: Required[str]
+    """ Provider-prefixed model id (`openai/gpt-4o-mini`). """
+    weight: float
+    """ With the `weighted` strategy, this target's share relative to the others. """
