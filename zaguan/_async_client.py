@@ -23,9 +23,10 @@ from ._pages import PageWalk
 from ._raw import RawResponse, araw, record
 from ._request import Call, RequestOptions
 from ._retry import DEFAULT_MAX_RETRIES
-from ._streaming import AsyncStream
+from ._streaming import AsyncMessageStream, AsyncStream
 
 T = TypeVar("T")
+F = TypeVar("F")
 
 
 class AsyncZaguanClient(BaseClient):
@@ -118,6 +119,13 @@ class AsyncZaguanClient(BaseClient):
 
         return method
 
+    def _bind_stream(self, operation: Operation[F]) -> Callable[..., AsyncMessageStream[F]]:
+        def method(*args: Any, **kwargs: Any) -> AsyncMessageStream[F]:
+            call = operation.build(self, args, kwargs)
+            return AsyncMessageStream(lambda: self._send(call), call.request_id, operation.parse)
+
+        return method
+
     def _bind_pages(self, pages: Pages[..., Any]) -> Callable[..., AsyncIterator[Any]]:
         async def walk(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
             state: PageWalk = pages.walk(*args, **kwargs)
@@ -170,3 +178,8 @@ class AsyncRawZaguanClient(Operations):
 
     def _bind(self, operation: Operation[T]) -> Callable[..., Awaitable[RawResponse[T]]]:
         return araw(self._client._bind(operation))
+
+    def _bind_stream(
+        self, operation: Operation[F]
+    ) -> Callable[..., Awaitable[RawResponse[AsyncMessageStream[F]]]]:
+        return araw(self._client._bind_stream(operation))

@@ -91,7 +91,7 @@ def parse_body(call: Call[T], response: httpx.Response) -> T:
     """The successful ``response``'s JSON, parsed into the generated model the call returns,
     with the call's request id on it."""
     try:
-        parsed = call.parse(json.loads(response.content))
+        parsed = call.parse(response if call.raw else json.loads(response.content))
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise make_decode_error(response, request_id=call.request_id, cause=exc) from exc
     return stamp(parsed, call.request_id)

@@ -23,9 +23,10 @@ from ._pages import PageWalk
 from ._raw import RawResponse, raw, record
 from ._request import Call, RequestOptions
 from ._retry import DEFAULT_MAX_RETRIES
-from ._streaming import Stream
+from ._streaming import MessageStream, Stream
 
 T = TypeVar("T")
+F = TypeVar("F")
 
 
 class ZaguanClient(BaseClient):
@@ -112,6 +113,15 @@ class ZaguanClient(BaseClient):
     def _bind(self, operation: Operation[T]) -> Callable[..., T]:
         return lambda *args, **kwargs: self._run(operation.build(self, args, kwargs))
 
+    def _bind_stream(self, operation: Operation[F]) -> Callable[..., MessageStream[F]]:
+        def method(*args: Any, **kwargs: Any) -> MessageStream[F]:
+            call = operation.build(self, args, kwargs)
+            return MessageStream(
+                lambda: self._send(call), call.request_id, operation.parse
+            )._start()
+
+        return method
+
     def _bind_pages(self, pages: Pages[..., Any]) -> Callable[..., Iterator[Any]]:
         def walk(*args: Any, **kwargs: Any) -> Iterator[Any]:
             state: PageWalk = pages.walk(*args, **kwargs)
@@ -163,3 +173,6 @@ class RawZaguanClient(Operations):
 
     def _bind(self, operation: Operation[T]) -> Callable[..., RawResponse[T]]:
         return raw(self._client._bind(operation))
+
+    def _bind_stream(self, operation: Operation[F]) -> Callable[..., RawResponse[MessageStream[F]]]:
+        return raw(self._client._bind_stream(operation))

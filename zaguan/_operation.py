@@ -34,10 +34,12 @@ if TYPE_CHECKING:
     from ._base import BaseClient
     from ._client import RawZaguanClient, ZaguanClient
     from ._raw import RawResponse
+    from ._streaming import AsyncMessageStream, MessageStream
 
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
+F = TypeVar("F")
 
 
 class _Placeholder:
@@ -59,9 +61,14 @@ class Operation(Generic[R]):
     parse: Callable[[Any], R]
     path: tuple[str, ...] = ()
     query: type | None = None
-    body: type | None = None
+    body: Any = None
+    """The generated request model of a JSON or multipart body."""
     auth: bool = True
     doc: str = field(default="", compare=False)
+    raw: bool = False
+    """``parse`` reads the `httpx.Response` (a binary, text or JSON Lines answer)."""
+    stream: bool = False
+    """The answer is an event stream: the body says ``"stream": true``."""
 
     def build(
         self, client: BaseClient, args: tuple[Any, ...], kwargs: Mapping[str, Any]
@@ -75,15 +82,27 @@ class Operation(Generic[R]):
         if self.query is not None:
             params.update(query_kwargs(self.endpoint, self.query, fields, self.what))
         elif self.body is not None:
-            body = request_body(self.body, fields, what=self.what)
-            params["body"] = _Placeholder()
+            body = self._body(self.body, fields)
+            if hasattr(self.body, "to_multipart"):  # the generated model writes the parts
+                params["body"], body = self.body.from_dict(body), None
+            else:
+                params["body"] = _Placeholder()
         elif fields:
             name = next(iter(fields))
             raise RequestValidationError(f"{self.what} got an unexpected keyword argument {name!r}")
         kwargs = self.endpoint._get_kwargs(**params)
         return build_call(
-            client._http, client._config, kwargs, options, self.parse, body=body, auth=self.auth
-        )
+            client._http, client._config, kwargs, options, self.parse,
+            body=body, auth=self.auth, stream=self.stream, raw=self.raw,
+        )  # fmt: skip
+
+    def _body(self, model: type, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """The checked body; ``stream`` is the method's to set, not the caller's."""
+        body = request_body(model, fields, what=self.what)
+        if "stream" in body and body["stream"] is not self.stream:
+            other = f"{self.name}_stream()" if body["stream"] else self.name.removesuffix("_stream")
+            raise RequestValidationError(f"{self.what} got stream={body['stream']!r}: use {other}")
+        return {**body, "stream": True} if self.stream else body
 
     @property
     def what(self) -> str:
@@ -113,17 +132,38 @@ def operation(
     query: type | None = None,
     body: type | None = None,
     auth: bool = True,
+    raw: bool = False,
 ) -> Callable[[Callable[Concatenate[Any, P], R]], Method[P, R]]:
-    """Declare an operation from its signature (see the module docstring)."""
+    """Declare an operation from its signature (see the module docstring). With ``raw``,
+    ``parse`` reads the `httpx.Response` rather than its JSON."""
 
     def declare(signature: Callable[Concatenate[Any, P], R]) -> Method[P, R]:
-        spec = Operation(
-            signature.__name__, endpoint, parse, _positional(signature), query, body, auth,
-            inspect.getdoc(signature) or "",
-        )  # fmt: skip
+        spec = _spec(signature, endpoint, parse, query=query, body=body, auth=auth, raw=raw)
         return Method(spec, signature)
 
     return declare
+
+
+def streamed(
+    endpoint: ModuleType, *, body: type, final: Callable[[dict[str, Any]], F]
+) -> Callable[[Callable[Concatenate[Any, P], MessageStream[F]]], Streamed[P, F]]:
+    """Declare an operation answered by an Anthropic event stream; ``final`` builds the
+    result of ``get_final_message()`` from the rebuilt message."""
+
+    def declare(signature: Callable[Concatenate[Any, P], MessageStream[F]]) -> Streamed[P, F]:
+        spec = _spec(signature, endpoint, final, body=body, stream=True)
+        return Streamed(spec, signature)
+
+    return declare
+
+
+def _spec(
+    signature: Callable[..., Any], endpoint: ModuleType, parse: Callable[[Any], R], **kind: Any
+) -> Operation[R]:
+    """The `Operation` a declaration states: its name, path parameters and docstring come from
+    the signature, the rest (``query``, ``body``, ``auth``, ``raw``, ``stream``) from ``kind``."""
+    name, doc = signature.__name__, inspect.getdoc(signature) or ""
+    return Operation(name, endpoint, parse, _positional(signature), doc=doc, **kind)
 
 
 def _positional(signature: Callable[..., Any]) -> tuple[str, ...]:
@@ -159,6 +199,37 @@ class Method(Generic[P, R]):
         if client is None:
             return self
         return _named(client._bind(self.spec), self)
+
+
+class Streamed(Generic[P, F]):
+    """An operation answered by an event stream: a started `MessageStream` for `ZaguanClient`,
+    an `AsyncMessageStream` (sent when awaited, entered or iterated) for `AsyncZaguanClient`."""
+
+    def __init__(self, spec: Operation[F], signature: Callable[..., Any]) -> None:
+        self.spec = spec
+        self.__doc__ = spec.doc
+        self.__signature__ = _unbound(signature)
+
+    @overload
+    def __get__(self, client: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, client: ZaguanClient, owner: type) -> Callable[P, MessageStream[F]]: ...
+    @overload
+    def __get__(
+        self, client: AsyncZaguanClient, owner: type
+    ) -> Callable[P, AsyncMessageStream[F]]: ...
+    @overload
+    def __get__(
+        self, client: RawZaguanClient, owner: type
+    ) -> Callable[P, RawResponse[MessageStream[F]]]: ...
+    @overload
+    def __get__(
+        self, client: AsyncRawZaguanClient, owner: type
+    ) -> Callable[P, Awaitable[RawResponse[AsyncMessageStream[F]]]]: ...
+    def __get__(self, client: Any, owner: type) -> Any:
+        if client is None:
+            return self
+        return _named(client._bind_stream(self.spec), self)
 
 
 class Pages(Generic[P, T]):
@@ -200,7 +271,7 @@ def _unbound(signature: Callable[..., Any]) -> inspect.Signature:
     return declared.replace(parameters=list(declared.parameters.values())[1:])
 
 
-def _named(bound: Any, declaration: Method[Any, Any] | Pages[Any, Any]) -> Any:
+def _named(bound: Any, declaration: Method[Any, Any] | Streamed[Any, Any] | Pages[Any, Any]) -> Any:
     """``bound``, documented as its declaration (for `help()` and editors)."""
     bound.__doc__, bound.__signature__ = declaration.__doc__, declaration.__signature__
     return bound

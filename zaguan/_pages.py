@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
-from zaguan_corex_client.models import CreditsHistory, CreditsHistoryEntry
+from zaguan_corex_client.models import (
+    CreditsHistory,
+    CreditsHistoryEntry,
+    MessageBatch,
+    MessageBatchList,
+)
 
 from ._errors import APIError
 
@@ -64,6 +69,38 @@ class HistoryWalk:
             self._seen.add(self._cursor)
         self._cursor, self._page = following, self._page + 1
         params = {**self._params, "cursor": following}
+        if (rid := self._params.get("request_id")) is not None:
+            params["request_id"] = f"{rid}-{self._page}"
+        return params
+
+
+class BatchesWalk:
+    """The pages of ``list_messages_batches``, Anthropic's way: the next page starts
+    ``after_id`` the last batch of this one, while ``has_more`` says so."""
+
+    method = "list_messages_batches_page"
+
+    def __init__(self, **params: Any) -> None:
+        self._params: Mapping[str, Any] = params
+        self._seen: set[str] = set()
+        self._page = 1
+
+    def first(self) -> dict[str, Any]:
+        return dict(self._params)
+
+    def items(self, page: MessageBatchList) -> list[MessageBatch]:
+        return page.data
+
+    def after(self, page: MessageBatchList) -> dict[str, Any] | None:
+        last = page.last_id or (page.data[-1].id if page.data else None)
+        if not page.has_more or not last:
+            return None
+        if last in self._seen:  # a server bug: never loop
+            raise APIError(f"The server returned the batches page after {last!r} twice.")
+        self._seen.add(last)
+        self._page += 1
+        params = {**self._params, "after_id": last}
+        params.pop("before_id", None)
         if (rid := self._params.get("request_id")) is not None:
             params["request_id"] = f"{rid}-{self._page}"
         return params

@@ -46,6 +46,9 @@ class Call(Generic[T]):
     max_retries: int
     parse: Callable[[Any], T]
     stream: bool = False
+    raw: bool = False
+    """``parse`` reads the `httpx.Response` itself (binary, text or JSON Lines bodies), not its
+    JSON."""
 
     @property
     def path(self) -> str:
@@ -84,6 +87,7 @@ def build_call(
     body: Mapping[str, Any] | None = None,
     auth: bool = True,
     stream: bool = False,
+    raw: bool = False,
 ) -> Call[T]:
     """A `Call` from a generated endpoint's ``_get_kwargs()`` result and the caller's options.
 
@@ -105,12 +109,13 @@ def build_call(
             params=params or None,
             headers=headers,
             json=_merge_body(kwargs, body, options.get("extra_body")),
+            files=kwargs.get("files"),
             timeout=config.timeout if timeout is None else to_timeout(timeout, "timeout"),
         )
         max_retries = check_max_retries(max_retries)
     except ConfigurationError as exc:  # a per-call option, not the client's configuration
         raise RequestValidationError(str(exc)) from None
-    return Call(request, request_id, max_retries, parse, stream)
+    return Call(request, request_id, max_retries, parse, stream, raw)
 
 
 def _headers(
@@ -126,6 +131,8 @@ def _headers(
     if not auth:
         del headers["Authorization"]
     headers.update(kwargs.get("headers") or {})
+    if "files" in kwargs:  # the generated Content-Type has a fixed boundary: httpx picks one
+        headers.pop("Content-Type", None)
     if stream:
         headers["Accept"] = "text/event-stream"
     request_id = options.get("request_id")
@@ -147,8 +154,9 @@ def _merge_body(
     if extra is None:
         return body
     if body is None:
+        kind = "a multipart upload" if "files" in kwargs else kwargs["method"].upper()
         raise RequestValidationError(
-            f"extra_body is only for requests with a JSON body, not {kwargs['method']}"
+            f"extra_body is only for requests with a JSON body, not {kind}"
         )
     return {**body, **extra}
 

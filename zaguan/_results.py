@@ -6,6 +6,7 @@ list results are a `ResultList`. Neither takes part in equality or ``to_dict()``
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -28,6 +29,8 @@ class ResultList(list[T]):
 
 
 def stamp(result: T, request_id: str) -> T:
-    """``result`` with ``_request_id`` set (every result type has the attribute)."""
-    result._request_id = request_id  # type: ignore[attr-defined]
+    """``result`` with ``_request_id`` set, when its type has the attribute (every model and
+    `ResultList` has; ``bytes``, the body of a binary answer, has not)."""
+    with contextlib.suppress(AttributeError):
+        result._request_id = request_id  # type: ignore[attr-defined]
     return result
