@@ -6,6 +6,7 @@ a `Call`; the clients only send it (`ZaguanClient`, `AsyncZaguanClient`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -77,6 +78,53 @@ class BaseClient(Operations):
             self._http, self._config, _CHAT_ROUTE, options, ChatCompletion.from_dict,
             body=body, stream=stream,
         )  # fmt: skip
+
+    def _custom_call(
+        self,
+        method: str,
+        path: str,
+        body: Mapping[str, Any] | None,
+        query: Mapping[str, Any] | None,
+        options: RequestOptions,
+    ) -> Call[Any]:
+        """A call to a path the contract does not have yet: the same headers, request id,
+        retries and error mapping; the answer is its JSON (None for an empty body)."""
+        if not isinstance(method, str) or method.upper() not in _METHODS:
+            raise RequestValidationError(
+                f"method must be one of {', '.join(_METHODS)}, got {method!r}"
+            )
+        route = {"method": method, "url": _custom_path(path), "params": dict(query or {})}
+        if body is not None and not isinstance(body, Mapping):
+            raise RequestValidationError(f"body must be a mapping (a JSON object), got {body!r}")
+        return build_call(
+            self._http, self._config, route, options, _json_or_none, body=body, raw=True
+        )
+
+
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _custom_path(path: object) -> str:
+    """``path`` if it stays under the base URL: absolute, no host, no query, no dot segment."""
+    if (
+        not isinstance(path, str)
+        or not path.startswith("/")
+        or path.startswith("//")
+        or any(c in path for c in "?#\\")
+        or not path.isascii()
+        or not path.isprintable()
+        or " " in path
+        or any(segment in (".", "..") for segment in path.split("/"))
+    ):
+        raise RequestValidationError(
+            "path must be an absolute path such as '/v1/new-endpoint' (no host, query, "
+            f"spaces or dot segments; pass the query as query=), got {path!r}"
+        )
+    return path
+
+
+def _json_or_none(response: httpx.Response) -> Any:
+    return json.loads(response.content) if response.content.strip() else None
 
 
 def _chat_body(

@@ -99,6 +99,22 @@ class ZaguanClient(BaseClient):
         # Started now, so that a refused request raises here (see `_streaming` for when).
         return Stream(lambda: self._send(call), call.request_id)._start()
 
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Call a CoreX path the SDK has no method for yet, with the same key, request id,
+        retries and errors; returns the answer's JSON (None for an empty body).
+
+        >>> client.request("POST", "/v1/new-endpoint", body={"model": "m"}, request_id="r1")
+        """
+        return self._run(self._custom_call(method, path, body, query, options))
+
     def close(self) -> None:
         """Close the connection pool, unless it belongs to a caller-given ``http_client``."""
         if self._owns_http:

@@ -294,3 +294,41 @@ async def test_a_batch_id_is_one_path_segment(api: Api, mock: respx.MockRouter) 
     batch = await api.call("cancel_messages_batch", "msgbatch_1")
     assert batch.id == "msgbatch_1"
     assert route.called
+
+
+async def test_request_reaches_a_path_the_contract_lacks_with_retries_and_errors(
+    api: Api, mock: respx.MockRouter
+) -> None:
+    busy = httpx.Response(503, json={"error": {"message": "busy", "type": "server_error"}})
+    route = mock.post("/v1/new-thing").mock(side_effect=[busy, httpx.Response(200, json={"ok": 1})])
+    answer = await api.call(
+        "request", "POST", "/v1/new-thing", body={"a": 1}, query={"q": "x"}, request_id="n1"
+    )
+    assert answer == {"ok": 1}
+    assert [c.request.headers["x-request-id"] for c in route.calls] == ["n1", "n1"]
+    assert json.loads(route.calls.last.request.content) == {"a": 1}
+    assert route.calls.last.request.url.params["q"] == "x"
+    mock.get("/v1/gone").respond(404, json={"error": {"message": "no", "type": "not_found_error"}})
+    with pytest.raises(zaguan.NotFoundError):
+        await api.call("request", "GET", "/v1/gone")
+    mock.delete("/v1/empty").respond(204)
+    assert await api.call("request", "DELETE", "/v1/empty") is None
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "v1/relative"),
+        ("GET", "//evil.example/v1"),
+        ("GET", "/v1/../admin"),
+        ("GET", "/v1/x?y=1"),
+        ("GET", "/v1/a b"),
+        ("TRACE", "/v1/x"),
+    ],
+)
+async def test_request_refuses_what_would_leave_the_base_url(
+    api: Api, mock: respx.MockRouter, method: str, path: str
+) -> None:
+    with pytest.raises(zaguan.RequestValidationError):
+        await api.call("request", method, path)
+    assert not mock.calls
