@@ -1,7 +1,9 @@
 """Fixtures shared by the facade (respx) and live (local CoreX) suites.
 
 Both define an `api` fixture: an object with ``client`` (a `ZaguanClient` or
-`AsyncZaguanClient`) and ``is_async``.
+`AsyncZaguanClient`) and ``is_async``, and both turn `no_backoff` on for every test with an
+autouse fixture of their own. It is not autouse here: the unit tests of `zaguan._retry` need
+the real backoff, and a module fixture of the same name there would inherit the autouse.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pytest
 from zaguan._retry import set_testing
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def no_backoff() -> Iterator[None]:
     """Retries without waiting: `set_testing` makes every backoff delay 0 (it patches no
     sleep function, so the local CoreX in this process is not affected)."""

@@ -28,6 +28,11 @@ _shared_ssl_context = functools.cache(httpx_transports.create_ssl_context)
 
 
 @pytest.fixture(autouse=True)
+def _backoff_off(no_backoff: None) -> None:
+    """Retries without waiting in every test here (`no_backoff`, tests/conftest.py)."""
+
+
+@pytest.fixture(autouse=True)
 def one_ssl_context(monkeypatch: pytest.MonkeyPatch) -> None:
     """Share one SSL context, so that the hundreds of clients made here cost nothing."""
     monkeypatch.setattr(httpx_transports, "create_ssl_context", _shared_ssl_context)

@@ -17,6 +17,11 @@ from zaguan.testing import LocalCoreX
 from zaguan_corex_client.models import ChatCompletionChunk
 
 
+@pytest.fixture(autouse=True)
+def _backoff_off(no_backoff: None) -> None:
+    """Retries without waiting in every test here (`no_backoff`, tests/conftest.py)."""
+
+
 @pytest.fixture
 def server() -> Iterator[LocalCoreX]:
     with LocalCoreX() as corex:
