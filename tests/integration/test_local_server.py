@@ -72,8 +72,8 @@ def assert_error(
 # ------------------------------------------------------------------ wire rules
 
 
-def test_health_needs_no_key(shared_corex: LocalCoreX) -> None:
-    response = httpx.get(f"{shared_corex.base_url}/health", headers={"X-Request-Id": "h-1"})
+def test_health_needs_no_key(corex_server: LocalCoreX) -> None:
+    response = httpx.get(f"{corex_server.base_url}/health", headers={"X-Request-Id": "h-1"})
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
     assert response.json()["version"] == zaguan.__version__
@@ -89,18 +89,18 @@ def test_health_needs_no_key(shared_corex: LocalCoreX) -> None:
     ],
 )
 def test_missing_or_wrong_key_is_401(
-    shared_corex: LocalCoreX, authorization: str | None, message: str
+    corex_server: LocalCoreX, authorization: str | None, message: str
 ) -> None:
     headers = {"X-Request-Id": "auth-1"} | (
         {"Authorization": authorization} if authorization else {}
     )
     for path in ("/v1/models", "/v1/credits/balance"):
-        response = httpx.get(shared_corex.base_url + path, headers=headers)
+        response = httpx.get(corex_server.base_url + path, headers=headers)
         error = assert_error(response, 401, "authentication_error")
         assert error["code"] == "invalid_api_key"
         assert error["message"].startswith(message)
         assert response.headers["x-request-id"] == "auth-1"
-    response = httpx.post(shared_corex.base_url + CHAT, json=body(), headers=headers)
+    response = httpx.post(corex_server.base_url + CHAT, json=body(), headers=headers)
     assert_error(response, 401, "authentication_error")
 
 
@@ -460,7 +460,7 @@ def test_402_when_credits_run_out(
     ],
 )
 def test_403_band_above_the_tier(
-    shared_corex: LocalCoreX,
+    corex_server: LocalCoreX,
     connect: Callable[..., httpx.Client],
     key: str,
     model: str,
@@ -468,7 +468,7 @@ def test_403_band_above_the_tier(
     required: str,
     current: str,
 ) -> None:
-    response = post_chat(connect(shared_corex, key), body(model=model))
+    response = post_chat(connect(corex_server, key), body(model=model))
     error = assert_error(response, 403, "band_access_denied", "model")
     assert (error["band"], error["required_tier"], error["current_tier"]) == (
         band,

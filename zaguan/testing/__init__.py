@@ -15,10 +15,12 @@ Python::
         server.ledger.balance              # credits left; .entries, .charges_for(request_id)
         server.attempts("req-1")           # requests seen with X-Request-Id "req-1"
         server.fault = "status=503;times=1"  # a server-wide fault, changeable while running
+        server.reset()                     # the state of a new server, without a restart
 
 pytest: ``from zaguan.testing import corex_server`` in a ``conftest.py`` (or
-``pytest_plugins = ["zaguan.testing.pytest_plugin"]``) gives the ``corex_server`` fixture, a fresh
-`LocalCoreX` per test. Shell: ``python -m zaguan.testing --port 8080`` serves in the foreground.
+``pytest_plugins = ["zaguan.testing.pytest_plugin"]``) gives the ``corex_server`` fixture: one
+`LocalCoreX` for the session, ``reset()`` before each test (fresh ledgers, attempts, request ids
+and fault, no restart). Shell: ``python -m zaguan.testing --port 8080`` serves in the foreground.
 ASGI: `create_app()` returns the app, e.g. for ``httpx.ASGITransport``.
 
 Keys, tiers, bands, credits
