@@ -2,6 +2,7 @@
 
     python scripts/generate.py          # regenerate in place
     python scripts/generate.py --check  # regenerate elsewhere; print the diff, exit 1 on drift
+    python scripts/generate.py --spec other.yaml --into /tmp/x  # another contract, elsewhere
 
 Generation always happens in a temporary folder, so both modes run exactly the same steps. The
 generator and its ruff post-hooks come from this interpreter's environment, where both are
@@ -11,18 +12,25 @@ The generator sees an annotated copy of the contract: every object schema that a
 carry gets ``x-zaguan-response: true`` (see `mark_response_schemas`). Our model template reads
 it: a response model's absent field reads as ``None``, as in ``openai``; a request-only model
 keeps the generator's ``UNSET``, so that only what the caller set goes on the wire.
+
+The package also carries the contract itself, unannotated, as `CONTRACT_FILE` (JSON, so that
+reading it needs no YAML parser): the local CoreX (`zaguan.testing`) validates requests against
+it, so it ships in the wheel with the models generated from the same document.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import difflib
 import filecmp
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +43,7 @@ TEMPLATES = ROOT / "openapi" / "templates"  # overrides of the generator's own t
 PACKAGE = "zaguan_corex_client"
 TARGET = ROOT / "generated" / PACKAGE
 RESPONSE_MARK = "x-zaguan-response"
+CONTRACT_FILE = "openapi.json"
 
 
 def mark_response_schemas(spec: dict[str, Any]) -> dict[str, Any]:
@@ -75,11 +84,26 @@ def mark_response_schemas(spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
-def generate_into(folder: Path) -> Path:
-    """Run openapi-python-client into `folder`; return the package directory."""
+def _json_value(value: object) -> str:
+    # YAML reads an unquoted 2026-11-20 as a date; JSON has only the string.
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} in the contract has no JSON form")
+
+
+def write_contract(contract: dict[str, Any], out: Path) -> None:
+    """Write `contract` into the package `out` as `CONTRACT_FILE`."""
+    text = json.dumps(contract, indent=1, ensure_ascii=False, default=_json_value)
+    (out / CONTRACT_FILE).write_text(text + "\n")
+
+
+def generate_into(folder: Path, source: Path = SPEC) -> Path:
+    """Run openapi-python-client on the contract `source` into `folder`; return the package."""
     out = folder / PACKAGE
     spec = folder / SPEC.name
-    marked = mark_response_schemas(yaml.safe_load(SPEC.read_text()))
+    contract = yaml.safe_load(source.read_text())
+    pristine = copy.deepcopy(contract)
+    marked = mark_response_schemas(contract)
     spec.write_text(yaml.safe_dump(marked, sort_keys=False, allow_unicode=True))
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
@@ -101,6 +125,7 @@ def generate_into(folder: Path) -> Path:
     shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
     # PEP 561 marker: the generator does not write it with --meta none.
     (out / "py.typed").write_text("")
+    write_contract(pristine, out)
     return out
 
 
@@ -129,9 +154,14 @@ def diff(fresh: Path, committed: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if generated/ is stale")
+    parser.add_argument("--spec", type=Path, default=SPEC, help="the contract (default: ours)")
+    parser.add_argument("--into", type=Path, help="generate into this folder, not generated/")
     args = parser.parse_args()
+    if args.into is not None:
+        print(f"wrote {generate_into(args.into, args.spec)}")
+        return 0
     with tempfile.TemporaryDirectory(prefix="zaguan-gen-") as tmp:
-        fresh = generate_into(Path(tmp))
+        fresh = generate_into(Path(tmp), args.spec)
         if args.check:
             lines = diff(fresh, TARGET)
             if lines:
