@@ -158,6 +158,7 @@ def main() -> int:
     parser.add_argument("--into", type=Path, help="generate into this folder, not generated/")
     args = parser.parse_args()
     if args.into is not None:
+        args.into.mkdir(parents=True, exist_ok=True)
         print(f"wrote {generate_into(args.into, args.spec)}")
         return 0
     with tempfile.TemporaryDirectory(prefix="zaguan-gen-") as tmp:

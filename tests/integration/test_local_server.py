@@ -506,9 +506,9 @@ _MESSAGES = [{"role": "user", "content": "hi"}]
         (
             {"model": "openai/gpt-4o-mini", "messages": "hi"},
             "messages",
-            "'messages' must be a list",
+            "'messages' must be an array, got \"hi\"",
         ),
-        ({"model": "openai/gpt-4o-mini", "messages": []}, "messages", "at least one"),
+        ({"model": "openai/gpt-4o-mini", "messages": []}, "messages", "must have at least 1 item"),
         (
             {"model": "openai/gpt-4o-mini", "messages": [{"content": "x"}]},
             "messages[0].role",
@@ -517,12 +517,12 @@ _MESSAGES = [{"role": "user", "content": "hi"}]
         (
             {"model": "openai/gpt-4o-mini", "messages": [{"role": "user", "content": 3}]},
             "messages[0].content",
-            "must be a list",
+            "must be a string, an array or null, got 3",
         ),
-        (body(temperature=3), "temperature", "'temperature' must be a number between 0 and 2"),
-        (body(temperature="hot"), "temperature", "between 0 and 2"),
-        (body(top_p=True), "top_p", "between 0 and 1"),
-        (body(n=0), "n", "'n' must be an integer from 1"),
+        (body(temperature=3), "temperature", "'temperature' must be a number from 0 to 2, got 3"),
+        (body(temperature="hot"), "temperature", 'from 0 to 2, got "hot"'),
+        (body(top_p=True), "top_p", "must be a number from 0 to 1, got true"),
+        (body(n=0), "n", "'n' must be an integer of at least 1, got 0"),
         (body(max_tokens=1.5), "max_tokens", "must be an integer"),
         (body(stream="yes"), "stream", "'stream' must be a boolean"),
         (

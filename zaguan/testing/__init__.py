@@ -2,6 +2,9 @@
 
 It serves the contract of `openapi/zaguan-corex.yaml` over real HTTP on 127.0.0.1 (a Starlette
 app run by uvicorn) and answers deterministically. The core package `zaguan` never imports it.
+Requests are checked against that contract itself (its copy in `zaguan_corex_client`): a body or
+parameter it rejects is a 400 ``invalid_request_error`` whose ``param`` names the field
+(``messages[0].role``); fields it does not name pass.
 
 Entry points
 ------------
@@ -119,6 +122,8 @@ model name, then the server-wide fault (``fault=``, ``server.fault``, ``--fault`
 applies to ``/health``. A chat is checked in this order: auth (401), validation (400, then 422
 for what the schema allows but this server cannot serve: ``n`` above 128, a ``tool_choice``
 naming no tool), model (404), request-id conflict (409), band (403), credits (402), the fault.
+Every other operation: auth (401), the contract's checks of its parameters and body (400), the
+fault.
 """
 
 from __future__ import annotations
