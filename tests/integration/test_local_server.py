@@ -495,6 +495,7 @@ def test_enterprise_key_reaches_band_c(
 # ------------------------------------------------------------------ validation
 
 _MESSAGES = [{"role": "user", "content": "hi"}]
+_IMAGE_PART = {"type": "image_url", "image_url": {"url": "https://x/y.png", "detail": "max"}}
 
 
 @pytest.mark.parametrize(
@@ -536,9 +537,29 @@ _MESSAGES = [{"role": "user", "content": "hi"}]
             "is required",
         ),
         (body(tool_choice="sometimes"), "tool_choice", "must be"),
-        (body(response_format={"type": "yaml"}), "response_format.type", "must be one of"),
+        (
+            body(response_format={"type": "yaml"}),
+            "response_format.type",
+            'must be one of "text", "json_object", "json_schema", got "yaml"',
+        ),
         (body(reasoning_effort="max"), "reasoning_effort", "must be one of"),
         (body(stop=[1]), "stop[0]", "must be a string"),
+        (
+            {"model": "m", "messages": [{"role": "user", "content": [{"type": "text"}]}]},
+            "messages[0].content[0].text",
+            "'messages[0].content[0].text' is required",
+        ),
+        (
+            {"model": "m", "messages": [{"role": "user", "content": [_IMAGE_PART]}]},
+            "messages[0].content[0].image_url.detail",
+            'must be one of "low", "high", "auto", got "max"',
+        ),
+        (
+            body(response_format={"type": "json_schema"}),
+            "response_format.json_schema",
+            "is required",
+        ),
+        (body(tool_choice={"type": "function"}), "tool_choice.function", "is required"),
         ([1, 2], None, "JSON object"),
     ],
 )
@@ -579,6 +600,9 @@ def test_unknown_fields_pass(http: httpx.Client) -> None:
         provider_specific_params={"flex": True}, future_field={"x": 1}, metadata={"a": "b"}
     )
     assert post_chat(http, payload).status_code == 200
+    later_part = {"type": "video_url", "video_url": {"url": "https://x/y.mp4"}}
+    message = {"role": "narrator", "content": [{"type": "text", "text": "hi"}, later_part]}
+    assert post_chat(http, body() | {"messages": [message]}).status_code == 200
 
 
 # ------------------------------------------------------------------ history and stats

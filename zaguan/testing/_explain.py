@@ -116,8 +116,8 @@ def _choose(error: ValidationError) -> ValidationError | Problem:
             error = meant[0][0]
             continue
         path = tuple(error.absolute_path)
-        tags = {
-            (e.relative_path[0], e.validator_value)
+        tags = {  # a dict, not a set: the variants keep the contract's order
+            (e.relative_path[0], _shown(e.validator_value)): None
             for branch in branches
             for e in branch
             if e.validator == "const" and len(e.relative_path) == 1
@@ -125,7 +125,7 @@ def _choose(error: ValidationError) -> ValidationError | Problem:
         keys = {key for key, _ in tags}
         if len(keys) == 1 and isinstance(error.instance, dict):  # a discriminator (`type`)
             key = keys.pop()
-            allowed = ", ".join(_shown(value) for _, value in sorted(tags, key=str))
+            allowed = ", ".join(value for _, value in tags)
             got = _shown(error.instance.get(key))
             return Problem((*path, key), f"must be one of {allowed}, got {got}")
         return Problem(path, f"must be {describe(_schema(error))}, got {_shown(error.instance)}")
