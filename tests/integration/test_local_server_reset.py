@@ -6,9 +6,11 @@ import asyncio
 from collections.abc import Callable
 
 import httpx
+import pytest
 
 from zaguan.testing import FAULT_HEADER, LocalCoreX
 from zaguan.testing._state import CoreXState
+from zaguan.testing.pytest_plugin import _session_server
 
 CHAT = "/v1/chat/completions"
 BODY = {"model": "openai/gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}
@@ -85,3 +87,12 @@ def test_corex_server_next_test_finds_it_fresh(
     assert connect(corex_server).post(CHAT, json=BODY).headers["x-request-id"] == (
         "req_local_000001"
     )
+
+
+def test_a_session_server_a_test_stopped_is_started_again(
+    corex_server: LocalCoreX, pytestconfig: pytest.Config
+) -> None:
+    corex_server.stop()
+    assert _session_server(pytestconfig) is corex_server
+    assert corex_server.running
+    assert httpx.get(f"{corex_server.base_url}/health", timeout=10).status_code == 200

@@ -36,6 +36,8 @@ def _session_server(config: pytest.Config) -> LocalCoreX:
         server = LocalCoreX().start()
         config.stash[_SESSION_SERVER] = server
         config.add_cleanup(server.stop)
+    elif not server.running:  # a test stopped it: the next one still gets a server
+        server.start()
     return server
 
 
