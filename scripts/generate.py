@@ -22,14 +22,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import difflib
 import filecmp
 import functools
 import io
+import json
 import os
 import shutil
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +45,7 @@ TARGET = ROOT / "generated" / PACKAGE
 
 
 RESPONSE_MARK = "x-zaguan-response"
+CONTRACT_FILE = "openapi.json"
 
 
 def mark_response_schemas(spec: dict[str, Any]) -> dict[str, Any]:
@@ -76,8 +80,21 @@ def mark_response_schemas(spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
-def generate_into(folder: Path) -> Path:
-    """Run openapi-python-client into `folder`; return the package directory."""
+def _json_value(value: object) -> str:
+    # YAML reads an unquoted 2026-11-20 as a date; JSON has only the string.
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} in the contract has no JSON form")
+
+
+def write_contract(contract: dict[str, Any], out: Path) -> None:
+    """Write `contract` into the package `out` as `CONTRACT_FILE`."""
+    text = json.dumps(contract, indent=1, ensure_ascii=False, default=_json_value)
+    (out / CONTRACT_FILE).write_text(text + "\n")
+
+
+def generate_into(folder: Path, source: Path = SPEC) -> Path:
+    """Run openapi-python-client on the contract `source` into `folder`; return the package."""
     from openapi_python_client import Project  # noqa: PLC0415  (dev-only, pinned)
     from openapi_python_client.config import Config, ConfigFile, MetaType  # noqa: PLC0415
     from openapi_python_client.parser import GeneratorData  # noqa: PLC0415
@@ -88,10 +105,11 @@ def generate_into(folder: Path) -> Path:
     bin_dir = Path(sys.executable).parent
     os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
     config = Config.from_sources(
-        ConfigFile.load_from_path(CONFIG), MetaType.NONE, SPEC, "utf-8",
+        ConfigFile.load_from_path(CONFIG), MetaType.NONE, source, "utf-8",
         overwrite=False, output_path=out,
     )  # fmt: skip
-    document = YAML(typ="safe").load(SPEC.read_bytes())
+    document = YAML(typ="safe").load(source.read_bytes())
+    pristine = copy.deepcopy(document)
     mark_response_schemas(document)
     openapi = GeneratorData.from_dict(document, config=config)
     if isinstance(openapi, GeneratorData):
@@ -109,6 +127,7 @@ def generate_into(folder: Path) -> Path:
     shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
     # PEP 561 marker: the generator does not write it with --meta none.
     (out / "py.typed").write_text("")
+    write_contract(pristine, out)
     return out
 
 
@@ -161,9 +180,15 @@ def diff(fresh: Path, committed: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if generated/ is stale")
+    parser.add_argument("--spec", type=Path, default=SPEC, help="the contract (default: ours)")
+    parser.add_argument("--into", type=Path, help="generate into this folder, not generated/")
     args = parser.parse_args()
+    if args.into is not None:
+        args.into.mkdir(parents=True, exist_ok=True)
+        print(f"wrote {generate_into(args.into, args.spec)}")
+        return 0
     with tempfile.TemporaryDirectory(prefix="zaguan-gen-") as tmp:
-        fresh = generate_into(Path(tmp))
+        fresh = generate_into(Path(tmp), args.spec)
         if args.check:
             lines = diff(fresh, TARGET)
             if lines:

@@ -1,7 +1,9 @@
 """Fixtures shared by the facade (respx) and live (local CoreX) suites.
 
 Both define an `api` fixture: an object with ``client`` (a `ZaguanClient` or
-`AsyncZaguanClient`) and ``is_async``.
+`AsyncZaguanClient`) and ``is_async``, and both turn `no_backoff` on for every test with an
+autouse fixture of their own. It is not autouse here: the unit tests of `zaguan._retry` need
+the real backoff, and a module fixture of the same name there would inherit the autouse.
 """
 
 from __future__ import annotations

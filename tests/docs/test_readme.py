@@ -2,10 +2,10 @@
 
 The rules README.md is written to (its "For the engineers who build it" section repeats them):
 
-* A block runs as a script (``__name__ == "__main__"``) against one local CoreX for this module,
-  with ``ZAGUAN_API_KEY`` and ``ZAGUAN_BASE_URL`` set to the server's, so ``ZaguanClient()``
-  works as the README says. Sync clients a block leaves open are closed afterwards, as the end
-  of a script would. Tracebacks point at README.md's own line numbers.
+* A block runs as a script (``__name__ == "__main__"``) against the session's local CoreX,
+  reset for each block, with ``ZAGUAN_API_KEY`` and ``ZAGUAN_BASE_URL`` set to the server's,
+  so ``ZaguanClient()`` works as the README says. Sync clients a block leaves open are closed
+  afterwards, as the end of a script would. Tracebacks point at README.md's own line numbers.
 * Async examples define ``async def main()`` and end with ``asyncio.run(main())``: a top-level
   ``await`` is a SyntaxError here, as it is in a script.
 * A block that is not meant to run is marked ``<!-- fragment -->`` on the line before its fence;
@@ -22,7 +22,6 @@ from __future__ import annotations
 import ast
 import re
 import shlex
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,10 +116,10 @@ def _runs_its_coroutines(block: Block) -> bool:
     return not defines or "asyncio.run(" in block.code
 
 
-@pytest.fixture(scope="module")
-def corex() -> Iterator[LocalCoreX]:
-    with LocalCoreX() as server:
-        yield server
+@pytest.fixture
+def corex(corex_server: LocalCoreX) -> LocalCoreX:
+    """The session's local CoreX, reset for each block (`zaguan.testing.corex_server`)."""
+    return corex_server
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
 """Fixtures for tests that talk HTTP to the local CoreX server (`zaguan.testing`) on 127.0.0.1.
 
-* `corex_server`: a fresh server per test (the fixture `zaguan.testing` ships to users).
-* `shared_corex`: one server per module, for tests that only read or use their own request ids.
+* `corex_server`: the fixture `zaguan.testing` ships to users: one server for the session,
+  reset before each test.
 * `start_corex`: a factory, `start_corex(credits=3, fault=..., clock=...)`, stopped after the test.
 * `connect`: a factory of `httpx.Client`s on a server, closed after the test.
-* `http`: an `httpx.Client` on `shared_corex` with its API key.
+* `http`: an `httpx.Client` on `corex_server` with its API key.
 * `sse`: splits a `text/event-stream` body into its `data:` payloads (JSON decoded, `[DONE]` kept).
 """
 
@@ -22,12 +22,6 @@ from zaguan.testing import LocalCoreX, corex_server
 __all__ = ["corex_server"]
 
 Connect = Callable[..., httpx.Client]
-
-
-@pytest.fixture(scope="module")
-def shared_corex() -> Iterator[LocalCoreX]:
-    with LocalCoreX() as server:
-        yield server
 
 
 @pytest.fixture
@@ -61,8 +55,8 @@ def connect() -> Iterator[Connect]:
 
 
 @pytest.fixture
-def http(shared_corex: LocalCoreX, connect: Connect) -> httpx.Client:
-    return connect(shared_corex)
+def http(corex_server: LocalCoreX, connect: Connect) -> httpx.Client:
+    return connect(corex_server)
 
 
 def _sse_payloads(body: str) -> list[Any]:

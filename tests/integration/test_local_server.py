@@ -72,8 +72,8 @@ def assert_error(
 # ------------------------------------------------------------------ wire rules
 
 
-def test_health_needs_no_key(shared_corex: LocalCoreX) -> None:
-    response = httpx.get(f"{shared_corex.base_url}/health", headers={"X-Request-Id": "h-1"})
+def test_health_needs_no_key(corex_server: LocalCoreX) -> None:
+    response = httpx.get(f"{corex_server.base_url}/health", headers={"X-Request-Id": "h-1"})
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
     assert response.json()["version"] == zaguan.__version__
@@ -89,18 +89,18 @@ def test_health_needs_no_key(shared_corex: LocalCoreX) -> None:
     ],
 )
 def test_missing_or_wrong_key_is_401(
-    shared_corex: LocalCoreX, authorization: str | None, message: str
+    corex_server: LocalCoreX, authorization: str | None, message: str
 ) -> None:
     headers = {"X-Request-Id": "auth-1"} | (
         {"Authorization": authorization} if authorization else {}
     )
     for path in ("/v1/models", "/v1/credits/balance"):
-        response = httpx.get(shared_corex.base_url + path, headers=headers)
+        response = httpx.get(corex_server.base_url + path, headers=headers)
         error = assert_error(response, 401, "authentication_error")
         assert error["code"] == "invalid_api_key"
         assert error["message"].startswith(message)
         assert response.headers["x-request-id"] == "auth-1"
-    response = httpx.post(shared_corex.base_url + CHAT, json=body(), headers=headers)
+    response = httpx.post(corex_server.base_url + CHAT, json=body(), headers=headers)
     assert_error(response, 401, "authentication_error")
 
 
@@ -460,7 +460,7 @@ def test_402_when_credits_run_out(
     ],
 )
 def test_403_band_above_the_tier(
-    shared_corex: LocalCoreX,
+    corex_server: LocalCoreX,
     connect: Callable[..., httpx.Client],
     key: str,
     model: str,
@@ -468,7 +468,7 @@ def test_403_band_above_the_tier(
     required: str,
     current: str,
 ) -> None:
-    response = post_chat(connect(shared_corex, key), body(model=model))
+    response = post_chat(connect(corex_server, key), body(model=model))
     error = assert_error(response, 403, "band_access_denied", "model")
     assert (error["band"], error["required_tier"], error["current_tier"]) == (
         band,
@@ -495,6 +495,7 @@ def test_enterprise_key_reaches_band_c(
 # ------------------------------------------------------------------ validation
 
 _MESSAGES = [{"role": "user", "content": "hi"}]
+_IMAGE_PART = {"type": "image_url", "image_url": {"url": "https://x/y.png", "detail": "max"}}
 
 
 @pytest.mark.parametrize(
@@ -506,9 +507,9 @@ _MESSAGES = [{"role": "user", "content": "hi"}]
         (
             {"model": "openai/gpt-4o-mini", "messages": "hi"},
             "messages",
-            "'messages' must be a list",
+            "'messages' must be an array, got \"hi\"",
         ),
-        ({"model": "openai/gpt-4o-mini", "messages": []}, "messages", "at least one"),
+        ({"model": "openai/gpt-4o-mini", "messages": []}, "messages", "must have at least 1 item"),
         (
             {"model": "openai/gpt-4o-mini", "messages": [{"content": "x"}]},
             "messages[0].role",
@@ -517,12 +518,12 @@ _MESSAGES = [{"role": "user", "content": "hi"}]
         (
             {"model": "openai/gpt-4o-mini", "messages": [{"role": "user", "content": 3}]},
             "messages[0].content",
-            "must be a list",
+            "must be a string, an array or null, got 3",
         ),
-        (body(temperature=3), "temperature", "'temperature' must be a number between 0 and 2"),
-        (body(temperature="hot"), "temperature", "between 0 and 2"),
-        (body(top_p=True), "top_p", "between 0 and 1"),
-        (body(n=0), "n", "'n' must be an integer from 1"),
+        (body(temperature=3), "temperature", "'temperature' must be a number from 0 to 2, got 3"),
+        (body(temperature="hot"), "temperature", 'from 0 to 2, got "hot"'),
+        (body(top_p=True), "top_p", "must be a number from 0 to 1, got true"),
+        (body(n=0), "n", "'n' must be an integer of at least 1, got 0"),
         (body(max_tokens=1.5), "max_tokens", "must be an integer"),
         (body(stream="yes"), "stream", "'stream' must be a boolean"),
         (
@@ -536,9 +537,29 @@ _MESSAGES = [{"role": "user", "content": "hi"}]
             "is required",
         ),
         (body(tool_choice="sometimes"), "tool_choice", "must be"),
-        (body(response_format={"type": "yaml"}), "response_format.type", "must be one of"),
+        (
+            body(response_format={"type": "yaml"}),
+            "response_format.type",
+            'must be one of "text", "json_object", "json_schema", got "yaml"',
+        ),
         (body(reasoning_effort="max"), "reasoning_effort", "must be one of"),
         (body(stop=[1]), "stop[0]", "must be a string"),
+        (
+            {"model": "m", "messages": [{"role": "user", "content": [{"type": "text"}]}]},
+            "messages[0].content[0].text",
+            "'messages[0].content[0].text' is required",
+        ),
+        (
+            {"model": "m", "messages": [{"role": "user", "content": [_IMAGE_PART]}]},
+            "messages[0].content[0].image_url.detail",
+            'must be one of "low", "high", "auto", got "max"',
+        ),
+        (
+            body(response_format={"type": "json_schema"}),
+            "response_format.json_schema",
+            "is required",
+        ),
+        (body(tool_choice={"type": "function"}), "tool_choice.function", "is required"),
         ([1, 2], None, "JSON object"),
     ],
 )
@@ -579,6 +600,9 @@ def test_unknown_fields_pass(http: httpx.Client) -> None:
         provider_specific_params={"flex": True}, future_field={"x": 1}, metadata={"a": "b"}
     )
     assert post_chat(http, payload).status_code == 200
+    later_part = {"type": "video_url", "video_url": {"url": "https://x/y.mp4"}}
+    message = {"role": "narrator", "content": [{"type": "text", "text": "hi"}, later_part]}
+    assert post_chat(http, body() | {"messages": [message]}).status_code == 200
 
 
 # ------------------------------------------------------------------ history and stats

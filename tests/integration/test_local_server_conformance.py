@@ -111,9 +111,9 @@ def test_schemathesis_finds_no_contract_violation(case: Any, conformance_corex: 
 
 
 @pytest.fixture
-def openai_client(shared_corex: LocalCoreX) -> Iterator[openai.OpenAI]:
-    base_url = f"{shared_corex.base_url}/v1"
-    with openai.OpenAI(base_url=base_url, api_key=shared_corex.api_key, max_retries=0) as client:
+def openai_client(corex_server: LocalCoreX) -> Iterator[openai.OpenAI]:
+    base_url = f"{corex_server.base_url}/v1"
+    with openai.OpenAI(base_url=base_url, api_key=corex_server.api_key, max_retries=0) as client:
         yield client
 
 
@@ -161,7 +161,7 @@ def test_openai_stream_of_tool_calls(openai_client: openai.OpenAI) -> None:
     assert arguments == '{"query":"example"}'
 
 
-def test_openai_models_and_errors(openai_client: openai.OpenAI, shared_corex: LocalCoreX) -> None:
+def test_openai_models_and_errors(openai_client: openai.OpenAI, corex_server: LocalCoreX) -> None:
     ids = [model.id for model in openai_client.models.list()]
     assert "perplexity/sonar" in ids
     assert openai_client.models.retrieve("openai/gpt-4o-mini").owned_by == "openai"

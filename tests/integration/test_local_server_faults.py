@@ -68,22 +68,22 @@ def test_503_twice_then_success_is_debited_once(corex_server: LocalCoreX, connec
     ("status", "type_"), [(500, "server_error"), (502, "provider_error"), (504, "provider_error")]
 )
 def test_model_name_faults(
-    shared_corex: LocalCoreX, connect: Connect, status: int, type_: str
+    corex_server: LocalCoreX, connect: Connect, status: int, type_: str
 ) -> None:
-    client = connect(shared_corex)
+    client = connect(corex_server)
     request_id = rid()
     first = attempt(client, request_id, payload=body(model=f"test/fail-{status}-1"))
     assert first.status_code == status
     assert first.json()["error"]["type"] == type_
     second = attempt(client, request_id, payload=body(model=f"test/fail-{status}-1"))
     assert second.json()["model"] == f"test/fail-{status}-1"
-    assert shared_corex.attempts(request_id) == 2
+    assert corex_server.attempts(request_id) == 2
 
 
 def test_fault_without_times_fails_every_attempt(
-    shared_corex: LocalCoreX, connect: Connect
+    corex_server: LocalCoreX, connect: Connect
 ) -> None:
-    client = connect(shared_corex)
+    client = connect(corex_server)
     request_id = rid()
     assert [attempt(client, request_id, "status=500").status_code for _ in range(3)] == [500] * 3
 
@@ -107,12 +107,12 @@ def test_429_carries_retry_after(corex_server: LocalCoreX, connect: Connect) -> 
     assert statuses["total"] == 3
 
 
-def test_delay_slows_the_first_byte(shared_corex: LocalCoreX, connect: Connect) -> None:
-    client = connect(shared_corex)
+def test_delay_slows_the_first_byte(corex_server: LocalCoreX, connect: Connect) -> None:
+    client = connect(corex_server)
     start = time.monotonic()
     assert attempt(client, rid(), "delay=0.3").status_code == 200
     assert time.monotonic() - start >= 0.3
-    impatient = connect(shared_corex, timeout=httpx.Timeout(5, read=0.1))
+    impatient = connect(corex_server, timeout=httpx.Timeout(5, read=0.1))
     request_id = rid()
     with pytest.raises(httpx.ReadTimeout):
         attempt(impatient, request_id, "delay=0.5;times=1")
@@ -151,17 +151,17 @@ def test_stream_cut_ends_without_done(corex_server: LocalCoreX, connect: Connect
     assert corex_server.ledger.entries[-1].status == "error"
 
 
-def test_stream_cut_by_model_name(shared_corex: LocalCoreX, connect: Connect, sse: Sse) -> None:
+def test_stream_cut_by_model_name(corex_server: LocalCoreX, connect: Connect, sse: Sse) -> None:
     events = sse(
         attempt(
-            connect(shared_corex), rid(), payload=body(model="test/stream-cut-0", stream=True)
+            connect(corex_server), rid(), payload=body(model="test/stream-cut-0", stream=True)
         ).text
     )
     assert [e["choices"][0]["delta"] for e in events] == [{"role": "assistant", "content": ""}]
 
 
-def test_stream_drop_is_a_transport_error(shared_corex: LocalCoreX, connect: Connect) -> None:
-    client = connect(shared_corex)
+def test_stream_drop_is_a_transport_error(corex_server: LocalCoreX, connect: Connect) -> None:
+    client = connect(corex_server)
     received: list[bytes] = []
     headers = {FAULT_HEADER: "stream_drop_after=1"}
     with client.stream("POST", CHAT, json=stream_body(), headers=headers) as response:
@@ -185,8 +185,8 @@ def test_drop_before_the_response(corex_server: LocalCoreX, connect: Connect) ->
         attempt(client, rid(), payload=body(model="test/drop"))
 
 
-def test_faults_on_other_endpoints(shared_corex: LocalCoreX, connect: Connect) -> None:
-    client = connect(shared_corex)
+def test_faults_on_other_endpoints(corex_server: LocalCoreX, connect: Connect) -> None:
+    client = connect(corex_server)
     response = client.get("/v1/models", headers={FAULT_HEADER: "status=503", "X-Request-Id": rid()})
     assert response.status_code == 503
     assert response.json()["error"]["provider"] == "corex"
@@ -210,8 +210,8 @@ def test_server_wide_fault(start_corex: Callable[..., LocalCoreX], connect: Conn
 @pytest.mark.parametrize(
     "spec", ["status=200", "times=-1", "delay=soon", "explode=1", "status", "delay=61"]
 )
-def test_malformed_fault_spec_is_400(shared_corex: LocalCoreX, connect: Connect, spec: str) -> None:
-    response = attempt(connect(shared_corex), rid(), spec)
+def test_malformed_fault_spec_is_400(corex_server: LocalCoreX, connect: Connect, spec: str) -> None:
+    response = attempt(connect(corex_server), rid(), spec)
     assert response.status_code == 400
     assert response.json()["error"]["param"] == FAULT_HEADER
 

@@ -7,14 +7,16 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
 from zaguan import AsyncZaguanClient, ZaguanClient
-from zaguan.testing import LocalCoreX
+from zaguan.testing import LocalCoreX, corex_server
 from zaguan_corex_client.models import ChatCompletionChunk
+
+__all__ = ["corex_server"]  # the fixture, re-exported for pytest
 
 
 @pytest.fixture(autouse=True)
@@ -23,9 +25,9 @@ def _no_backoff(no_backoff: None) -> None:
 
 
 @pytest.fixture
-def server() -> Iterator[LocalCoreX]:
-    with LocalCoreX() as corex:
-        yield corex
+def server(corex_server: LocalCoreX) -> LocalCoreX:
+    """The session's local CoreX, reset for this test (`zaguan.testing.corex_server`)."""
+    return corex_server
 
 
 class Api:

@@ -2,6 +2,9 @@
 
 It serves the contract of `openapi/zaguan-corex.yaml` over real HTTP on 127.0.0.1 (a Starlette
 app run by uvicorn) and answers deterministically. The core package `zaguan` never imports it.
+Requests are checked against that contract itself (its copy in `zaguan_corex_client`): a body or
+parameter it rejects is a 400 ``invalid_request_error`` whose ``param`` names the field
+(``messages[0].role``); fields it does not name pass.
 
 Entry points
 ------------
@@ -15,10 +18,12 @@ Python::
         server.ledger.balance              # credits left; .entries, .charges_for(request_id)
         server.attempts("req-1")           # requests seen with X-Request-Id "req-1"
         server.fault = "status=503;times=1"  # a server-wide fault, changeable while running
+        server.reset()                     # the state of a new server, without a restart
 
 pytest: ``from zaguan.testing import corex_server`` in a ``conftest.py`` (or
-``pytest_plugins = ["zaguan.testing.pytest_plugin"]``) gives the ``corex_server`` fixture, a fresh
-`LocalCoreX` per test. Shell: ``python -m zaguan.testing --port 8080`` serves in the foreground.
+``pytest_plugins = ["zaguan.testing.pytest_plugin"]``) gives the ``corex_server`` fixture: one
+`LocalCoreX` for the session, ``reset()`` before each test (fresh ledgers, attempts, request ids
+and fault, no restart). Shell: ``python -m zaguan.testing --port 8080`` serves in the foreground.
 ASGI: `create_app()` returns the app, e.g. for ``httpx.ASGITransport``.
 
 Keys, tiers, bands, credits
@@ -117,6 +122,8 @@ model name, then the server-wide fault (``fault=``, ``server.fault``, ``--fault`
 applies to ``/health``. A chat is checked in this order: auth (401), validation (400, then 422
 for what the schema allows but this server cannot serve: ``n`` above 128, a ``tool_choice``
 naming no tool), model (404), request-id conflict (409), band (403), credits (402), the fault.
+Every other operation: auth (401), the contract's checks of its parameters and body (400), the
+fault.
 """
 
 from __future__ import annotations

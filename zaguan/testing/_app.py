@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -28,16 +29,19 @@ from ._call import (
     json_response,
 )
 from ._catalog import CATALOG, TIER_BANDS, capabilities_json, find_model, model_json
+from ._checks import check_request
 from ._completions import chat
+from ._contract import Operation, load_contract
 from ._errors import ApiError
 from ._faults import Fault
 from ._ledger import Clock
 from ._reports import history_json, stats_json
 from ._state import DEFAULT_CREDITS, CoreXState
 
-__all__ = ["build_app", "create_app"]
+__all__ = ["build_app", "contract_path", "create_app"]
 
 _log = logging.getLogger("zaguan.testing")
+_CONVERTER = re.compile(r":[a-z]+}")
 
 
 class _RequestIds:
@@ -67,9 +71,15 @@ _Handler = Callable[[Call], Awaitable[Response]]
 
 
 def _endpoint(
-    state: CoreXState, handler: _Handler, *, auth: bool = True, faults: bool = True
+    state: CoreXState,
+    handler: _Handler,
+    operation: Operation | None,
+    *,
+    auth: bool = True,
+    faults: bool = True,
 ) -> Callable[[Request], Awaitable[Response]]:
-    """Wrap `handler` with auth, the header/server fault (unless it applies its own), errors."""
+    """Wrap `handler` with auth, the contract's checks of `operation`, the header/server fault
+    (unless the handler applies its own), and errors."""
 
     async def endpoint(request: Request) -> Response:
         try:
@@ -83,6 +93,7 @@ def _endpoint(
                 request.scope[ATTEMPT],
                 ledger,
                 header_fault(request),
+                await check_request(request, operation) if operation is not None else None,
             )
             if faults:
                 await apply_fault(
@@ -149,11 +160,21 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error_response(error)
 
 
+def contract_path(route_path: str) -> str:
+    """The contract's template of a Starlette route path: `{model_id:path}` -> `{model_id}`."""
+    return _CONVERTER.sub("}", route_path)
+
+
 def build_app(state: CoreXState) -> Starlette:
-    """The ASGI application serving `state`; `app.state.corex` is `state`."""
+    """The ASGI application serving `state`; `app.state.corex` is `state`.
+
+    Each route is checked against the contract's operation of the same method and path.
+    """
+    contract = load_contract()
 
     def route(path: str, handler: _Handler, method: str = "GET", **kw: Any) -> Route:
-        return Route(path, _endpoint(state, handler, **kw), methods=[method])
+        operation = contract.operation(method, contract_path(path))
+        return Route(path, _endpoint(state, handler, operation, **kw), methods=[method])
 
     routes = [
         route("/v1/chat/completions", chat, "POST", faults=False),

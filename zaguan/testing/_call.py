@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -63,6 +64,7 @@ class Call:
     attempt: int
     ledger: Ledger
     header_fault: Fault | None
+    body: Any = None  # the JSON body, already checked against the contract
 
 
 def json_response(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ._catalog import CREATED, Model
-from ._validate import ChatRequest
+from ._chat_request import ChatRequest
 
 __all__ = ["Answer", "ToolCall", "build_answer", "completion_json", "count_tokens", "stream_chunks"]
 

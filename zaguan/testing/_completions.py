@@ -11,10 +11,10 @@ from starlette.responses import Response, StreamingResponse
 from ._call import Call, Dropped, apply_fault, json_response
 from ._catalog import BAND_CREDITS, TIER_BANDS, Model, fault_model, find_model, required_tier
 from ._chat import Answer, build_answer, completion_json, stream_chunks
+from ._chat_request import ChatRequest, chat_request
 from ._errors import ApiError
 from ._faults import Fault, FaultSpecError, fault_from_model
 from ._ledger import InsufficientCreditsError, Ledger, RequestIdConflictError, Spend
-from ._validate import ChatRequest, parse_json, validate_chat
 
 __all__ = ["chat"]
 
@@ -100,7 +100,7 @@ def _debit(call: Call, spend: Spend, fingerprint: str) -> dict[str, object]:
 
 
 async def chat(call: Call) -> Response:
-    request = validate_chat(parse_json(await call.request.body()))
+    request = chat_request(call.body)
     model, model_fault = _resolve(request.model)
     ledger = call.ledger
     try:

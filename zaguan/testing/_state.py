@@ -25,7 +25,17 @@ Dropper = Callable[[Mapping[str, Any]], bool]
 
 
 class CoreXState:
-    """The mutable state of one server; every method is thread-safe."""
+    """The mutable state of one server; every method is thread-safe.
+
+    What the server learns while it runs (ledgers, attempts, request ids, the server-wide fault
+    set later) is made in `reset`, never in `__init__`, so that `reset` restores all of it: a
+    test proves every attribute outside `CONFIG_ATTRIBUTES` is replaced by `reset`.
+    """
+
+    #: What `reset` keeps: the options the state was built with and the server's plumbing.
+    CONFIG_ATTRIBUTES = frozenset(
+        {"clock", "dropper", "_keys", "_credits", "_initial_fault", "_lock"}
+    )
 
     def __init__(
         self,
@@ -46,12 +56,26 @@ class CoreXState:
         if unknown:
             raise ValueError(f"unknown tier(s) {sorted(unknown)}; known: {sorted(TIER_BANDS)}")
         self.clock = clock or system_clock
-        self.ledgers = {key: Ledger(credits, tier, self.clock) for key, tier in keys.items()}
-        self.fault = fault
         self.dropper: Dropper | None = None
+        self._keys = keys
+        self._credits = credits
+        self._initial_fault = parse_fault(fault) if isinstance(fault, str) else fault
         self._lock = threading.Lock()
-        self._attempts: dict[str, int] = {}
-        self._ids = itertools.count(1)
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every request: fresh ledgers, no attempts, ids from 1, the initial fault.
+
+        New objects replace the old ones, so a request still in flight (a slow one from the
+        previous test) finishes against the old ledger and cannot debit the fresh one.
+        """
+        with self._lock:
+            self.ledgers = {
+                key: Ledger(self._credits, tier, self.clock) for key, tier in self._keys.items()
+            }
+            self._fault = self._initial_fault
+            self._attempts: dict[str, int] = {}
+            self._ids = itertools.count(1)
 
     @property
     def fault(self) -> Fault | None:
