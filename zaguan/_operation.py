@@ -173,13 +173,26 @@ def _positional(signature: Callable[..., Any]) -> tuple[str, ...]:
     )
 
 
-class Method(Generic[P, R]):
-    """An operation as a method of each client, typed per client (see the module docstring)."""
+class _Declared:
+    """What every kind of declared method keeps: the operation, and the signature and docstring
+    that `help()` and editors show."""
 
-    def __init__(self, spec: Operation[R], signature: Callable[..., Any]) -> None:
+    binder = "_bind"
+    """The client method that turns the operation into a bound method of this kind."""
+
+    def __init__(self, spec: Operation[Any], signature: Callable[..., Any]) -> None:
         self.spec = spec
         self.__doc__ = spec.doc
         self.__signature__ = _unbound(signature)
+
+    def _get(self, client: Any) -> Any:
+        if client is None:
+            return self
+        return _named(getattr(client, self.binder)(self.spec), self)
+
+
+class Method(_Declared, Generic[P, R]):
+    """An operation as a method of each client, typed per client (see the module docstring)."""
 
     @overload
     def __get__(self, client: None, owner: type) -> Self: ...
@@ -196,19 +209,14 @@ class Method(Generic[P, R]):
         self, client: AsyncRawZaguanClient, owner: type
     ) -> Callable[P, Awaitable[RawResponse[R]]]: ...
     def __get__(self, client: Any, owner: type) -> Any:
-        if client is None:
-            return self
-        return _named(client._bind(self.spec), self)
+        return self._get(client)
 
 
-class Streamed(Generic[P, F]):
+class Streamed(_Declared, Generic[P, F]):
     """An operation answered by an event stream: a started `MessageStream` for `ZaguanClient`,
     an `AsyncMessageStream` (sent when awaited, entered or iterated) for `AsyncZaguanClient`."""
 
-    def __init__(self, spec: Operation[F], signature: Callable[..., Any]) -> None:
-        self.spec = spec
-        self.__doc__ = spec.doc
-        self.__signature__ = _unbound(signature)
+    binder = "_bind_stream"
 
     @overload
     def __get__(self, client: None, owner: type) -> Self: ...
@@ -227,9 +235,7 @@ class Streamed(Generic[P, F]):
         self, client: AsyncRawZaguanClient, owner: type
     ) -> Callable[P, Awaitable[RawResponse[AsyncMessageStream[F]]]]: ...
     def __get__(self, client: Any, owner: type) -> Any:
-        if client is None:
-            return self
-        return _named(client._bind_stream(self.spec), self)
+        return self._get(client)
 
 
 class Pages(Generic[P, T]):
@@ -271,7 +277,7 @@ def _unbound(signature: Callable[..., Any]) -> inspect.Signature:
     return declared.replace(parameters=list(declared.parameters.values())[1:])
 
 
-def _named(bound: Any, declaration: Method[Any, Any] | Streamed[Any, Any] | Pages[Any, Any]) -> Any:
+def _named(bound: Any, declaration: _Declared | Pages[Any, Any]) -> Any:
     """``bound``, documented as its declaration (for `help()` and editors)."""
     bound.__doc__, bound.__signature__ = declaration.__doc__, declaration.__signature__
     return bound

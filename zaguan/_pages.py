@@ -38,12 +38,18 @@ class PageWalk(Protocol):
         ...
 
 
-class HistoryWalk:
-    """The pages of ``iter_credits_history``: cursor after cursor, every cursor once.
+def page_params(params: Mapping[str, Any], page: int, **changes: Any) -> dict[str, Any]:
+    """The keywords of page number ``page`` (from 2): ``params`` with ``changes``, and a
+    caller's request id R sent as R-2, R-3, ... so CoreX never mistakes a new page for a
+    retry of the last."""
+    following = {**params, **changes}
+    if (rid := params.get("request_id")) is not None:
+        following["request_id"] = f"{rid}-{page}"
+    return following
 
-    Each page is its own call: with a caller's request id R, pages after the first are sent as
-    R-2, R-3, ... so CoreX never mistakes a new page for a retry of the last.
-    """
+
+class HistoryWalk:
+    """The pages of ``iter_credits_history``: cursor after cursor, every cursor once."""
 
     method = "get_credits_history"
 
@@ -68,10 +74,7 @@ class HistoryWalk:
         if self._cursor is not None:
             self._seen.add(self._cursor)
         self._cursor, self._page = following, self._page + 1
-        params = {**self._params, "cursor": following}
-        if (rid := self._params.get("request_id")) is not None:
-            params["request_id"] = f"{rid}-{self._page}"
-        return params
+        return page_params(self._params, self._page, cursor=following)
 
 
 class BatchesWalk:
@@ -99,8 +102,6 @@ class BatchesWalk:
             raise APIError(f"The server returned the batches page after {last!r} twice.")
         self._seen.add(last)
         self._page += 1
-        params = {**self._params, "after_id": last}
-        params.pop("before_id", None)
-        if (rid := self._params.get("request_id")) is not None:
-            params["request_id"] = f"{rid}-{self._page}"
+        params = page_params(self._params, self._page, after_id=last)
+        params.pop("before_id", None)  # the walk goes one way: older and older
         return params
