@@ -1,9 +1,9 @@
 """File arguments of multipart operations (audio, images): whatever the caller has, as the
 generated `File` the request model sends. Pure, no network.
 
-Accepted, as ``openai`` accepts them: a path (``str`` or ``os.PathLike``), ``bytes``, an open
-binary file, or a ``(filename, content[, content_type])`` tuple whose content is ``bytes`` or
-an open binary file. The content is read once, here: the body can then be sent again, byte
+Accepted (the generated ``FileInput``), as ``openai`` accepts them: a path (``str`` or
+``os.PathLike``), ``bytes``, an open binary file, or a ``(filename, content[,
+content_type])`` tuple whose content is ``bytes`` or an open binary file. The content is read once, here: the body can then be sent again, byte
 for byte, by a retry.
 """
 
@@ -12,14 +12,11 @@ from __future__ import annotations
 import io
 import mimetypes
 import os
-from typing import IO, Any
+from typing import Any
 
 from zaguan_corex_client.types import File
 
 from ._validate import RequestValidationError
-
-FileInput = str | os.PathLike[str] | bytes | IO[bytes] | tuple[Any, ...]
-"""What a file argument accepts."""
 
 DEFAULT_NAME = "upload"
 DEFAULT_TYPE = "application/octet-stream"

@@ -4,9 +4,10 @@
 models share one readable, bounded repr.)
 """
 
+import os
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeAlias, TypeVar
 
 from attrs import NOTHING, define
 
@@ -53,6 +54,18 @@ class File:
         """Return a tuple representation that httpx will accept for multipart/form-data"""
         return self.file_name, self.payload, self.mime_type
 
+
+FileInput: TypeAlias = (
+    File
+    | bytes
+    | IO[bytes]
+    | str
+    | os.PathLike[str]
+    | tuple[str | None, bytes | IO[bytes]]
+    | tuple[str | None, bytes | IO[bytes], str | None]
+)
+"""What a file field accepts in a ``*Param`` TypedDict: a path, bytes, an open binary file,
+``(filename, content)`` or ``(filename, content, content_type)``, or a `File`."""
 
 T = TypeVar("T")
 
@@ -126,6 +139,7 @@ __all__ = [
     "REPR_STRING",
     "UNSET",
     "File",
+    "FileInput",
     "FileTypes",
     "RequestFiles",
     "Response",

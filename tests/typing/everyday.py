@@ -89,3 +89,47 @@ async def async_usage(client: AsyncZaguanClient) -> str:
         print(e.retry_after, e.request_id)
     content = reply.choices[0].message.content
     return content if isinstance(content, str) else final.id
+
+
+def whole_surface(client: ZaguanClient) -> list[str]:
+    """Every family beyond chat, as a user writes it."""
+    vectors = client.create_embeddings(model="openai/text-embedding-3-small", input=["a", "b"])
+    first = vectors.data[0].embedding
+    moderation = client.create_moderation(input="hello")
+    audio: bytes = client.create_speech(model="openai/tts-1", input="Hi", voice="alloy")
+    text = client.create_transcription(model="openai/whisper-1", file=("hi.wav", audio)).text
+    image = client.create_image(prompt="a red square", n=1).data[0]
+    message = client.messages(
+        model="anthropic/claude-3-5-haiku",
+        max_tokens=64,
+        messages=[{"role": "user", "content": "Hi"}],
+    )
+    with client.messages_stream(
+        model="anthropic/claude-3-5-haiku",
+        max_tokens=64,
+        messages=[{"role": "user", "content": "Hi"}],
+    ) as stream:
+        pieces = list(stream.text_stream)
+    final = stream.get_final_message()
+    tokens = client.count_tokens(
+        model="anthropic/claude-3-5-haiku", messages=[{"role": "user", "content": "Hi"}]
+    ).input_tokens
+    batches = [batch.id for batch in client.list_messages_batches(limit=10)]
+    results = [r.custom_id for r in client.get_messages_batch_results("msgbatch_1")]
+    providers = [p.provider for p in client.get_provider_status()]
+    custom = client.request("GET", "/v1/new-thing", request_id="r1")
+    print(first, moderation.results[0].flagged, image.url, message.id, final.stop_reason, tokens)
+    return [text, *pieces, *batches, *results, *providers, str(custom)]
+
+
+async def whole_surface_async(client: AsyncZaguanClient) -> str:
+    vectors = await client.create_embeddings(model="openai/text-embedding-3-small", input="a")
+    async with client.messages_stream(
+        model="anthropic/claude-3-5-haiku",
+        max_tokens=64,
+        messages=[{"role": "user", "content": "Hi"}],
+    ) as stream:
+        pieces = [piece async for piece in stream.text_stream]
+    final = await stream.get_final_message()
+    batches = [batch.id async for batch in client.list_messages_batches()]
+    return f"{vectors.model} {pieces} {final.id} {batches}"

@@ -56,6 +56,18 @@ def wrong_results(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
     print(wrong_result, wrong_raw, not_awaited, sync_stream)
 
 
+def surface_mistakes(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
+    client.create_embeddings(model=M, inputs="hi")  # E: call-arg
+    client.create_embeddings(model=M, input="hi", encoding_format="hex")  # E: arg-type
+    client.create_speech(model=M, input="hi")  # E: call-arg
+    client.messages(model=M, messages=[{"role": "user", "content": "hi"}])  # E: call-arg
+    client.get_messages_batch(5)  # E: arg-type
+    wrong_audio: str = client.create_speech(model=M, input="hi", voice="alloy")  # E: assignment
+    client.list_messages_batches(limit="2")  # E: arg-type
+    not_iterable = list(aclient.list_messages_batches())  # E: call-overload
+    print(wrong_audio, not_iterable)
+
+
 def stream_mistakes(client: ZaguanClient, send: Any) -> None:
     stream = client.chat_stream(model=M, messages=HI)
     chunk_text: ChatCompletionChunk = next(stream.text_stream)  # E: assignment

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -155,15 +155,18 @@ class ImageEditRequest:
 
 from typing import Required, TypedDict
 
+if TYPE_CHECKING:
+    from ..types import FileInput
+
 
 class ImageEditRequestParam(TypedDict, total=False):
     """`ImageEditRequest` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
-    image: Required[File]
+    image: Required[FileInput]
     """ The image to edit (a square PNG under 4 MB for `dall-e-2`), with its file name. """
     prompt: Required[str]
     """ The edit to make. """
-    mask: File
+    mask: FileInput
     """ A PNG of the same size whose fully transparent areas show where to edit. """
     model: str
     """ Provider-prefixed image model id (`openai/dall-e-2`, `openai/gpt-image-1`). """

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -137,11 +137,14 @@ class ImageVariationRequest:
 
 from typing import Required, TypedDict
 
+if TYPE_CHECKING:
+    from ..types import FileInput
+
 
 class ImageVariationRequestParam(TypedDict, total=False):
     """`ImageVariationRequest` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
-    image: Required[File]
+    image: Required[FileInput]
     """ The image to vary (a square PNG under 4 MB), with its file name. """
     model: str
     """ Provider-prefixed image model id (`openai/dall-e-2`). """

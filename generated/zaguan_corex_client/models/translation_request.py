@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -137,11 +137,14 @@ class TranslationRequest:
 
 from typing import Required, TypedDict
 
+if TYPE_CHECKING:
+    from ..types import FileInput
+
 
 class TranslationRequestParam(TypedDict, total=False):
     """`TranslationRequest` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
-    file: Required[File]
+    file: Required[FileInput]
     """ The audio (`flac`, `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `ogg`, `wav` or `webm`), with its file name. """
     model: Required[str]
     """ Provider-prefixed speech-to-text model id (`openai/whisper-1`). """
