@@ -3,8 +3,8 @@ generated `File` the request model sends. Pure, no network.
 
 Accepted (the generated ``FileInput``), as ``openai`` accepts them: a path (``str`` or
 ``os.PathLike``), ``bytes``, an open binary file, or a ``(filename, content[,
-content_type])`` tuple whose content is ``bytes`` or an open binary file. The content is read once, here: the body can then be sent again, byte
-for byte, by a retry.
+content_type])`` tuple whose content is ``bytes`` or an open binary file. The content is read
+once, here: the body can then be sent again, byte for byte, by a retry.
 """
 
 from __future__ import annotations
