@@ -122,6 +122,8 @@ class Operation(Generic[R]):
         for name, value in params.items():
             if not isinstance(value, str) or not value:
                 raise RequestValidationError(f"{name} must be a non-empty string, got {value!r}")
+            if value in (".", ".."):  # URL resolution would drop the segment: another resource
+                raise RequestValidationError(f"{name} cannot be {value!r}")
         return params
 
 

@@ -441,6 +441,8 @@ async def test_iter_credits_history_stops_on_a_cursor_cycle(
         (("a", "b"), {}, "get_model() takes 1 positional arguments, got 2"),
         ((5,), {}, "model_id must be a non-empty string, got 5"),
         ((), {"model_id": ""}, "model_id must be a non-empty string, got ''"),
+        ((".",), {}, "model_id cannot be '.'"),
+        (("..",), {}, "model_id cannot be '..'"),
         (("m",), {"limit": 3}, "get_model() got an unexpected keyword argument 'limit'"),
     ],
 )
