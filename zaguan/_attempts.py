@@ -30,12 +30,16 @@ T = TypeVar("T")
 class Attempts:
     """The retries left to one `Call`, and what each attempt's outcome means."""
 
-    __slots__ = ("_attempt_start", "call", "state")
+    __slots__ = ("_attempt_start", "call", "elapsed", "state")
 
     def __init__(self, call: Call[Any]) -> None:
         self.call = call
         self.state = RetryState(max_retries=call.max_retries)
         self._attempt_start = time.monotonic()
+        self.elapsed = 0.0
+        """Seconds from sending the final attempt to its response. Our own clock, not
+        ``response.elapsed``: httpx sets that only once the body is closed, which a
+        `httpx.MockTransport` response built with ``json=`` never is."""
 
     def on_exception(self, exc: httpx.HTTPError) -> float:
         """Seconds to wait before retrying after a transport failure; raises when final."""
@@ -56,6 +60,7 @@ class Attempts:
         failed response must have been read."""
         self._log(response.status_code)
         if response.is_success:
+            self.elapsed = time.monotonic() - self._attempt_start
             return None
         error = make_status_error(response, request_id=self.call.request_id)
         if is_retryable_status(response.status_code):
