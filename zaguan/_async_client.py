@@ -96,7 +96,7 @@ class AsyncZaguanClient(BaseClient):
         """`chat`, streamed: an `AsyncStream` of `ChatCompletionChunk`s, sent when first
         iterated, entered or awaited (``await`` it to have a refused request raise there)."""
         call = self._chat_call(request, fields, stream=True)
-        return AsyncStream(lambda: self._send(Attempts(call)), call.request_id)
+        return AsyncStream(lambda: self._send(call), call.request_id)
 
     async def request(
         self,
@@ -138,9 +138,7 @@ class AsyncZaguanClient(BaseClient):
     def _bind_stream(self, operation: Operation[F]) -> Callable[..., AsyncMessageStream[F]]:
         def method(*args: Any, **kwargs: Any) -> AsyncMessageStream[F]:
             call = operation.build(self, args, kwargs)
-            return AsyncMessageStream(
-                lambda: self._send(Attempts(call)), call.request_id, operation.parse
-            )
+            return AsyncMessageStream(lambda: self._send(call), call.request_id, operation.parse)
 
         return method
 
@@ -159,14 +157,15 @@ class AsyncZaguanClient(BaseClient):
 
     async def _run(self, call: Call[T]) -> T:
         attempts = Attempts(call)
-        response = await self._send(attempts)
+        response = await self._send(call, attempts)
         parsed = parse_body(call, response)
         record(parsed, response, call.request_id, attempts.elapsed)
         return parsed
 
-    async def _send(self, attempts: Attempts) -> httpx.Response:
-        """Send the call until it succeeds or fails for good; retries reuse its request id."""
-        call = attempts.call
+    async def _send(self, call: Call[Any], attempts: Attempts | None = None) -> httpx.Response:
+        """Send ``call`` until it succeeds or fails for good; retries reuse its request id.
+        ``attempts`` (one made here when None) keeps the final attempt's ``elapsed``."""
+        attempts = attempts or Attempts(call)
         while True:
             try:
                 response = await self._http.send(call.request, stream=call.stream, auth=None)

@@ -97,7 +97,7 @@ class ZaguanClient(BaseClient):
         """`chat`, streamed: returns a started `Stream` of `ChatCompletionChunk`s."""
         call = self._chat_call(request, fields, stream=True)
         # Started now, so that a refused request raises here (see `_streaming` for when).
-        return Stream(lambda: self._send(Attempts(call)), call.request_id)._start()
+        return Stream(lambda: self._send(call), call.request_id)._start()
 
     def request(
         self,
@@ -133,7 +133,7 @@ class ZaguanClient(BaseClient):
         def method(*args: Any, **kwargs: Any) -> MessageStream[F]:
             call = operation.build(self, args, kwargs)
             return MessageStream(
-                lambda: self._send(Attempts(call)), call.request_id, operation.parse
+                lambda: self._send(call), call.request_id, operation.parse
             )._start()
 
         return method
@@ -152,14 +152,15 @@ class ZaguanClient(BaseClient):
 
     def _run(self, call: Call[T]) -> T:
         attempts = Attempts(call)
-        response = self._send(attempts)
+        response = self._send(call, attempts)
         parsed = parse_body(call, response)
         record(parsed, response, call.request_id, attempts.elapsed)
         return parsed
 
-    def _send(self, attempts: Attempts) -> httpx.Response:
-        """Send the call until it succeeds or fails for good; retries reuse its request id."""
-        call = attempts.call
+    def _send(self, call: Call[Any], attempts: Attempts | None = None) -> httpx.Response:
+        """Send ``call`` until it succeeds or fails for good; retries reuse its request id.
+        ``attempts`` (one made here when None) keeps the final attempt's ``elapsed``."""
+        attempts = attempts or Attempts(call)
         while True:
             try:
                 response = self._http.send(call.request, stream=call.stream, auth=None)
