@@ -52,12 +52,12 @@ class AsyncZaguanClient(BaseClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        self._config = resolve_config(
-            api_key=api_key, base_url=base_url, timeout=timeout,
-            max_retries=max_retries, default_headers=default_headers,
-        )  # fmt: skip
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError("http_client must be an httpx.AsyncClient")
+        self._config = resolve_config(
+            api_key=api_key, base_url=base_url, timeout=timeout,
+            max_retries=max_retries, default_headers=default_headers, http_client=http_client,
+        )  # fmt: skip
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=self._config.timeout)
         self.with_raw_response = AsyncRawZaguanClient(self)

@@ -14,8 +14,13 @@ from ._version import __version__
 
 DEFAULT_BASE_URL: Final = "http://localhost:8080"
 """Used when neither ``base_url=`` nor ``$ZAGUAN_BASE_URL`` is given (CoreX in development)."""
-DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0)
-"""60 s for each of read, write and pool waits; 10 s to connect."""
+DEFAULT_TIMEOUT: Final = httpx.Timeout(600.0, connect=10.0)
+"""600 s for each of read, write and pool waits; 10 s to connect. As ``openai`` and
+``anthropic``: a reasoning model can think for minutes before the first byte of a
+non-streamed answer, while a host that does not accept a connection in 10 s is down."""
+_HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
+"""What ``httpx.Client()`` has when its maker gave no timeout: ours applies then, as in
+``openai``, since 5 s is httpx's guess, not the caller's choice."""
 USER_AGENT: Final = f"zaguan-python/{__version__}"
 API_KEY_ENV: Final = "ZAGUAN_API_KEY"
 BASE_URL_ENV: Final = "ZAGUAN_BASE_URL"
@@ -42,8 +47,13 @@ def resolve_config(
     timeout: float | httpx.Timeout | None,
     max_retries: int,
     default_headers: Mapping[str, str] | None,
+    http_client: httpx.Client | httpx.AsyncClient | None = None,
 ) -> ClientConfig:
-    """Merge arguments, environment and defaults; raise `ConfigurationError` on anything wrong."""
+    """Merge arguments, environment and defaults; raise `ConfigurationError` on anything wrong.
+
+    Without ``timeout=``, a caller-given ``http_client``'s own timeout applies (unless it is
+    httpx's default): the caller chose it when making that client.
+    """
     key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
     if not key:
         raise ConfigurationError(
@@ -59,10 +69,19 @@ def resolve_config(
     return ClientConfig(
         api_key=key,
         base_url=check_base_url(url),
-        timeout=to_timeout(timeout, "timeout"),
+        timeout=to_timeout(_inherited(timeout, http_client), "timeout"),
         max_retries=check_max_retries(max_retries),
         headers=headers,
     )
+
+
+def _inherited(
+    timeout: float | httpx.Timeout | None, http_client: httpx.Client | httpx.AsyncClient | None
+) -> float | httpx.Timeout | None:
+    if timeout is not None or http_client is None:
+        return timeout
+    own = http_client.timeout
+    return None if own == _HTTPX_DEFAULT_TIMEOUT else own
 
 
 def check_base_url(url: str | httpx.URL) -> str:

@@ -103,11 +103,13 @@ def test_invalid_base_url(cls: type[ZaguanClient], url: str) -> None:
 # -- Timeout, retries, headers, http_client -----------------------------------------------
 
 
-async def test_default_timeout_is_60s_with_10s_to_connect(api: Api, mock: respx.MockRouter) -> None:
+async def test_default_timeout_is_600s_with_10s_to_connect(
+    api: Api, mock: respx.MockRouter
+) -> None:
     route = _models_route(mock)
     await api.call("list_models")
     sent = route.calls.last.request.extensions["timeout"]
-    assert sent == {"connect": 10.0, "read": 60.0, "write": 60.0, "pool": 60.0}
+    assert sent == {"connect": 10.0, "read": 600.0, "write": 600.0, "pool": 600.0}
 
 
 @pytest.mark.parametrize(

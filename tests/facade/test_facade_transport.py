@@ -70,3 +70,36 @@ async def test_mock_transport_with_the_escape_hatch_and_a_retry(mocked: MakeMock
     answers = iter([httpx.Response(503, json={}), httpx.Response(200, json={"ok": True})])
     api = mocked(lambda request: next(answers))
     assert await api.call("request", "GET", "/v1/new") == {"ok": True}
+
+
+# -- The caller's timeout -----------------------------------------------------------------
+
+
+def _timeout_seen(seen: list[dict[str, float]]) -> Handler:
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions["timeout"])
+        return httpx.Response(200, json=HEALTH_JSON)
+
+    return handler
+
+
+async def test_the_http_clients_timeout_applies_without_timeout(mocked: MakeMocked) -> None:
+    seen: list[dict[str, float]] = []
+    api = mocked(_timeout_seen(seen), http_kwargs={"timeout": 0.5})
+    await api.call("health")
+    assert seen == [{"connect": 0.5, "read": 0.5, "write": 0.5, "pool": 0.5}]
+
+
+async def test_timeout_argument_beats_the_http_clients(mocked: MakeMocked) -> None:
+    seen: list[dict[str, float]] = []
+    api = mocked(_timeout_seen(seen), http_kwargs={"timeout": 0.5}, timeout=3)
+    await api.call("health")
+    await api.call("health", timeout=7)
+    assert [t["read"] for t in seen] == [3.0, 7.0]
+
+
+async def test_an_http_client_left_at_httpx_default_gets_the_sdks(mocked: MakeMocked) -> None:
+    seen: list[dict[str, float]] = []
+    api = mocked(_timeout_seen(seen))  # httpx.Client(): 5 s is httpx's, not the caller's
+    await api.call("health")
+    assert seen == [{"connect": 10.0, "read": 600.0, "write": 600.0, "pool": 600.0}]
