@@ -157,7 +157,7 @@ async def test_concurrent_raw_calls_get_their_own_response(
 # -- A caller's http_client ---------------------------------------------------------------
 
 
-async def test_callers_http_client_gets_the_sdks_headers_timeout_and_retries(
+async def test_callers_http_client_gets_the_sdks_headers_and_retries_keeps_its_timeout(
     make_api: MakeApi, mock: respx.MockRouter, flavour: str
 ) -> None:
     seen: list[str] = []
@@ -188,8 +188,8 @@ async def test_callers_http_client_gets_the_sdks_headers_timeout_and_retries(
         assert headers["Authorization"] == f"Bearer {API_KEY}"
         assert headers.get_list("User-Agent") == [f"zaguan-python/{zaguan.__version__}"]
         assert headers["X-Theirs"] == "kept"
-        assert call.request.extensions["timeout"] == {
-            "connect": 10.0, "read": 60.0, "write": 60.0, "pool": 60.0,
+        assert call.request.extensions["timeout"] == {  # theirs: no timeout= was given
+            "connect": 1.0, "read": 1.0, "write": 1.0, "pool": 1.0,
         }  # fmt: skip
     assert len(seen) == 2  # the caller's own hooks still run, once per attempt
     assert set(seen) == {route.calls[0].request.headers["X-Request-Id"]}
