@@ -37,7 +37,7 @@ from typing import ClassVar, Final
 
 import httpx
 
-from ._retry import parse_retry_after
+from ._retry import server_delay
 
 _STR_LIMIT: Final = 200  # str() stays one readable log line; .body keeps everything
 _NO_FIELDS: Final[Mapping[str, object]] = {}
@@ -207,15 +207,18 @@ class UnprocessableEntityError(APIStatusError):
 
 
 class RateLimitError(APIStatusError):
-    """429: slow down; ``retry_after`` is the seconds the server asked to wait, if any."""
+    """429: slow down; ``retry_after`` is the seconds the SDK waits (or would wait) before
+    a retry by the server's word, None when the server named no delay.
+
+    Read by `zaguan._retry.server_delay`, the rule of the retry loop itself: the
+    ``retry-after-ms`` / ``Retry-After`` header first, the body's ``retry_after`` else,
+    capped at 60 s.
+    """
 
     retry_after: float | None
 
     def _read_extras(self, error: Mapping[str, object]) -> None:
-        # The body is CoreX's own figure; a proxy on the way may rewrite headers.
-        self.retry_after = _seconds_field(error, "retry_after")
-        if self.retry_after is None:
-            self.retry_after = parse_retry_after(self.response.headers)
+        self.retry_after = server_delay(self.response.headers, _seconds_field(error, "retry_after"))
 
 
 class InternalServerError(APIStatusError):

@@ -143,6 +143,25 @@ def parse_retry_after(headers: httpx.Headers, *, now: float | None = None) -> fl
     return seconds if seconds is not None else _seconds_until(value, now)
 
 
+def server_delay(headers: httpx.Headers | None, body_retry_after: float | None) -> float | None:
+    """The wait the server asked for, as the SDK honours it; None when it asked for none.
+
+    The one rule, used both for the retry's sleep (`retry_delay`) and for
+    `RateLimitError.retry_after`, so that the error says what the SDK waited (or would
+    wait). The headers come first (`parse_retry_after`: ``retry-after-ms``, then
+    ``Retry-After``), as the HTTP standard (RFC 9110, section 10.2.3) has every client
+    read them; the error body's ``retry_after`` only when no usable header came. Capped
+    at `MAX_RETRY_AFTER`.
+
+    >>> server_delay(httpx.Headers({"Retry-After": "5"}), body_retry_after=2.0)
+    5.0
+    """
+    server = parse_retry_after(headers) if headers is not None else None
+    if server is None:
+        server = _valid_seconds(body_retry_after)
+    return None if server is None else min(server, MAX_RETRY_AFTER)
+
+
 def retry_delay(
     attempt: int,
     *,
@@ -152,8 +171,9 @@ def retry_delay(
 ) -> float:
     """Seconds to wait before retry number ``attempt`` (0 for the first retry).
 
-    A delay the server gave (``headers``, else ``body_retry_after``) is honoured
-    exactly, capped at `MAX_RETRY_AFTER`. Otherwise exponential backoff with jitter::
+    A delay the server gave is honoured exactly, as `server_delay` reads it (headers
+    first, then ``body_retry_after``; capped at `MAX_RETRY_AFTER`). Otherwise exponential
+    backoff with jitter::
 
         min(INITIAL_RETRY_DELAY * 2**attempt, MAX_RETRY_DELAY) * (1 - JITTER * rand())
 
@@ -165,11 +185,9 @@ def retry_delay(
     """
     if _Testing.enabled:
         return 0.0
-    server = parse_retry_after(headers) if headers is not None else None
-    if server is None:
-        server = _valid_seconds(body_retry_after)
+    server = server_delay(headers, body_retry_after)
     if server is not None:
-        return min(server, MAX_RETRY_AFTER)
+        return server
     # Clamp the exponent: 2**attempt for a huge attempt overflows a float.
     backoff = min(INITIAL_RETRY_DELAY * 2.0 ** min(max(attempt, 0), 32), MAX_RETRY_DELAY)
     return backoff * (1 - JITTER * rand())

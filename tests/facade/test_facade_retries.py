@@ -274,6 +274,19 @@ async def test_retry_after_from_the_error_body(
     assert sleeps == [7.0]
 
 
+async def test_rate_limit_error_reports_the_delay_the_sdk_slept(
+    api: Api, mock: respx.MockRouter, sleeps: list[float]
+) -> None:
+    # Body 2 s, header 5 s: one rule (header first) for the sleep and for the error.
+    body = error_json("rate_limit_exceeded", "slow down", retry_after=2)
+    refused = httpx.Response(429, json=body, headers={"Retry-After": "5"})
+    _chat_route(mock, refused, refused)
+    with pytest.raises(zaguan.RateLimitError) as caught:
+        await _chat(api, max_retries=1)
+    assert sleeps == [5.0]
+    assert caught.value.retry_after == 5.0
+
+
 async def test_connection_errors_back_off_too(
     api: Api, mock: respx.MockRouter, sleeps: list[float]
 ) -> None:

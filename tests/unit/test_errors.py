@@ -31,6 +31,7 @@ from zaguan._errors import (
     make_status_error,
     make_stream_error,
 )
+from zaguan._retry import MAX_RETRY_AFTER, retry_delay
 
 SECRET = "sk-secret"
 
@@ -406,12 +407,24 @@ def test_extras_absent_are_none() -> None:
     assert (band.band, band.required_tier, band.current_tier) == (None, None, None)
 
 
-def test_rate_limit_body_retry_after_wins_over_header() -> None:
-    error = _status_error(
-        429, _error_body("rate_limit_exceeded", retry_after=2.5), {"Retry-After": "30"}
-    )
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [({"Retry-After": "30"}, 30.0), ({"retry-after-ms": "1500"}, 1.5), ({}, 2.5)],
+)
+def test_rate_limit_retry_after_header_wins_over_body(
+    headers: dict[str, str], expected: float
+) -> None:
+    # The rule of the retry loop's sleep (server_delay), so the error says what was waited.
+    error = _status_error(429, _error_body("rate_limit_exceeded", retry_after=2.5), headers)
     assert isinstance(error, RateLimitError)
-    assert error.retry_after == 2.5
+    assert error.retry_after == expected
+    assert retry_delay(0, headers=httpx.Headers(headers), body_retry_after=2.5) == expected
+
+
+def test_rate_limit_retry_after_is_capped_as_the_sleep_is() -> None:
+    error = _status_error(429, _error_body("rate_limit_exceeded"), {"Retry-After": "3600"})
+    assert isinstance(error, RateLimitError)
+    assert error.retry_after == MAX_RETRY_AFTER
 
 
 @pytest.mark.parametrize("body_value", [None, -1, "soon", True])
@@ -426,8 +439,7 @@ def test_rate_limit_header_http_date() -> None:
     future = "Fri, 31 Dec 9999 23:59:59 GMT"
     error = make_status_error(_response(429, headers={"Retry-After": future}), request_id=None)
     assert isinstance(error, RateLimitError)
-    assert error.retry_after is not None
-    assert error.retry_after > 1e9
+    assert error.retry_after == MAX_RETRY_AFTER
 
 
 def test_rate_limit_without_any_delay() -> None:
