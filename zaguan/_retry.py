@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,7 +62,8 @@ RETRYABLE_STATUS: Final = frozenset({408, 409, 429, 500, 502, 503, 504})
 # safe even after the request left (read/timeout errors) because the retry carries the
 # same X-Request-Id, which CoreX uses for idempotency. Left out on purpose: CloseError
 # (the response was already received), LocalProtocolError, UnsupportedProtocol and
-# ProxyError (our own or the caller's configuration; a resend fails the same way).
+# ProxyError (our own or the caller's configuration; a resend fails the same way), and a
+# ConnectError from a certificate that failed verification (see `_is_certificate_error`).
 _RETRYABLE_EXCEPTIONS: Final = (
     httpx.ConnectError,
     httpx.ReadError,
@@ -118,7 +120,29 @@ def is_retryable_exception(exc: BaseException) -> bool:
     >>> is_retryable_exception(httpx.UnsupportedProtocol("ftp://"))
     False
     """
-    return isinstance(exc, _RETRYABLE_EXCEPTIONS)
+    return isinstance(exc, _RETRYABLE_EXCEPTIONS) and not _is_certificate_error(exc)
+
+
+def _is_certificate_error(exc: BaseException) -> bool:
+    """Whether ``exc`` was caused by a TLS certificate that failed verification.
+
+    httpx reports it as a `httpx.ConnectError` chained (through httpcore) to the
+    `ssl.SSLCertVerificationError`; a resend would make the same handshake against the
+    same certificate, so it fails at once instead of being retried as a network blip.
+    """
+    # Both links of every exception: a wrapper (respx, a hook) may chain the ssl error by
+    # context only, and chains can loop, hence `seen`.
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        cause = todo.pop()
+        if cause is None or id(cause) in seen:
+            continue
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return True
+        seen.add(id(cause))
+        todo += (cause.__cause__, cause.__context__)
+    return False
 
 
 def parse_retry_after(headers: httpx.Headers, *, now: float | None = None) -> float | None:

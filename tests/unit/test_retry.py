@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import ssl
 from collections.abc import Callable, Iterator
 
 import httpx
@@ -333,3 +334,34 @@ def test_state_without_budget_has_no_deadline() -> None:
     state = RetryState(budget=None, clock=clock)
     assert state.deadline is None
     assert state.next_delay(rand=_zero) == 0.5
+
+
+def _chained(cause: BaseException, *, implicit: bool = False) -> httpx.ConnectError:
+    """An httpx.ConnectError raised while handling ``cause`` (``from`` it unless implicit)."""
+    try:
+        try:
+            raise cause
+        except BaseException as exc:
+            if implicit:
+                raise httpx.ConnectError("connect failed")  # noqa: B904  # context only
+            raise httpx.ConnectError("connect failed") from exc
+    except httpx.ConnectError as error:
+        return error
+
+
+@pytest.mark.parametrize("implicit", [False, True])
+def test_a_certificate_failure_is_not_retryable(implicit: bool) -> None:
+    failure = ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED]")
+    assert not is_retryable_exception(_chained(failure, implicit=implicit))
+
+
+@pytest.mark.parametrize("cause", [ConnectionRefusedError(), ssl.SSLEOFError(8, "EOF")])
+def test_other_connect_failures_stay_retryable(cause: BaseException) -> None:
+    assert is_retryable_exception(_chained(cause))
+
+
+def test_a_looping_chain_ends() -> None:
+    error = httpx.ConnectError("loop")
+    other = RuntimeError("other")
+    error.__context__, other.__context__ = other, error
+    assert is_retryable_exception(error)
