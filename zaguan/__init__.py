@@ -13,6 +13,7 @@ import typing as _typing
 
 from ._base import ChatParams
 from ._client import ZaguanClient
+from ._config import InsecureTransportWarning
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -56,6 +57,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "HistoryParams",
+    "InsecureTransportWarning",
     "InsufficientCreditsError",
     "InternalServerError",
     "NotFoundError",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
@@ -24,6 +26,16 @@ _HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
 USER_AGENT: Final = f"zaguan-python/{__version__}"
 API_KEY_ENV: Final = "ZAGUAN_API_KEY"
 BASE_URL_ENV: Final = "ZAGUAN_BASE_URL"
+
+
+class InsecureTransportWarning(UserWarning):
+    """The client sends its API key over plain ``http://`` to a host that is not this
+    machine, where anyone on the path can read it. Warned once per client, when it is made.
+
+    Use ``https://``; or, on a network you trust, silence it::
+
+        warnings.filterwarnings("ignore", category=zaguan.InsecureTransportWarning)
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +78,11 @@ def resolve_config(
     for name, value in (default_headers or {}).items():
         headers[name] = check_header_value(f"default_headers[{name!r}]", value)
     headers["Authorization"] = f"Bearer {key}"
+    base = check_base_url(url)
+    warn_if_insecure(base)
     return ClientConfig(
         api_key=key,
-        base_url=check_base_url(url),
+        base_url=base,
         timeout=to_timeout(_inherited(timeout, http_client), "timeout"),
         max_retries=check_max_retries(max_retries),
         headers=headers,
@@ -103,6 +117,28 @@ def check_base_url(url: str | httpx.URL) -> str:
             f"(the SDK adds /v1/... itself): {base[:-3]!r}"
         )
     return base
+
+
+def warn_if_insecure(base_url: str) -> None:
+    """`InsecureTransportWarning` when the key would cross a network in clear text."""
+    parsed = httpx.URL(base_url)
+    if parsed.scheme == "http" and not _is_loopback(parsed.host):
+        warnings.warn(
+            f"base_url {base_url!r} is plain http:// to a host that is not this machine: "
+            "the API key travels unencrypted. Use https://.",
+            InsecureTransportWarning,
+            stacklevel=4,  # the caller's line: warn_if_insecure <- resolve_config <- __init__
+        )
+
+
+def _is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and ``localhost``: traffic that never leaves the machine."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name: it may resolve anywhere
+        return False
 
 
 def to_timeout(value: float | httpx.Timeout | None, name: str) -> httpx.Timeout:

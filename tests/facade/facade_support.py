@@ -16,7 +16,7 @@ import httpx
 from zaguan import AsyncStream, AsyncZaguanClient, RawResponse, Stream, ZaguanClient
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk, CreditsHistoryEntry
 
-BASE_URL = "http://corex.test"
+BASE_URL = "https://corex.test"  # http:// to a remote host warns (InsecureTransportWarning)
 API_KEY = "sk-zaguan-test-0123456789abcdef"
 MODEL = "openai/gpt-4o-mini"
 MESSAGES: list[dict[str, Any]] = [{"role": "user", "content": "Hi"}]

@@ -83,7 +83,7 @@ def test_every_contract_operation_has_a_method_on_both_clients() -> None:
     for name in [
         n for n, v in vars(Operations).items() if hasattr(v, "__get__") and not n.startswith("_")
     ]:
-        assert callable(getattr(zaguan.ZaguanClient("k", base_url="http://x"), name))
+        assert callable(getattr(zaguan.ZaguanClient("k", base_url="https://x"), name))
 
 
 def _modules(package: Any) -> list[Any]:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import ssl
+import warnings
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
 import pytest
+import respx
 from facade_support import API_KEY, BASE_URL, HEALTH_JSON, MESSAGES, MODEL, Api, completion_json
 
-from zaguan import AsyncZaguanClient, ZaguanClient
+import zaguan
+from zaguan import AsyncZaguanClient, InsecureTransportWarning, ZaguanClient
+
+CLIENTS = pytest.mark.parametrize("cls", [ZaguanClient, AsyncZaguanClient])
 
 Handler = Callable[[httpx.Request], httpx.Response]
 MakeMocked = Callable[..., Api]
@@ -103,3 +109,75 @@ async def test_an_http_client_left_at_httpx_default_gets_the_sdks(mocked: MakeMo
     api = mocked(_timeout_seen(seen))  # httpx.Client(): 5 s is httpx's, not the caller's
     await api.call("health")
     assert seen == [{"connect": 10.0, "read": 600.0, "write": 600.0, "pool": 600.0}]
+
+
+# -- TLS ----------------------------------------------------------------------------------
+
+
+def _certificate_failure(request: httpx.Request) -> httpx.Response:
+    """What httpx raises for a certificate that fails verification: a ConnectError chained
+    to the ssl error (through httpcore's, left out here)."""
+    try:
+        raise ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] self-signed")
+    except ssl.SSLError as exc:
+        raise httpx.ConnectError("certificate verify failed", request=request) from exc
+
+
+async def test_a_certificate_failure_is_not_retried(mocked: MakeMocked) -> None:
+    # A MockTransport, not respx: respx replaces an exception's cause with its own.
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return _certificate_failure(request)
+
+    with pytest.raises(zaguan.APIConnectionError) as caught:
+        await mocked(handler).call("health")
+    assert len(sent) == 1  # no second handshake against the same certificate
+    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+
+
+async def test_a_plain_connect_error_is_still_retried(api: Api, mock: respx.MockRouter) -> None:
+    route = mock.get("/health").mock(side_effect=httpx.ConnectError("refused"))
+    with pytest.raises(zaguan.APIConnectionError):
+        await api.call("health")
+    assert route.call_count == 3
+
+
+# -- Plain http:// to another machine -----------------------------------------------------
+
+
+@CLIENTS
+@pytest.mark.parametrize(
+    "url", ["http://corex.example.com", "http://10.0.0.7:8080", "http://[2001:db8::1]"]
+)
+def test_plain_http_to_a_remote_host_warns_once_per_client(
+    cls: type[ZaguanClient], url: str
+) -> None:
+    with pytest.warns(InsecureTransportWarning, match="unencrypted") as caught:
+        cls(api_key=API_KEY, base_url=url)
+    assert len(caught) == 1
+    assert caught[0].filename == __file__  # points at the caller's line, not the SDK's
+    assert API_KEY not in str(caught[0].message)
+
+
+@CLIENTS
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://corex.example.com",
+        "http://localhost:8080",
+        "http://LOCALHOST",
+        "http://127.0.0.1:8080",
+        "http://127.8.9.10",
+        "http://[::1]:8080",
+    ],
+)
+def test_https_or_loopback_does_not_warn(cls: type[ZaguanClient], url: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cls(api_key=API_KEY, base_url=url)
+
+
+def test_the_warning_is_a_user_warning() -> None:
+    assert issubclass(InsecureTransportWarning, UserWarning)
