@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -66,17 +67,14 @@ def resolve_config(
     Without ``timeout=``, a caller-given ``http_client``'s own timeout applies (unless it is
     httpx's default): the caller chose it when making that client.
     """
-    key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
-    if not key:
-        raise ConfigurationError(
-            f"No API key: pass api_key= to the client or set {API_KEY_ENV} in the environment."
-        )
-    check_header_value("api_key", key)
+    key = check_api_key(api_key if api_key is not None else os.environ.get(API_KEY_ENV))
     url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
     # httpx.Headers: a caller's "user-agent" replaces ours instead of travelling beside it.
     headers = httpx.Headers({"User-Agent": USER_AGENT, "Accept": "application/json"})
-    for name, value in (default_headers or {}).items():
-        headers[name] = check_header_value(f"default_headers[{name!r}]", value)
+    problem = headers_problem(default_headers, "default_headers")
+    if problem:
+        raise ConfigurationError(problem)
+    headers.update(default_headers or {})
     headers["Authorization"] = f"Bearer {key}"
     base = check_base_url(url)
     warn_if_insecure(base)
@@ -161,11 +159,64 @@ def check_max_retries(value: int, name: str = "max_retries") -> int:
     return value
 
 
-def check_header_value(name: str, value: object) -> str:
-    """A header value must be visible ASCII: CR/LF would let a value inject headers."""
-    if not isinstance(value, str) or not value.isascii() or not value.isprintable():
-        shown = "<hidden>" if name == "api_key" else repr(value)
+def check_api_key(key: object) -> str:
+    """The key as sent, or `ConfigurationError` naming what is wrong with it, never the key
+    itself (nor any part of it): the message ends up in logs and bug reports."""
+    if key is None or key == "":
         raise ConfigurationError(
-            f"{name} must be a string of printable ASCII characters, got {shown}"
+            f"No API key: pass api_key= to the client or set {API_KEY_ENV} in the environment."
         )
-    return value
+    problem = _value_problem(key)
+    if problem:
+        raise ConfigurationError(f"The API key {problem}; the key itself is not shown.")
+    if " " in str(key):
+        raise ConfigurationError("The API key contains a space; the key itself is not shown.")
+    return str(key)
+
+
+def headers_problem(headers: object, where: str) -> str | None:
+    """Why ``headers`` (a caller's extra headers, named ``where``) cannot be sent, else None.
+
+    Checked before anything is sent: httpx would refuse them later, after a connection was
+    opened, with an error that quotes the value (a credential, for ``Authorization``). The
+    message names the header, never its value.
+    """
+    if headers is None:
+        return None
+    if not isinstance(headers, Mapping):
+        return f"{where} must be a mapping of header names to values, got {type(headers).__name__}"
+    for name, value in headers.items():
+        value_problem = _value_problem(value)
+        problem = _name_problem(name) or (value_problem and f"value {value_problem}")
+        if problem:
+            return f"{where}[{name!r}]: the header {problem}"
+    return None
+
+
+def _name_problem(name: object) -> str | None:
+    if not isinstance(name, str):
+        return f"name is not a string but {type(name).__name__}"
+    if not _TOKEN.fullmatch(name):
+        return (
+            "name must be a non-empty token of ASCII letters, digits and !#$%&'*+-.^_`|~ "
+            "(RFC 9110, section 5.6.2): no spaces, CR/LF, ':' or other characters"
+        )
+    return None
+
+
+def _value_problem(value: object) -> str | None:
+    """What makes ``value`` unsendable in a header, in words that never quote it."""
+    if not isinstance(value, str):
+        return f"is not a string but {type(value).__name__}"
+    if "\r" in value or "\n" in value:
+        return "contains CR or LF (a line break, as read from a file or an environment variable?)"
+    if not value.isascii():
+        return "contains a non-ASCII character"
+    if not value.isprintable():
+        return "contains a control character"
+    if value != value.strip():
+        return "has leading or trailing whitespace"
+    return None
+
+
+_TOKEN: Final = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")

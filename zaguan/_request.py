@@ -9,7 +9,7 @@ from typing import Any, Generic, TypedDict, TypeVar
 
 import httpx
 
-from ._config import ClientConfig, check_max_retries, to_timeout
+from ._config import ClientConfig, check_max_retries, headers_problem, to_timeout
 from ._errors import ConfigurationError
 from ._validate import RequestValidationError
 
@@ -136,11 +136,15 @@ def _headers(
     if stream:
         headers["Accept"] = "text/event-stream"
     request_id = options.get("request_id")
-    for name, value in (options.get("extra_headers") or {}).items():
+    extra = options.get("extra_headers")
+    problem = headers_problem(extra, "extra_headers")
+    if problem:
+        raise RequestValidationError(problem)
+    for name, value in (extra or {}).items():
         if name.lower() == "x-request-id":  # one id per call, wherever the caller put it
             request_id = value if request_id is None else request_id
         else:
-            headers[name] = _header_value(name, value)
+            headers[name] = value
     request_id = new_request_id() if request_id is None else check_request_id(request_id)
     headers["X-Request-Id"] = request_id
     return headers, request_id
@@ -159,11 +163,3 @@ def _merge_body(
             f"extra_body is only for requests with a JSON body, not {kind}"
         )
     return {**body, **extra}
-
-
-def _header_value(name: str, value: object) -> str:
-    if not isinstance(value, str) or not value.isascii() or not value.isprintable():
-        raise RequestValidationError(
-            f"extra_headers[{name!r}] must be printable ASCII, got {value!r}"
-        )
-    return value
