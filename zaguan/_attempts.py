@@ -20,6 +20,7 @@ from ._errors import (
     make_status_error,
 )
 from ._log import log_attempt
+from ._redact import scrub, secrets_in
 from ._request import Call
 from ._results import stamp
 from ._retry import RetryState, is_retryable_exception, is_retryable_status
@@ -51,7 +52,7 @@ class Attempts:
         self._log(type(exc).__name__)
         delay = self.state.next_delay() if is_retryable_exception(exc) else None
         if delay is None:
-            raise connection_error(exc, self.call.request_id) from exc
+            raise connection_error(exc, self.call.request) from exc
         return self._waiting(delay)
 
     def on_response(self, response: httpx.Response) -> float | None:
@@ -82,8 +83,14 @@ class Attempts:
         )  # fmt: skip
 
 
-def connection_error(exc: httpx.HTTPError, request_id: str) -> APIConnectionError:
-    """The SDK's exception for an httpx failure that brought no response."""
+def connection_error(exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
+    """The SDK's exception for an httpx failure that brought no response to ``request``.
+
+    A lower layer may quote a header it refused: ``exc``, its chain and the message are
+    masked of ``request``'s credentials.
+    """
+    request_id = request.headers["X-Request-Id"]
+    scrub(exc, secrets_in(request.headers))
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out ({type(exc).__name__}).", request_id=request_id)
     detail = str(exc) or "no detail"

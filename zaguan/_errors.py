@@ -37,6 +37,7 @@ from typing import ClassVar, Final
 
 import httpx
 
+from ._redact import redact, scrub, secrets_of
 from ._retry import server_delay
 
 _STR_LIMIT: Final = 200  # str() stays one readable log line; .body keeps everything
@@ -79,6 +80,9 @@ class APIError(ZaguanError):
         body: object = None,
         status_code: int | None = None,
     ) -> None:
+        # Server text may echo the caller's key: masked before anything can show it.
+        secrets = secrets_of(response)
+        message = redact(message, secrets)
         super().__init__(message)
         self.message = message
         self.request_id = request_id
@@ -86,9 +90,9 @@ class APIError(ZaguanError):
         self.body = body
         self.status_code = status_code
         error = _error_object(body)
-        self.type = _str_field(error, "type")
-        self.code = _str_field(error, "code")
-        self.param = _str_field(error, "param")
+        self.type, self.code, self.param = (
+            _masked(_str_field(error, key), secrets) for key in ("type", "code", "param")
+        )
         self._read_extras(error)
 
     def _read_extras(self, error: Mapping[str, object]) -> None:
@@ -107,8 +111,8 @@ class APIError(ZaguanError):
             f"message={self._short_message()!r}, request_id={self.request_id!r})"
         )
 
-    def _short_message(self) -> str:
-        return _one_line(_redact(self.message, self.response))
+    def _short_message(self) -> str:  # redact again: `message` is a public, writable field
+        return _one_line(redact(self.message, secrets_of(self.response)))
 
 
 class APIConnectionError(APIError):
@@ -300,7 +304,9 @@ def make_decode_error(
     """The exception for a 2xx ``response`` whose body is not the JSON expected.
 
     ``cause`` becomes ``__cause__`` already; ``raise ... from cause`` still reads best.
+    Its text (a generated model quotes the value it could not parse) is masked in place.
     """
+    scrub(cause, secrets_of(response))
     message = f"Unexpected response body ({cause.__class__.__name__}: {cause})"
     text, _ = _decode_body(response)
     rid = _rid(request_id, response)
@@ -390,11 +396,5 @@ def _one_line(text: str) -> str:
     return flat if len(flat) <= _STR_LIMIT else flat[: _STR_LIMIT - 3] + "..."
 
 
-def _redact(text: str, response: httpx.Response | None) -> str:
-    """Blank the caller's bearer token, should the server or a proxy echo it back."""
-    try:
-        auth = response.request.headers.get("authorization", "") if response is not None else ""
-    except RuntimeError:  # a Response built without its Request
-        auth = ""
-    token = auth.partition(" ")[2].strip()
-    return text.replace(token, "***") if len(token) >= 8 else text
+def _masked(value: str | None, secrets: frozenset[str]) -> str | None:
+    return None if value is None else redact(value, secrets)

@@ -60,7 +60,9 @@ class ErrorEvent(Exception):  # a signal to the lifecycle, not an SDK error
     (the decoded JSON, or the raw text when it is not JSON)."""
 
     def __init__(self, payload: object) -> None:
-        super().__init__(payload)
+        # Not in args: it would be the StreamError's __context__, showing the payload (which
+        # may echo the key) unmasked; `make_stream_error` reads it, masked, from here.
+        super().__init__("the server reported an error in the stream")
         self.payload = payload
 
 

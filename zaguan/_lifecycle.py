@@ -32,6 +32,7 @@ from ._errors import (
     make_stream_error,
 )
 from ._interpret import ErrorEvent, Interpreter, Unreadable
+from ._redact import scrub, secrets_of
 from ._results import stamp
 from ._sse import ServerSentEvent, SSEDecoder
 
@@ -103,7 +104,8 @@ class StreamCore(Generic[T, F]):
             )
 
     def transport_error(self, exc: httpx.HTTPError) -> APIConnectionError:
-        return connection_error(exc, self.request_id)
+        assert self.response is not None  # for mypy: the body is read once opened
+        return connection_error(exc, self.response.request)
 
     def final(self) -> F:
         """The whole answer, with the request id; only once the end marker has come."""
@@ -132,6 +134,7 @@ class StreamCore(Generic[T, F]):
             raise self._unreadable("stream event", exc, event.data) from exc
 
     def _unreadable(self, what: str, exc: Exception, text: str) -> APIResponseValidationError:
+        scrub(exc, secrets_of(self.response))  # it may quote a value the server echoed
         return APIResponseValidationError(
             f"Unexpected {what} ({type(exc).__name__}: {exc})",
             request_id=self.request_id, response=self.response,
