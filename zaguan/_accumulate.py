@@ -105,6 +105,15 @@ def _built(value: Any) -> Any:
     return list(value) if isinstance(value, _Items) else value
 
 
+def checked_index(index: object, what: str) -> int:
+    """``index`` if it is a JSON integer; a `TypeError` (which the stream reports as
+    `APIResponseValidationError`) as soon as the chunk arrives otherwise, rather than a
+    list that cannot key a dict or a string that cannot be sorted with the ints at the end."""
+    if isinstance(index, bool) or not isinstance(index, int):
+        raise TypeError(f"a {what} index must be an integer, got {type(index).__name__}")
+    return index
+
+
 def _merge_name(name: str, piece: str) -> str:
     """The function name after ``piece``: set by the first, a repeat ignored, a fragment appended.
 
@@ -137,6 +146,10 @@ class _ToolCall:
         if not function:  # absent, or null from a lenient server
             return
         if function.name:
+            if not isinstance(function.name, str):
+                raise TypeError(
+                    f"a function name must be a string, got {type(function.name).__name__}"
+                )
             self.name = _merge_name(self.name, function.name)
         if isinstance(function.arguments, str):
             self.arguments.append(function.arguments)
@@ -177,9 +190,10 @@ class _Choice:
         if isinstance(delta.refusal, str):
             self.refusal.append(delta.refusal)
         for piece in delta.tool_calls or ():
-            call = self.tool_calls.get(piece.index)
+            index = checked_index(piece.index, "tool call")
+            call = self.tool_calls.get(index)
             if call is None:  # not setdefault: that would build a _ToolCall per piece
-                call = self.tool_calls[piece.index] = _ToolCall()
+                call = self.tool_calls[index] = _ToolCall()
             call.add(piece)
         if isinstance(choice.finish_reason, str) and choice.finish_reason:
             self.finish_reason = choice.finish_reason
@@ -245,9 +259,10 @@ class ChunkAccumulator:
         if chunk.additional_properties:
             self._fields.update(chunk.additional_properties)
         for choice in chunk.choices:
-            state = self._choices.get(choice.index)
+            index = checked_index(choice.index, "choice")
+            state = self._choices.get(index)
             if state is None:  # not setdefault: that would build a _Choice per chunk
-                state = self._choices[choice.index] = _Choice()
+                state = self._choices[index] = _Choice()
             state.add(choice)
 
     def completion(self) -> ChatCompletion:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from ._accumulate import checked_index
 from ._interpret import Unreadable
 
 Event = Mapping[str, Any]
@@ -48,9 +49,11 @@ class _Block:
         kind = delta["type"]
         if kind in _TEXT_DELTAS:
             name = _TEXT_DELTAS[kind]
-            self.pieces.setdefault(name, []).append(delta[name])
+            if not isinstance(self.fields.get(name) or "", str):  # no str to append to
+                raise TypeError(f"the block's {name!r} is not a string")
+            self.pieces.setdefault(name, []).append(_string(delta, name))
         elif kind == "input_json_delta":
-            self.json.append(delta["partial_json"])
+            self.json.append(_string(delta, "partial_json"))
         elif kind == "signature_delta":
             self.fields["signature"] = delta["signature"]
         elif kind == "citations_delta":
@@ -64,6 +67,15 @@ class _Block:
         if text.strip():
             built["input"] = _parse_input(text, index)
         return built
+
+
+def _string(delta: Event, key: str) -> str:
+    """``delta[key]``, which must be a string: checked as the event arrives, so that a
+    wrong type fails the stream there rather than when the message is built."""
+    value = delta[key]
+    if not isinstance(value, str):
+        raise TypeError(f"a delta's {key!r} must be a string, got {type(value).__name__}")
+    return value
 
 
 def _parse_input(text: str, index: int) -> Any:
@@ -115,10 +127,11 @@ class MessageAccumulator:
             self._blocks[index] = _Block(block)
 
     def _block_start(self, event: Event) -> None:
-        self._blocks[event["index"]] = _Block(copy.deepcopy(dict(event["content_block"])))
+        index = checked_index(event["index"], "content block")
+        self._blocks[index] = _Block(copy.deepcopy(dict(event["content_block"])))
 
     def _block_delta(self, event: Event) -> None:
-        index = event["index"]
+        index = checked_index(event["index"], "content block")
         block = self._blocks.get(index)
         if block is None:
             raise Unreadable(f"a content_block_delta for block {index}, which never started", "")

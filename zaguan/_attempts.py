@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import httpx
 
 from ._errors import (
+    UNREADABLE,
     APIConnectionError,
     APITimeoutError,
     make_decode_error,
@@ -104,6 +105,6 @@ def parse_body(call: Call[T], response: httpx.Response) -> T:
     with the call's request id on it."""
     try:
         parsed = call.parse(response if call.raw else json.loads(response.content))
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+    except UNREADABLE as exc:
         raise make_decode_error(response, request_id=call.request_id, cause=exc) from exc
     return stamp(parsed, call.request_id)

@@ -40,6 +40,16 @@ import httpx
 from ._redact import redact, scrub, secrets_of
 from ._retry import server_delay
 
+UNREADABLE: Final = (
+    ValueError,  # json.loads, enums, dates; UnicodeError too
+    TypeError,  # a list where a string was expected, an unhashable index, mixed index types
+    LookupError,  # KeyError, IndexError
+    AttributeError,
+    ArithmeticError,  # OverflowError: 1e400 is inf, int(inf) overflows
+    RecursionError,  # absurdly nested JSON
+)
+"""What reading a server's JSON into models or accumulators can raise: the clients and
+the stream lifecycle turn each into `APIResponseValidationError`, never let it escape."""
 _STR_LIMIT: Final = 200  # str() stays one readable log line; .body keeps everything
 _NO_FIELDS: Final[Mapping[str, object]] = {}
 

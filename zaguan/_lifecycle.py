@@ -26,6 +26,7 @@ import httpx
 
 from ._attempts import connection_error
 from ._errors import (
+    UNREADABLE,
     APIConnectionError,
     APIResponseValidationError,
     make_decode_error,
@@ -44,9 +45,6 @@ F = TypeVar("F")
 # past these bounds costs a new connection instead of an unbounded wait.
 DRAIN_MAX_BYTES: Final = 64 * 1024
 DRAIN_MAX_SECONDS: Final = 1.0
-
-# What an interpreter raises for an event it cannot read (see `_interpret`).
-_UNREADABLE: Final = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
 
 
 def drain_done(total: int, started: float) -> bool:
@@ -95,6 +93,14 @@ class StreamCore(Generic[T, F]):
             if item is not None:
                 yield item
 
+    def text(self, item: T) -> str | None:
+        """The answer text ``item`` adds (``text_stream``), translated as `feed` is: the
+        interpreter reads fields of the item that the server may have sent wrongly typed."""
+        try:
+            return self.interpreter.text(item)
+        except UNREADABLE as exc:
+            raise self._unreadable("stream event", exc, "") from exc
+
     def end_of_body(self) -> None:
         """The body ended: fine after the end marker, an error before it."""
         if not self.done:
@@ -116,7 +122,7 @@ class StreamCore(Generic[T, F]):
             )
         try:
             result = self.interpreter.final()
-        except _UNREADABLE as exc:
+        except UNREADABLE as exc:
             raise self._unreadable("final result", exc, "") from exc
         # A plain dict (no generated model plugged in) has no attribute to carry it.
         with contextlib.suppress(AttributeError):
@@ -130,7 +136,7 @@ class StreamCore(Generic[T, F]):
             error = make_stream_error(exc.payload, request_id=self.request_id,
                                       response=self.response)  # fmt: skip
             raise error from None  # the ErrorEvent is our own signal, no cause worth showing
-        except _UNREADABLE as exc:
+        except UNREADABLE as exc:
             raise self._unreadable("stream event", exc, event.data) from exc
 
     def _unreadable(self, what: str, exc: Exception, text: str) -> APIResponseValidationError:

@@ -199,7 +199,7 @@ class EventStream(_Shell[T, F]):
     @property
     def text_stream(self) -> Iterator[str]:
         """The answer's text pieces only, read from this stream as it goes."""
-        return _texts(self.__iter__(), self._core.interpreter)
+        return _texts(self.__iter__(), self._core)
 
     def _final(self) -> F:
         for _ in self:
@@ -256,7 +256,7 @@ class AsyncEventStream(_Shell[T, F]):
     @property
     def text_stream(self) -> AsyncIterator[str]:
         """The answer's text pieces only, read from this stream as it goes."""
-        return _atexts(self.__aiter__(), self._core.interpreter)
+        return _atexts(self.__aiter__(), self._core)
 
     async def _final(self) -> F:
         async for _ in self:
@@ -264,23 +264,21 @@ class AsyncEventStream(_Shell[T, F]):
         return self._core.final()
 
 
-def _texts(items: Generator[T, None, None], interpreter: Interpreter[T, Any]) -> Iterator[str]:
+def _texts(items: Generator[T, None, None], core: StreamCore[T, Any]) -> Iterator[str]:
     # Closing `items` when this ends or is abandoned releases the connection at once, as
     # breaking out of the stream itself does (an async generator would otherwise wait for
     # its finalizer).
     with contextlib.closing(items):
         for item in items:
-            text = interpreter.text(item)
+            text = core.text(item)
             if text:
                 yield text
 
 
-async def _atexts(
-    items: AsyncGenerator[T, None], interpreter: Interpreter[T, Any]
-) -> AsyncIterator[str]:
+async def _atexts(items: AsyncGenerator[T, None], core: StreamCore[T, Any]) -> AsyncIterator[str]:
     async with contextlib.aclosing(items):
         async for item in items:
-            text = interpreter.text(item)
+            text = core.text(item)
             if text:
                 yield text
 
