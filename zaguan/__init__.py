@@ -37,7 +37,8 @@ from ._log import setup_from_env as _setup_logging
 from ._operations import HistoryParams, StatsParams
 from ._raw import RawResponse
 from ._request import RequestOptions
-from ._streaming import AsyncStream, Stream
+from ._download import AsyncBinaryStream, BinaryStream
+from ._streaming import AsyncMessageStream, AsyncStream, MessageStream, Stream
 from ._validate import RequestValidationError
 from ._version import __version__
 
@@ -47,17 +48,21 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncBinaryStream",
+    "AsyncMessageStream",
     "AsyncStream",
     "AsyncZaguanClient",
     "AuthenticationError",
     "BadRequestError",
     "BandAccessDeniedError",
+    "BinaryStream",
     "ChatParams",
     "ConfigurationError",
     "ConflictError",
     "HistoryParams",
     "InsufficientCreditsError",
     "InternalServerError",
+    "MessageStream",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
