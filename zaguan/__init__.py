@@ -13,6 +13,7 @@ import typing as _typing
 
 from ._base import ChatParams
 from ._client import ZaguanClient
+from ._download import AsyncBinaryStream, BinaryStream
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -37,7 +38,6 @@ from ._log import setup_from_env as _setup_logging
 from ._operations import HistoryParams, StatsParams
 from ._raw import RawResponse
 from ._request import RequestOptions
-from ._download import AsyncBinaryStream, BinaryStream
 from ._streaming import AsyncMessageStream, AsyncStream, MessageStream, Stream
 from ._validate import RequestValidationError
 from ._version import __version__

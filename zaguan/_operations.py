@@ -94,7 +94,7 @@ from ._download import BinaryStream
 from ._operation import download, operation, paginated, streamed
 from ._pages import BatchesWalk, HistoryWalk
 from ._request import RequestOptions
-from ._results import ResultList
+from ._results import ResultBytes, ResultList
 from ._streaming import MessageStream
 
 
@@ -180,8 +180,8 @@ def _transcription(response: httpx.Response) -> Transcription:
     return Transcription(text=response.text)
 
 
-def _audio(response: httpx.Response) -> bytes:
-    return response.content
+def _audio(response: httpx.Response) -> ResultBytes:
+    return ResultBytes(response.content)
 
 
 def _results(response: httpx.Response) -> ResultList[MessageBatchIndividualResponse]:
@@ -244,7 +244,7 @@ class Operations:
         """Translate an audio ``file`` into English text (multipart upload)."""
 
     @operation(speech, parse=_audio, body=SpeechRequest, raw=True)
-    def create_speech(self, **fields: Unpack[SpeechParams]) -> bytes:
+    def create_speech(self, **fields: Unpack[SpeechParams]) -> ResultBytes:
         """Speak ``input`` with ``voice``: the audio file's bytes (``response_format``)."""
 
     @download(speech, body=SpeechRequest)

@@ -170,8 +170,11 @@ async def test_speech_returns_the_audio_bytes(api: Api, mock: respx.MockRouter) 
     mock.post("/v1/audio/speech").respond(
         content=b"RIFFWAVE", headers={"content-type": "audio/wav"}
     )
-    audio = await api.call("create_speech", model="openai/tts-1", input="hi", voice="alloy")
+    audio = await api.call(
+        "create_speech", model="openai/tts-1", input="hi", voice="alloy", request_id="s1"
+    )
     assert audio == b"RIFFWAVE"
+    assert audio._request_id == "s1"
     raw = await api.raw("create_speech", model="openai/tts-1", input="hi", voice="alloy")
     assert raw.parsed == b"RIFFWAVE"
     assert raw.request_id
