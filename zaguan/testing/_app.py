@@ -183,6 +183,15 @@ def build_app(state: CoreXState) -> Starlette:
             operation = dataclasses.replace(operation, body={}, body_required=False)
         return Route(path, _endpoint(state, handler, operation, **kw), methods=[method])
 
+    def shared(*routes: Route) -> Route:
+        """One route for several methods of a path, so that a 405's `Allow` lists them all."""
+        by_method = {method: r.endpoint for r in routes for method in r.methods or ()}
+
+        async def endpoint(request: Request) -> Response:
+            return await by_method[request.method](request)  # type: ignore[no-any-return]
+
+        return Route(routes[0].path, endpoint, methods=list(by_method))
+
     routes = [
         route("/v1/chat/completions", chat, "POST", faults=False),
         route("/v1/models", _list_models),
@@ -194,8 +203,10 @@ def build_app(state: CoreXState) -> Starlette:
         route("/health", _health, auth=False),
         route("/v1/messages", create_message, "POST", faults=False),
         route("/v1/messages/count_tokens", count_message_tokens, "POST"),
-        route("/v1/messages/batches", create_batch, "POST", check_body=False),
-        route("/v1/messages/batches", list_batches),
+        shared(
+            route("/v1/messages/batches", create_batch, "POST", check_body=False),
+            route("/v1/messages/batches", list_batches),
+        ),
         route("/v1/messages/batches/{batch_id}", get_batch),
         route("/v1/messages/batches/{batch_id}/cancel", cancel_batch, "POST"),
         route("/v1/messages/batches/{batch_id}/results", get_batch_results),
