@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 
 from tests.live.conftest import Api
-from zaguan import InternalServerError, NotFoundError, StreamError
+from zaguan import (
+    APIConnectionError,
+    BandAccessDeniedError,
+    InternalServerError,
+    NotFoundError,
+    StreamError,
+)
 from zaguan.testing import FAULT_HEADER, LocalCoreX
 from zaguan_corex_client.models import Message, MessageBatch, MessageTokensCount
 
@@ -198,3 +204,24 @@ async def consume(api: Api, into: list[dict[str, Any]], **kwargs: Any) -> None:
     else:
         for event in api.client.messages_stream(**kwargs):
             into.append(event)
+
+
+async def test_a_stream_cut_before_message_stop(api: Api, server: LocalCoreX) -> None:
+    received: list[dict[str, Any]] = []
+    with pytest.raises(APIConnectionError, match="message_stop"):
+        await consume(api, received, **ask(), request_id="rid-cut", **fault("stream_cut_after=2"))
+    assert received[-1]["delta"] == {"type": "text_delta", "text": "hello "}
+    assert server.attempts("rid-cut") == 1
+
+
+async def test_a_stream_dropped_mid_body(api: Api) -> None:
+    with pytest.raises(APIConnectionError):
+        await consume(api, [], **ask(), **fault("stream_drop_after=1"))
+
+
+async def test_a_refused_stream_raises_before_any_event(api: Api) -> None:
+    received: list[dict[str, Any]] = []
+    with pytest.raises(BandAccessDeniedError) as info:
+        await consume(api, received, **ask(model="anthropic/claude-opus-4"), request_id="rid-403")
+    assert received == []
+    assert info.value.request_id == "rid-403"
