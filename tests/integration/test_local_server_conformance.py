@@ -110,7 +110,8 @@ def conformance_corex() -> Iterator[LocalCoreX]:
 def _steer(case: Any) -> None:
     """Make generated cases reach the answer path: a fresh request id (the spec's example id,
     reused by every case, would make most chats 409s) and, for a valid chat naming no catalogue
-    model, a catalogue model picked from the generated name (in each request of a batch too)."""
+    model, a catalogue model picked from the generated name, and for a thinking budget a
+    `max_tokens` above it (in each request of a batch too)."""
     if case.headers and "X-Request-Id" in case.headers:
         case.headers["X-Request-Id"] = str(uuid.uuid4())
     if not (case.path in _ANSWERED and case.meta.generation.mode.is_positive):
@@ -120,9 +121,18 @@ def _steer(case: Any) -> None:
     requests = case.body.get("requests") if case.path == "/v1/messages/batches" else None
     bodies = [r.get("params") for r in requests] if isinstance(requests, list) else [case.body]
     for body in bodies:
-        model = body.get("model") if isinstance(body, dict) else None
-        if isinstance(model, str) and find_model(model) is None:
-            body["model"] = _USABLE[hashlib.sha256(model.encode()).digest()[0] % len(_USABLE)]  # type: ignore[index]
+        if isinstance(body, dict):
+            _steer_body(body)
+
+
+def _steer_body(body: dict[str, Any]) -> None:
+    model = body.get("model")
+    if isinstance(model, str) and find_model(model) is None:
+        body["model"] = _USABLE[hashlib.sha256(model.encode()).digest()[0] % len(_USABLE)]
+    thinking = body.get("thinking")
+    budget = thinking.get("budget_tokens") if isinstance(thinking, dict) else None
+    if isinstance(budget, int) and isinstance(body.get("max_tokens"), int):
+        body["max_tokens"] = max(body["max_tokens"], budget + 1)  # the rule the schema cannot say
 
 
 _ANSWERED = {

@@ -12,7 +12,11 @@ import httpx
 import pytest
 
 from tests.integration.test_local_server_conformance import spec_schema
+from zaguan._accumulate_messages import MessageAccumulator
 from zaguan.testing import FAULT_HEADER, LocalCoreX
+from zaguan.testing._anthropic import build_message, message_json
+from zaguan.testing._catalog import find_model
+from zaguan.testing._message_stream import message_events
 
 MESSAGES = "/v1/messages"
 BATCHES = "/v1/messages/batches"
@@ -345,3 +349,23 @@ def test_reset_forgets_the_batches(http: httpx.Client, corex_server: LocalCoreX)
     corex_server.reset()
     assert http.get(f"{BATCHES}/{batch_id}").status_code == 404
     assert http.post(BATCHES, json={"requests": [item("a")]}).json()["id"] == batch_id  # from 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ask(),
+        ask(max_tokens=1),
+        ask(thinking=THINKING),
+        ask("get_weather", tools=[WEATHER, WEATHER | {"name": "weather"}]),
+        ask(thinking=THINKING, tools=[WEATHER | {"input_schema": {}}], tool_choice={"type": "any"}),
+        ask("  spaced\tout  words ", stop_sequences=["out"]),
+    ],
+)
+def test_the_events_add_up_to_the_message(body: dict[str, Any]) -> None:
+    """No network: the events of an answer, joined by the SDK's accumulator, are its message."""
+    answer = build_message(body, find_model(MODEL), "rid")  # type: ignore[arg-type]
+    accumulator = MessageAccumulator()
+    for _, event in message_events(answer):
+        accumulator.add(event)
+    assert accumulator.message() == message_json(answer)
