@@ -14,6 +14,7 @@ import typing as _typing
 from ._base import ChatParams
 from ._client import ZaguanClient
 from ._config import InsecureTransportWarning
+from ._download import AsyncBinaryStream, BinaryStream
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -38,7 +39,7 @@ from ._log import setup_from_env as _setup_logging
 from ._operations import HistoryParams, StatsParams
 from ._raw import RawResponse
 from ._request import RequestOptions
-from ._streaming import AsyncStream, Stream
+from ._streaming import AsyncMessageStream, AsyncStream, MessageStream, Stream
 from ._validate import RequestValidationError
 from ._version import __version__
 
@@ -48,11 +49,14 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncBinaryStream",
+    "AsyncMessageStream",
     "AsyncStream",
     "AsyncZaguanClient",
     "AuthenticationError",
     "BadRequestError",
     "BandAccessDeniedError",
+    "BinaryStream",
     "ChatParams",
     "ConfigurationError",
     "ConflictError",
@@ -60,6 +64,7 @@ __all__ = [
     "InsecureTransportWarning",
     "InsufficientCreditsError",
     "InternalServerError",
+    "MessageStream",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",

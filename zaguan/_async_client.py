@@ -15,6 +15,7 @@ from zaguan_corex_client.models import ChatCompletion, ChatCompletionRequest
 from ._attempts import Attempts, parse_body
 from ._base import BaseClient, ChatParams
 from ._config import resolve_config
+from ._download import AsyncBinaryStream
 from ._errors import ConfigurationError
 from ._lowlevel import lowlevel_client
 from ._operation import Operation, Pages
@@ -139,6 +140,15 @@ class AsyncZaguanClient(BaseClient):
         def method(*args: Any, **kwargs: Any) -> AsyncMessageStream[F]:
             call = operation.build(self, args, kwargs)
             return AsyncMessageStream(lambda: self._send(call), call.request_id, operation.parse)
+
+        return method
+
+    def _bind_download(
+        self, operation: Operation[Any]
+    ) -> Callable[..., Coroutine[Any, Any, AsyncBinaryStream]]:
+        async def method(*args: Any, **kwargs: Any) -> AsyncBinaryStream:
+            call = operation.build(self, args, kwargs)
+            return AsyncBinaryStream(await self._send(call), call.request_id)
 
         return method
 

@@ -15,6 +15,7 @@ from zaguan_corex_client.models import ChatCompletion, ChatCompletionRequest
 from ._attempts import Attempts, parse_body
 from ._base import BaseClient, ChatParams
 from ._config import resolve_config
+from ._download import BinaryStream
 from ._errors import ConfigurationError
 from ._lowlevel import lowlevel_client
 from ._operation import Operation, Pages
@@ -135,6 +136,13 @@ class ZaguanClient(BaseClient):
             return MessageStream(
                 lambda: self._send(call), call.request_id, operation.parse
             )._start()
+
+        return method
+
+    def _bind_download(self, operation: Operation[Any]) -> Callable[..., BinaryStream]:
+        def method(*args: Any, **kwargs: Any) -> BinaryStream:
+            call = operation.build(self, args, kwargs)
+            return BinaryStream(self._send(call), call.request_id)
 
         return method
 

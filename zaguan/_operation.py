@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ._async_client import AsyncRawZaguanClient, AsyncZaguanClient
     from ._base import BaseClient
     from ._client import RawZaguanClient, ZaguanClient
+    from ._download import AsyncBinaryStream, BinaryStream
     from ._raw import RawResponse
     from ._streaming import AsyncMessageStream, MessageStream
 
@@ -69,6 +70,8 @@ class Operation(Generic[R]):
     """``parse`` reads the `httpx.Response` (a binary, text or JSON Lines answer)."""
     stream: bool = False
     """The answer is an event stream: the body says ``"stream": true``."""
+    download: bool = False
+    """The answer's body is handed over unread, as a `BinaryStream`."""
 
     def build(
         self, client: BaseClient, args: tuple[Any, ...], kwargs: Mapping[str, Any]
@@ -93,7 +96,8 @@ class Operation(Generic[R]):
         kwargs = self.endpoint._get_kwargs(**params)
         return build_call(
             client._http, client._config, kwargs, options, self.parse,
-            body=body, auth=self.auth, stream=self.stream, raw=self.raw,
+            body=body, auth=self.auth,
+            stream=self.stream or self.download, raw=self.raw or self.download,
         )  # fmt: skip
 
     def _body(self, model: type, fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -157,6 +161,21 @@ def streamed(
         return Streamed(spec, signature)
 
     return declare
+
+
+def download(
+    endpoint: ModuleType, *, body: type
+) -> Callable[[Callable[Concatenate[Any, P], BinaryStream]], Download[P]]:
+    """Declare an operation whose binary answer is read as it arrives (`BinaryStream`)."""
+
+    def declare(signature: Callable[Concatenate[Any, P], BinaryStream]) -> Download[P]:
+        return Download(_spec(signature, endpoint, _unused, body=body, download=True), signature)
+
+    return declare
+
+
+def _unused(data: Any) -> Any:
+    return data
 
 
 def _spec(
@@ -236,6 +255,25 @@ class Streamed(_Declared, Generic[P, F]):
     def __get__(
         self, client: AsyncRawZaguanClient, owner: type
     ) -> Callable[P, Awaitable[RawResponse[AsyncMessageStream[F]]]]: ...
+    def __get__(self, client: Any, owner: type) -> Any:
+        return self._get(client)
+
+
+class Download(_Declared, Generic[P]):
+    """An operation whose binary answer is streamed: a `BinaryStream` for `ZaguanClient`, a
+    coroutine of an `AsyncBinaryStream` for `AsyncZaguanClient` (retries happen before any
+    byte is handed over)."""
+
+    binder = "_bind_download"
+
+    @overload
+    def __get__(self, client: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, client: ZaguanClient, owner: type) -> Callable[P, BinaryStream]: ...
+    @overload
+    def __get__(
+        self, client: AsyncZaguanClient, owner: type
+    ) -> Callable[P, Coroutine[Any, Any, AsyncBinaryStream]]: ...
     def __get__(self, client: Any, owner: type) -> Any:
         return self._get(client)
 

@@ -16,7 +16,8 @@ from typing import Any, Unpack
 
 import httpx
 
-from zaguan_corex_client.api.audio import create_speech, create_transcription, create_translation
+from zaguan_corex_client.api.audio import create_speech as speech  # two methods use it
+from zaguan_corex_client.api.audio import create_transcription, create_translation
 from zaguan_corex_client.api.billing import (
     get_credits_balance,
     get_credits_stats,
@@ -89,10 +90,11 @@ from zaguan_corex_client.models import (
     VirtualModelList,
 )
 
-from ._operation import operation, paginated, streamed
+from ._download import BinaryStream
+from ._operation import download, operation, paginated, streamed
 from ._pages import BatchesWalk, HistoryWalk
 from ._request import RequestOptions
-from ._results import ResultList
+from ._results import ResultBytes, ResultList
 from ._streaming import MessageStream
 
 
@@ -178,8 +180,8 @@ def _transcription(response: httpx.Response) -> Transcription:
     return Transcription(text=response.text)
 
 
-def _audio(response: httpx.Response) -> bytes:
-    return response.content
+def _audio(response: httpx.Response) -> ResultBytes:
+    return ResultBytes(response.content)
 
 
 def _results(response: httpx.Response) -> ResultList[MessageBatchIndividualResponse]:
@@ -241,9 +243,14 @@ class Operations:
     def create_translation(self, **fields: Unpack[TranslationParams]) -> Transcription:
         """Translate an audio ``file`` into English text (multipart upload)."""
 
-    @operation(create_speech, parse=_audio, body=SpeechRequest, raw=True)
-    def create_speech(self, **fields: Unpack[SpeechParams]) -> bytes:
+    @operation(speech, parse=_audio, body=SpeechRequest, raw=True)
+    def create_speech(self, **fields: Unpack[SpeechParams]) -> ResultBytes:
         """Speak ``input`` with ``voice``: the audio file's bytes (``response_format``)."""
+
+    @download(speech, body=SpeechRequest)
+    def create_speech_stream(self, **fields: Unpack[SpeechParams]) -> BinaryStream:
+        """`create_speech`, read as it arrives: ``write_to(path)`` or ``iter_bytes()``, without
+        holding the whole audio in memory (``async``: awaited, then ``async for``)."""
 
     @operation(create_image, parse=ImageList.from_dict, body=ImageGenerationRequest)
     def create_image(self, **fields: Unpack[ImageParams]) -> ImageList:

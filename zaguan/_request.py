@@ -97,7 +97,9 @@ def build_call(
     unknown = options.keys() - OPTION_NAMES
     if unknown:
         raise RequestValidationError(f"unexpected keyword argument {sorted(unknown)[0]!r}")
-    headers, request_id = _headers(config, kwargs, options, auth=auth, stream=stream)
+    # A streamed answer read as events asks for them; a streamed raw body (a download) does not.
+    event_stream = stream and not raw
+    headers, request_id = _headers(config, kwargs, options, auth=auth, stream=event_stream)
     params = dict(kwargs.get("params") or {})
     params.update(options.get("extra_query") or {})
     timeout = options.get("timeout")

@@ -1,7 +1,8 @@
 """The request id on every result, as ``openai``'s ``_request_id``.
 
 Every generated response model has a ``_request_id`` slot (openapi/templates/model.py.jinja);
-list results are a `ResultList`. Neither takes part in equality or ``to_dict()``.
+list results are a `ResultList`, binary ones a `ResultBytes`. The id takes part in neither
+equality nor ``to_dict()``.
 """
 
 from __future__ import annotations
@@ -28,9 +29,16 @@ class ResultList(list[T]):
         self._request_id = request_id
 
 
+class ResultBytes(bytes):
+    """A call's binary result (``create_speech()``): the bytes, plus the call's X-Request-Id as
+    ``_request_id``."""
+
+    _request_id: str | None = None
+
+
 def stamp(result: T, request_id: str) -> T:
-    """``result`` with ``_request_id`` set, when its type has the attribute (every model and
-    `ResultList` has; ``bytes``, the body of a binary answer, has not)."""
+    """``result`` with ``_request_id`` set, when its type has the attribute (every model,
+    `ResultList` and `ResultBytes` has)."""
     with contextlib.suppress(AttributeError):
         result._request_id = request_id  # type: ignore[attr-defined]
     return result

@@ -2,7 +2,8 @@
 
 These are the classes generated from the contract into `zaguan_corex_client.models`, under the
 same names: ``zaguan.types.ChatCompletion is zaguan_corex_client.models.ChatCompletion``, and
-`ResultList`, the list that ``list_models()`` and ``get_capabilities()`` return. The
+`ResultList` and `ResultBytes`, the list and bytes results (``list_models()``,
+``create_speech()``) that carry ``_request_id`` too. The
 rarer ones (content parts, tool definitions, response formats, ...) stay only there.
 
 >>> from zaguan.types import ChatCompletion, ChatCompletionMessage
@@ -37,7 +38,7 @@ from zaguan_corex_client.models import (
     Usage,
 )
 
-from ._results import ResultList
+from ._results import ResultBytes, ResultList
 
 __all__ = [
     "ChatCompletion",
@@ -59,6 +60,7 @@ __all__ = [
     "ModelCapabilities",
     "PromptTokensDetails",
     "Promptshield",
+    "ResultBytes",
     "ResultList",
     "ToolCall",
     "ToolCallDelta",

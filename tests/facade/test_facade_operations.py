@@ -170,8 +170,11 @@ async def test_speech_returns_the_audio_bytes(api: Api, mock: respx.MockRouter) 
     mock.post("/v1/audio/speech").respond(
         content=b"RIFFWAVE", headers={"content-type": "audio/wav"}
     )
-    audio = await api.call("create_speech", model="openai/tts-1", input="hi", voice="alloy")
+    audio = await api.call(
+        "create_speech", model="openai/tts-1", input="hi", voice="alloy", request_id="s1"
+    )
     assert audio == b"RIFFWAVE"
+    assert audio._request_id == "s1"
     raw = await api.raw("create_speech", model="openai/tts-1", input="hi", voice="alloy")
     assert raw.parsed == b"RIFFWAVE"
     assert raw.request_id
@@ -332,3 +335,25 @@ async def test_request_refuses_what_would_leave_the_base_url(
     with pytest.raises(zaguan.RequestValidationError):
         await api.call("request", method, path)
     assert not mock.calls
+
+
+async def test_speech_streams_to_a_file_without_reading_it_first(
+    api: Api, mock: respx.MockRouter, tmp_path: Path
+) -> None:
+    audio = b"RIFF" + bytes(range(256)) * 1000
+    route = mock.post("/v1/audio/speech").respond(
+        content=audio, headers={"content-type": "audio/wav"}
+    )
+    fields = {"model": "openai/tts-1", "input": "hi", "voice": "alloy", "request_id": "sp"}
+    path = tmp_path / "hi.wav"
+    if isinstance(api.client, zaguan.AsyncZaguanClient):
+        async with await api.client.create_speech_stream(**fields) as stream:
+            written = await stream.write_to(path)
+    else:
+        with api.client.create_speech_stream(**fields) as stream:
+            written = stream.write_to(path)
+    assert written == len(audio)
+    assert path.read_bytes() == audio
+    assert stream.request_id == "sp"
+    assert stream.response.is_closed
+    assert route.calls.last.request.headers["accept"] != "text/event-stream"
