@@ -227,3 +227,24 @@ async def test_the_key_sent_in_a_header_of_the_callers_choice_is_masked_too(
     with pytest.raises(zaguan.AuthenticationError) as caught:
         await api.call("list_models")
     assert_no_secret(caught.value, OTHER_SECRET, API_KEY)
+
+
+async def test_a_binary_stream_transport_error_quoting_the_key_is_masked(
+    api: Api, mock: respx.MockRouter
+) -> None:
+    error = httpx.ReadError(f"peer said: Bearer {API_KEY}")
+    response = event_stream([b"RIFF"], error=error)
+    response.headers["content-type"] = "audio/wav"
+    mock.post("/v1/audio/speech").mock(return_value=response)
+    fields = {"model": "openai/tts-1", "input": "hi", "voice": "alloy"}
+    with pytest.raises(zaguan.APIConnectionError) as caught:
+        await _read_speech(api, fields)
+    assert_no_secret(caught.value)
+
+
+async def _read_speech(api: Api, fields: dict[str, Any]) -> bytes:
+    if isinstance(api.client, AsyncZaguanClient):
+        async with await api.client.create_speech_stream(**fields) as stream:
+            return await stream.read()
+    with api.client.create_speech_stream(**fields) as sync_stream:
+        return sync_stream.read()
