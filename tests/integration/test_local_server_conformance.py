@@ -60,7 +60,22 @@ NOT_SERVED_YET = [
 ]  # fmt: skip
 schema = schemathesis.openapi.from_path(SPEC, config=SchemathesisConfig.from_str(CONFIG))
 schema = schema.exclude(operation_id=NOT_SERVED_YET)
-_USABLE = [model.id for model in CATALOG if model.band in TIER_BANDS["pro"]]
+# The kind of model each operation that names one serves, and the catalogue's usable ones.
+_KINDS = {
+    "/v1/chat/completions": "chat",
+    "/v1/embeddings": "embedding",
+    "/v1/moderations": "moderation",
+    "/v1/audio/transcriptions": "transcription",
+    "/v1/audio/translations": "transcription",
+    "/v1/audio/speech": "speech",
+    "/v1/images/generations": "image",
+    "/v1/images/edits": "image",
+    "/v1/images/variations": "image",
+}
+_USABLE = {
+    kind: [m.id for m in CATALOG if m.kind == kind and m.band in TIER_BANDS["pro"]]
+    for kind in set(_KINDS.values())
+}
 SPEC_DOCUMENT = yaml.safe_load(SPEC.read_text())
 _REGISTRY = Registry().with_resource(
     "urn:zaguan-corex", Resource.from_contents(SPEC_DOCUMENT, default_specification=DRAFT202012)
@@ -81,16 +96,18 @@ def conformance_corex() -> Iterator[LocalCoreX]:
 
 def _steer(case: Any) -> None:
     """Make generated cases reach the answer path: a fresh request id (the spec's example id,
-    reused by every case, would make most chats 409s) and, for a valid chat naming no catalogue
-    model, a catalogue model picked from the generated name."""
+    reused by every case, would make most requests 409s) and, for a valid request naming no
+    catalogue model of the operation's kind, one picked from the generated name."""
     if case.headers and "X-Request-Id" in case.headers:
         case.headers["X-Request-Id"] = str(uuid.uuid4())
-    chat = case.path == "/v1/chat/completions" and case.meta.generation.mode.is_positive
-    if not (chat and isinstance(case.body, dict)):
+    kind = _KINDS.get(case.path)
+    if not (kind and case.meta.generation.mode.is_positive and isinstance(case.body, dict)):
         return
     model = case.body.get("model")
-    if isinstance(model, str) and find_model(model) is None:
-        case.body["model"] = _USABLE[hashlib.sha256(model.encode()).digest()[0] % len(_USABLE)]
+    found = find_model(model) if isinstance(model, str) else None
+    if isinstance(model, str) and (found is None or found.kind != kind):
+        usable = _USABLE[kind]
+        case.body["model"] = usable[hashlib.sha256(model.encode()).digest()[0] % len(usable)]
 
 
 @schema.parametrize()
