@@ -17,6 +17,7 @@ from ._app import build_app
 from ._faults import Fault
 from ._ledger import Clock, Ledger
 from ._state import DEFAULT_CREDITS, CoreXState, Dropper
+from ._uploads import Upload
 
 __all__ = ["LocalCoreX", "bind_socket", "make_server"]
 
@@ -136,6 +137,11 @@ class LocalCoreX:
     def attempts(self, request_id: str) -> int:
         """How many requests arrived with this `X-Request-Id` (first try plus retries)."""
         return self.state.attempts(request_id)
+
+    def uploads(self, request_id: str) -> tuple[Upload, ...]:
+        """The multipart uploads (audio, images) received with this `X-Request-Id`, one per
+        attempt: their text fields and files, byte for byte."""
+        return self.state.uploads(request_id)
 
     @property
     def fault(self) -> Fault | None:
