@@ -32,6 +32,7 @@ from ._catalog import CATALOG, TIER_BANDS, capabilities_json, find_model, model_
 from ._checks import check_request
 from ._completions import chat
 from ._contract import Operation, load_contract
+from ._embeddings import embeddings, moderations
 from ._errors import ApiError
 from ._faults import Fault
 from ._ledger import Clock
@@ -185,6 +186,9 @@ def build_app(state: CoreXState) -> Starlette:
         route("/v1/credits/history", _history),
         route("/v1/credits/stats", _stats),
         route("/health", _health, auth=False),
+        # The OpenAI-compatible Priority-2 operations: they charge like chat, faults included.
+        route("/v1/embeddings", embeddings, "POST", faults=False),
+        route("/v1/moderations", moderations, "POST", faults=False),
     ]
     app = Starlette(
         routes=routes,
