@@ -32,6 +32,7 @@ from ._catalog import CATALOG, TIER_BANDS, capabilities_json, find_model, model_
 from ._checks import check_request
 from ._completions import chat
 from ._contract import Operation, load_contract
+from ._directory import provider_status, retrieve_virtual_model, virtual_models
 from ._embeddings import embeddings, moderations
 from ._errors import ApiError
 from ._faults import Fault
@@ -189,6 +190,9 @@ def build_app(state: CoreXState) -> Starlette:
         # The OpenAI-compatible Priority-2 operations: they charge like chat, faults included.
         route("/v1/embeddings", embeddings, "POST", faults=False),
         route("/v1/moderations", moderations, "POST", faults=False),
+        route("/v1/providers/status", provider_status),
+        route("/v1/virtual-models", virtual_models),
+        route("/v1/virtual-models/{model_id:path}", retrieve_virtual_model),
     ]
     app = Starlette(
         routes=routes,
