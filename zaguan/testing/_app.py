@@ -17,6 +17,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .._version import __version__
+from ._audio import speech, transcriptions, translations
 from ._call import (
     ATTEMPT,
     REQUEST_ID,
@@ -190,6 +191,9 @@ def build_app(state: CoreXState) -> Starlette:
         # The OpenAI-compatible Priority-2 operations: they charge like chat, faults included.
         route("/v1/embeddings", embeddings, "POST", faults=False),
         route("/v1/moderations", moderations, "POST", faults=False),
+        route("/v1/audio/transcriptions", transcriptions, "POST", faults=False),
+        route("/v1/audio/translations", translations, "POST", faults=False),
+        route("/v1/audio/speech", speech, "POST", faults=False),
         route("/v1/providers/status", provider_status),
         route("/v1/virtual-models", virtual_models),
         route("/v1/virtual-models/{model_id:path}", retrieve_virtual_model),
