@@ -10,7 +10,8 @@ is the one given, else ``english`` (always ``english`` for a translation). ``pro
 ``words``; ``text``, ``srt`` and ``vtt`` answer ``text/plain``: the transcript, or one cue
 spanning the duration.
 
-Speech: 0.1 s of a sine whose pitch comes from ``voice`` (24 kHz, 16-bit mono). ``wav``, and
+Speech: 0.1 s of a sine whose pitch comes from ``voice`` (24 kHz, 16-bit mono); ``speed`` and
+``instructions`` are checked and change nothing. ``wav``, and
 any format this server cannot encode (``mp3``, the provider's default, ``opus``, ``aac``,
 ``flac``, and no ``response_format``), answer a WAV file with ``Content-Type: audio/wav``, so
 an application that asks for mp3 still gets playable audio and the header says what it is;

@@ -155,10 +155,10 @@ class LocalCoreX:
     def reset(self) -> None:
         """Restore the state of a new server without restarting it, as between two tests.
 
-        Ledgers, attempts, generated request ids and the server-wide fault go back to what the
-        constructor made; keys, credits, clock and the port stay. Restarting costs a socket, a
-        thread and uvicorn's start-up; this costs microseconds. A request still in flight ends
-        against the old state.
+        Ledgers, attempts, uploads, generated request ids and the server-wide fault go back to
+        what the constructor made; keys, credits, clock and the port stay. Restarting costs a
+        socket, a thread and uvicorn's start-up; this costs microseconds. A request still in
+        flight ends against the old state.
         """
         self.state.reset()
 
