@@ -109,9 +109,34 @@ async def test_speech_is_a_wav(api: Api) -> None:
         assert (wav.getframerate(), wav.getnframes()) == (24_000, 2_400)
 
 
+async def test_speech_carries_its_request_id(api: Api) -> None:
+    audio = await api(
+        "create_speech", model="openai/tts-1", input="Hello", voice="nova", request_id="rid-tts"
+    )
+    assert audio._request_id == "rid-tts"
+
+
+async def test_speech_stream_writes_the_wav_to_a_file(
+    api: Api, server: LocalCoreX, tmp_path: Path
+) -> None:
+    fields: dict[str, Any] = {
+        "model": "openai/tts-1", "input": "Hello", "voice": "nova", "request_id": "rid-tts-stream",
+        **RETRY_ONCE,
+    }  # fmt: skip
+    path = tmp_path / "hello.wav"
+    if api.is_async:
+        async with await api.client.create_speech_stream(**fields) as stream:
+            written = await stream.write_to(path)
+    else:
+        with api.client.create_speech_stream(**fields) as sync_stream:
+            written = sync_stream.write_to(path)
+    audio = await api("create_speech", model="openai/tts-1", input="Hello", voice="nova")
+    assert (written, path.read_bytes()) == (len(audio), audio)
+    assert server.attempts("rid-tts-stream") == 2
+    assert len(server.ledger.charges_for("rid-tts-stream")) == 1
+
+
 async def test_speech_request_id_is_on_the_raw_response(api: Api) -> None:
-    """`create_speech` returns plain bytes, which cannot carry `_request_id`; the raw response
-    has it."""
     pending = api.client.with_raw_response.create_speech(
         model="openai/tts-1", input="Hello", voice="nova", request_id="rid-speech"
     )
@@ -222,6 +247,7 @@ async def test_retries_are_charged_once(
     [
         ("create_embeddings", {"model": EMBEDDING, "input": "x"}),
         ("create_moderation", {"input": "x"}),
+        ("create_speech", {"model": "openai/tts-1", "input": "x", "voice": "alloy"}),
         ("create_transcription", {"file": b"x", "model": WHISPER}),
         ("create_translation", {"file": b"x", "model": WHISPER}),
         ("create_image", {"prompt": "x"}),
