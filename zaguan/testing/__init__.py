@@ -97,6 +97,43 @@ Answers
   ``stream_options.include_usage`` a usage chunk with empty ``choices``; ``data: [DONE]``. The
   last chunk before ``[DONE]`` carries ``promptshield``.
 
+Anthropic side (``/v1/messages``, ``/v1/messages/count_tokens``, ``/v1/messages/batches``)
+-----------------------------------------------------------------------------------------
+* A message follows the chat's rules in Anthropic's shapes (any catalogue model; ``test/...``
+  models too): a ``text`` block ``"Echo: <text of the last user turn>"`` (its text blocks and
+  tool results joined by a space). ``max_tokens`` cuts it to that many words
+  (``stop_reason`` ``max_tokens``), the earliest of ``stop_sequences`` found in it ends it before
+  the sequence (``stop_sequence``); else ``end_turn``. ``thinking: {type: enabled}`` puts a
+  ``thinking`` block first (the reasoning sentence, 9 tokens, and a ``signature`` derived from
+  the request id); its ``budget_tokens`` must be below ``max_tokens`` (else 400).
+* Tools (client tools, for models with tools): ``tool_choice`` ``{type: tool, name}`` calls it
+  (422 if it names no tool), ``any`` the tools named in the prompt or else the first, ``auto``
+  (or none given) those named in the last user turn unless it carries a ``tool_result``,
+  ``none`` none; ``disable_parallel_tool_use`` keeps the first. Each call is a ``tool_use``
+  block (``id`` ``toolu_<...>``, ``input`` built from ``input_schema`` as chat arguments are)
+  replacing the text, with ``stop_reason`` ``tool_use``.
+* Tokens, one per word: ``input_tokens`` counts ``system``, every message's blocks (text,
+  thinking, tool calls as name plus compact JSON input, tool results) and every tool (name,
+  description, compact ``input_schema``); ``count_tokens`` answers exactly that, free of charge.
+  ``output_tokens`` counts the blocks made. ``id`` is ``msg_<sha256(request id)[:24]>``.
+* Credits, faults and checks as for a chat; a stream and a JSON answer under one request id
+  are one request (answered alike, charged once). Streams: ``message_start``, ``ping``, per
+  block ``content_block_start``, deltas (``thinking_delta`` per word then ``signature_delta``;
+  ``text_delta`` per word; ``input_json_delta`` in three fragments), ``content_block_stop``;
+  ``message_delta`` (stop reason, ``usage.output_tokens``; charged here), ``message_stop``.
+  Stream faults count content deltas; ``stream_error_after`` sends ``event: error`` with
+  ``{"type": "error", "error": {...}}``. Errors are the contract's ``ErrorResponse``.
+* Batches belong to their key. Creating checks the envelope (400; a repeated ``custom_id`` too)
+  and answers ``in_progress``; each request's ``params`` is checked against the message schema
+  and a bad one becomes an ``errored`` result. A batch runs at the first request that reads it
+  after creation (get, list or results), so it is ``ended`` there: every request answered as
+  ``/v1/messages`` would (an error there is ``errored`` here, ``test/fail-<status>`` included;
+  ``stream`` is refused), charged under ``<batch id>/<custom id>``. Cancelling before that
+  answers ``canceling`` and ends with every request ``canceled``. A retried creation with the
+  same request id returns the same batch (409 with another body). Lists are newest first with
+  ``limit`` (default 20), ``after_id`` or ``before_id`` (an id of no batch: 400), ``has_more``,
+  ``first_id``, ``last_id``; results are ``application/x-jsonl``, in request order. Ids
+  ``msgbatch_local_000001``, ... (from 1 after ``reset()``); times from ``clock``.
 Embeddings, moderations, audio, images, providers (each module's docstring has the details)
 -------------------------------------------------------------------------------------------
 * Embeddings: a unit vector hashed from each input (equal inputs, equal vectors), float32 values;

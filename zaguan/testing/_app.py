@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Awaitable, Callable, Mapping
@@ -18,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .._version import __version__
 from ._audio import speech, transcriptions, translations
+from ._batches import cancel_batch, create_batch, get_batch, get_batch_results, list_batches
 from ._call import (
     ATTEMPT,
     REQUEST_ID,
@@ -39,6 +41,7 @@ from ._errors import ApiError
 from ._faults import Fault
 from ._images import IMAGE_FILES, edits, generations, image_file, variations
 from ._ledger import Clock
+from ._messages import count_message_tokens, create_message
 from ._reports import history_json, stats_json
 from ._state import DEFAULT_CREDITS, CoreXState
 
@@ -178,9 +181,22 @@ def build_app(state: CoreXState) -> Starlette:
     """
     contract = load_contract()
 
-    def route(path: str, handler: _Handler, method: str = "GET", **kw: Any) -> Route:
+    def route(
+        path: str, handler: _Handler, method: str = "GET", *, check_body: bool = True, **kw: Any
+    ) -> Route:
         operation = contract.operation(method, contract_path(path))
+        if operation is not None and not check_body:  # the handler checks the body itself
+            operation = dataclasses.replace(operation, body={}, body_required=False)
         return Route(path, _endpoint(state, handler, operation, **kw), methods=[method])
+
+    def shared(*routes: Route) -> Route:
+        """One route for several methods of a path, so that a 405's `Allow` lists them all."""
+        by_method = {method: r.endpoint for r in routes for method in r.methods or ()}
+
+        async def endpoint(request: Request) -> Response:
+            return await by_method[request.method](request)  # type: ignore[no-any-return]
+
+        return Route(routes[0].path, endpoint, methods=list(by_method))
 
     routes = [
         route("/v1/chat/completions", chat, "POST", faults=False),
@@ -191,6 +207,15 @@ def build_app(state: CoreXState) -> Starlette:
         route("/v1/credits/history", _history),
         route("/v1/credits/stats", _stats),
         route("/health", _health, auth=False),
+        route("/v1/messages", create_message, "POST", faults=False),
+        route("/v1/messages/count_tokens", count_message_tokens, "POST"),
+        shared(
+            route("/v1/messages/batches", create_batch, "POST", check_body=False),
+            route("/v1/messages/batches", list_batches),
+        ),
+        route("/v1/messages/batches/{batch_id}", get_batch),
+        route("/v1/messages/batches/{batch_id}/cancel", cancel_batch, "POST"),
+        route("/v1/messages/batches/{batch_id}/results", get_batch_results),
         # The OpenAI-compatible Priority-2 operations: they charge like chat, faults included.
         route("/v1/embeddings", embeddings, "POST", faults=False),
         route("/v1/moderations", moderations, "POST", faults=False),

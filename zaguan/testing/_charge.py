@@ -18,7 +18,17 @@ from ._errors import ApiError, bad_request
 from ._faults import Fault, FaultSpecError, fault_from_model
 from ._ledger import InsufficientCreditsError, Ledger, RequestIdConflictError, Spend
 
-__all__ = ["admit", "debit", "failed", "fingerprint", "flat_spend", "resolve"]
+__all__ = [
+    "admit",
+    "check_access",
+    "conflict_error",
+    "debit",
+    "failed",
+    "fingerprint",
+    "flat_spend",
+    "insufficient_error",
+    "resolve",
+]
 
 
 def fingerprint(body: object) -> str:
@@ -49,7 +59,7 @@ def _article(kind: str) -> str:
     return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} model"
 
 
-def _insufficient(ledger: Ledger, exc: InsufficientCreditsError) -> ApiError:
+def insufficient_error(ledger: Ledger, exc: InsufficientCreditsError) -> ApiError:
     extra = {
         "credits_required": exc.required,
         "credits_remaining": exc.remaining,
@@ -64,12 +74,12 @@ def _insufficient(ledger: Ledger, exc: InsufficientCreditsError) -> ApiError:
     )
 
 
-def _conflict(request_id: str) -> ApiError:
+def conflict_error(request_id: str) -> ApiError:
     message = f"Request id {request_id!r} already in use by a request with another body"
     return ApiError(409, message, type="conflict_error")
 
 
-def _check_access(ledger: Ledger, model: Model) -> None:
+def check_access(ledger: Ledger, model: Model) -> None:
     if model.band not in TIER_BANDS[ledger.tier]:
         tier = required_tier(model.band)
         extra = {"band": model.band, "required_tier": tier, "current_tier": ledger.tier}
@@ -111,13 +121,13 @@ async def admit(
     ledger = call.ledger
     try:
         charged = ledger.charged(call.request_id, fingerprint)
-        _check_access(ledger, model)
+        check_access(ledger, model)
         if charged is None:
             ledger.ensure_affordable(BAND_CREDITS[model.band])
     except RequestIdConflictError as exc:
-        raise _conflict(call.request_id) from exc
+        raise conflict_error(call.request_id) from exc
     except InsufficientCreditsError as exc:
-        raise _insufficient(ledger, exc) from exc
+        raise insufficient_error(ledger, exc) from exc
     fault = call.header_fault or model_fault or call.state.fault
     fault = fault if fault is not None and fault.active(call.attempt) else None
     try:
@@ -137,7 +147,7 @@ def debit(call: Call, spend: Spend, fingerprint: str) -> dict[str, object]:
     try:
         entry = call.ledger.debit(call.request_id, spend, fingerprint)
     except InsufficientCreditsError as exc:
-        raise _insufficient(call.ledger, exc) from exc
+        raise insufficient_error(call.ledger, exc) from exc
     except RequestIdConflictError as exc:
-        raise _conflict(call.request_id) from exc
+        raise conflict_error(call.request_id) from exc
     return call.ledger.promptshield_json(entry)

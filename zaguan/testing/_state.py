@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ._batch_store import BatchStore
 from ._catalog import TIER_BANDS
 from ._errors import ApiError
 from ._faults import Fault, parse_fault
@@ -77,6 +78,7 @@ class CoreXState:
             self._fault = self._initial_fault
             self._attempts: dict[str, int] = {}
             self._ids = itertools.count(1)
+            self.batches = BatchStore()
             self._uploads: dict[str, list[Upload]] = {}
 
     @property
