@@ -14,17 +14,18 @@ from collections.abc import Iterator
 
 from zaguan import BandAccessDeniedError, ZaguanClient
 
+WEATHER_SCHEMA = {
+    "type": "object",
+    "properties": {"city": {"type": "string"}},
+    "required": ["city"],
+}
 TOOLS = [
     {
         "type": "function",
         "function": {
             "name": "get_weather",
             "description": "Current weather of a city.",
-            "parameters": {
-                "type": "object",
-                "properties": {"city": {"type": "string"}},
-                "required": ["city"],
-            },
+            "parameters": WEATHER_SCHEMA,
         },
     }
 ]
@@ -91,7 +92,7 @@ def tour(client: ZaguanClient) -> None:
         {"role": "user", "content": "What is the weather in Quito? Use get_weather."}
     ]
     first = client.chat(model="openai/gpt-4o-mini", messages=messages, tools=TOOLS)
-    call = first.choices[0].message.tool_calls[0]  # type: ignore[index]
+    call = (first.choices[0].message.tool_calls or [])[0]
     print(f"finish_reason={first.choices[0].finish_reason}: ", end="")
     print(f"{call.function.name}({call.function.arguments})")
     messages.append(first.choices[0].message.to_dict())
@@ -100,6 +101,31 @@ def tour(client: ZaguanClient) -> None:
     )
     second = client.chat(model="openai/gpt-4o-mini", messages=messages, tools=TOOLS)
     print(f"after the tool result: {second.choices[0].message.content!r}")
+
+    heading("embeddings")
+    vectors = client.create_embeddings(
+        model="openai/text-embedding-3-small", input=["zaguan", "corex"]
+    )
+    size = len(vectors.data[0].embedding)
+    print(f"{len(vectors.data)} vectors of {size} dimensions, request id {vectors._request_id}")
+
+    heading("Anthropic Messages, streamed, with a tool call")
+    with client.messages_stream(
+        model="anthropic/claude-3-5-haiku",
+        max_tokens=256,
+        messages=[{"role": "user", "content": "What is the weather in Lima?"}],
+        tools=[{"name": "get_weather", "input_schema": WEATHER_SCHEMA}],
+        tool_choice={"type": "tool", "name": "get_weather"},
+    ) as stream:
+        for event in stream:
+            delta = event.get("delta") or {}
+            if delta.get("type") == "input_json_delta":
+                print(delta["partial_json"], end="", flush=True)
+        print()
+    message = stream.get_final_message()
+    for block in message.content:
+        print(f"  {block.to_dict()}")
+    print(f"stop_reason={message.stop_reason}")
 
     heading("models and capabilities")
     capabilities = {c.model_id: c for c in client.get_capabilities()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
 from functools import cached_property
 from typing import Any, TypeVar, Unpack, overload
@@ -147,8 +148,10 @@ class AsyncZaguanClient(BaseClient):
         self, operation: Operation[Any]
     ) -> Callable[..., Coroutine[Any, Any, AsyncBinaryStream]]:
         async def method(*args: Any, **kwargs: Any) -> AsyncBinaryStream:
-            call = operation.build(self, args, kwargs)
-            return AsyncBinaryStream(await self._send(call), call.request_id)
+            call, started = operation.build(self, args, kwargs), time.monotonic()
+            stream = AsyncBinaryStream(await self._send(call), call.request_id)
+            record(stream, stream.response, call.request_id, time.monotonic() - started)
+            return stream
 
         return method
 
@@ -211,3 +214,8 @@ class AsyncRawZaguanClient(Operations):
         self, operation: Operation[F]
     ) -> Callable[..., Awaitable[RawResponse[AsyncMessageStream[F]]]]:
         return araw(self._client._bind_stream(operation))
+
+    def _bind_download(
+        self, operation: Operation[Any]
+    ) -> Callable[..., Awaitable[RawResponse[AsyncBinaryStream]]]:
+        return araw(self._client._bind_download(operation))

@@ -141,8 +141,10 @@ class ZaguanClient(BaseClient):
 
     def _bind_download(self, operation: Operation[Any]) -> Callable[..., BinaryStream]:
         def method(*args: Any, **kwargs: Any) -> BinaryStream:
-            call = operation.build(self, args, kwargs)
-            return BinaryStream(self._send(call), call.request_id)
+            call, started = operation.build(self, args, kwargs), time.monotonic()
+            stream = BinaryStream(self._send(call), call.request_id)
+            record(stream, stream.response, call.request_id, time.monotonic() - started)
+            return stream
 
         return method
 
@@ -202,3 +204,6 @@ class RawZaguanClient(Operations):
 
     def _bind_stream(self, operation: Operation[F]) -> Callable[..., RawResponse[MessageStream[F]]]:
         return raw(self._client._bind_stream(operation))
+
+    def _bind_download(self, operation: Operation[Any]) -> Callable[..., RawResponse[BinaryStream]]:
+        return raw(self._client._bind_download(operation))

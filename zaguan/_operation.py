@@ -274,6 +274,14 @@ class Download(_Declared, Generic[P]):
     def __get__(
         self, client: AsyncZaguanClient, owner: type
     ) -> Callable[P, Coroutine[Any, Any, AsyncBinaryStream]]: ...
+    @overload
+    def __get__(
+        self, client: RawZaguanClient, owner: type
+    ) -> Callable[P, RawResponse[BinaryStream]]: ...
+    @overload
+    def __get__(
+        self, client: AsyncRawZaguanClient, owner: type
+    ) -> Callable[P, Awaitable[RawResponse[AsyncBinaryStream]]]: ...
     def __get__(self, client: Any, owner: type) -> Any:
         return self._get(client)
 

@@ -97,6 +97,35 @@ async def test_chat_stream_tool_call_fragments_are_joined(api: Api) -> None:
     assert call.function.arguments == '{"city":"example"}'
 
 
+@pytest.mark.parametrize(
+    ("model", "extra"),
+    [
+        ("openai/gpt-4o-mini", {}),
+        ("deepseek/deepseek-reasoner", {}),
+        ("openai/gpt-4o-mini", {"tools": TOOLS}),
+    ],
+    ids=["text", "reasoning", "tool-call"],
+)
+async def test_a_streams_final_completion_is_the_json_answer(
+    api: Api, model: str, extra: dict[str, Any]
+) -> None:
+    """The accumulator rebuilds what the server answers without streaming, field for field."""
+    messages = [{"role": "user", "content": "please get_weather for Lima"}]
+    fields = {"model": model, "messages": messages, **extra}
+    reply = await api("chat", **fields)
+    _, stream = await api.stream(**fields, stream_options={"include_usage": True})
+    final = stream._core.final()
+    # Equal models: the same values (the JSON answer's explicit nulls read as None too); tool
+    # call ids are derived from each call's request id, so they are compared by shape.
+    for choice in (*final.choices, *reply.choices):
+        for call in choice.message.tool_calls or ():
+            assert call.id.startswith("call_")
+            call.id = "call_"
+    assert final.choices == reply.choices
+    assert final.usage == reply.usage
+    assert final.model == reply.model
+
+
 async def test_models(api: Api) -> None:
     models = await api("list_models")
     assert all(isinstance(m, Model) for m in models)

@@ -17,6 +17,7 @@ Python::
         server.api_key                     # "zk-local-pro"
         server.ledger.balance              # credits left; .entries, .charges_for(request_id)
         server.attempts("req-1")           # requests seen with X-Request-Id "req-1"
+        server.uploads("req-1")            # what each attempt of a multipart upload sent
         server.fault = "status=503;times=1"  # a server-wide fault, changeable while running
         server.reset()                     # the state of a new server, without a restart
 
@@ -58,7 +59,15 @@ deepseek/deepseek-chat         A     tools
 deepseek/deepseek-reasoner     A     ``<think>`` in content and reasoning_tokens; no tools
 perplexity/sonar               A     no tools
 perplexity/sonar-reasoning     B     ``<think>`` in content, never reasoning_tokens; no tools
+openai/text-embedding-3-small  A     ``/v1/embeddings``: 1536 dimensions
+openai/omni-moderation-latest  A     ``/v1/moderations`` (the default ``model``)
+openai/whisper-1               A     ``/v1/audio/transcriptions`` and ``/translations``
+openai/tts-1                   A     ``/v1/audio/speech``
+openai/dall-e-2                A     ``/v1/images/...`` (the default ``model``)
+openai/gpt-image-1             B     ``/v1/images/...``, always ``b64_json``, with ``usage``
 =============================  ====  =====================================================
+
+A model serves one operation: naming it for another is a 400 naming ``model``.
 
 Answers
 -------
@@ -125,6 +134,29 @@ Anthropic side (``/v1/messages``, ``/v1/messages/count_tokens``, ``/v1/messages/
   ``limit`` (default 20), ``after_id`` or ``before_id`` (an id of no batch: 400), ``has_more``,
   ``first_id``, ``last_id``; results are ``application/x-jsonl``, in request order. Ids
   ``msgbatch_local_000001``, ... (from 1 after ``reset()``); times from ``clock``.
+Embeddings, moderations, audio, images, providers (each module's docstring has the details)
+-------------------------------------------------------------------------------------------
+* Embeddings: a unit vector hashed from each input (equal inputs, equal vectors), float32 values;
+  ``dimensions`` keeps the first ones, renormalised (above 1536: 422); ``encoding_format``
+  ``base64`` is their little-endian float32 bytes. Usage: one token per word, per token id.
+* Moderations: an input containing ``kill``, ``hate``, ``gore`` or ``steal`` is flagged in
+  their categories (``kill``: ``violence``, ``harassment/threatening``), scored 0.9, others
+  0.0001; every OpenAI category is present.
+* Transcriptions, translations (multipart): a UTF-8 text upload is its own transcript; other
+  uploads read ``"Transcript of <filename> (<n> bytes)"`` (``"Translation of ..."``). Every
+  ``response_format``: ``json``, ``verbose_json`` (duration of a WAV, one segment, timed words),
+  and ``text``, ``srt``, ``vtt`` as ``text/plain``.
+* Speech: 0.1 s of a sine (24 kHz, 16-bit mono) as WAV, ``Content-Type: audio/wav``, for every
+  ``response_format`` this server cannot encode (``mp3``, ``opus``, ``aac``, ``flac``, none);
+  ``pcm``: the raw samples, ``audio/pcm``.
+* Images (edits and variations multipart): ``n`` 16x16 PNGs of a colour hashed from the prompt,
+  the uploads and the index. ``url`` answers point at ``GET /files/images/img-<rrggbb>.png`` on
+  this server (outside the contract; no key needed, as a signed URL).
+* Multipart fields are read as their schema's types and checked like JSON bodies (same 400s with
+  ``param``; a missing file: ``'file' is required``). ``server.uploads(request_id)`` keeps what
+  every attempt sent, so a test can compare a retry with the first try byte for byte.
+* ``/v1/providers/status``: every catalogue provider ``operational``. ``/v1/virtual-models``:
+  ``zaguan/fast-chat`` (fallback) and ``zaguan/reasoning`` (weighted); an unknown id is a 404.
 
 Faults
 ------
@@ -160,8 +192,10 @@ model name, then the server-wide fault (``fault=``, ``server.fault``, ``--fault`
 applies to ``/health``. A chat is checked in this order: auth (401), validation (400, then 422
 for what the schema allows but this server cannot serve: ``n`` above 128, a ``tool_choice``
 naming no tool), model (404), request-id conflict (409), band (403), credits (402), the fault.
-Every other operation: auth (401), the contract's checks of its parameters and body (400), the
-fault.
+Embeddings, moderations, audio and images are checked in the same order (422: ``dimensions``
+above 1536, more than 2048 inputs) and charge their model's band like a chat, once per request
+id; the ``test/...`` model names work there too. Every other operation: auth (401), the
+contract's checks of its parameters and body (400), the fault.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .._version import __version__
+from ._audio import speech, transcriptions, translations
 from ._batches import cancel_batch, create_batch, get_batch, get_batch_results, list_batches
 from ._call import (
     ATTEMPT,
@@ -34,17 +35,22 @@ from ._catalog import CATALOG, TIER_BANDS, capabilities_json, find_model, model_
 from ._checks import check_request
 from ._completions import chat
 from ._contract import Operation, load_contract
+from ._directory import provider_status, retrieve_virtual_model, virtual_models
+from ._embeddings import embeddings, moderations
 from ._errors import ApiError
 from ._faults import Fault
+from ._images import IMAGE_FILES, edits, generations, image_file, variations
 from ._ledger import Clock
 from ._messages import count_message_tokens, create_message
 from ._reports import history_json, stats_json
 from ._state import DEFAULT_CREDITS, CoreXState
 
-__all__ = ["build_app", "contract_path", "create_app"]
+__all__ = ["LOCAL_ROUTES", "build_app", "contract_path", "create_app"]
 
 _log = logging.getLogger("zaguan.testing")
 _CONVERTER = re.compile(r":[a-z]+}")
+#: The routes outside the contract: local conveniences (the image URLs point at PNGs here).
+LOCAL_ROUTES = frozenset({("GET", IMAGE_FILES)})
 
 
 class _RequestIds:
@@ -210,6 +216,19 @@ def build_app(state: CoreXState) -> Starlette:
         route("/v1/messages/batches/{batch_id}", get_batch),
         route("/v1/messages/batches/{batch_id}/cancel", cancel_batch, "POST"),
         route("/v1/messages/batches/{batch_id}/results", get_batch_results),
+        # The OpenAI-compatible Priority-2 operations: they charge like chat, faults included.
+        route("/v1/embeddings", embeddings, "POST", faults=False),
+        route("/v1/moderations", moderations, "POST", faults=False),
+        route("/v1/audio/transcriptions", transcriptions, "POST", faults=False),
+        route("/v1/audio/translations", translations, "POST", faults=False),
+        route("/v1/audio/speech", speech, "POST", faults=False),
+        route("/v1/images/generations", generations, "POST", faults=False),
+        route("/v1/images/edits", edits, "POST", faults=False),
+        route("/v1/images/variations", variations, "POST", faults=False),
+        route(IMAGE_FILES, image_file, auth=False),  # LOCAL_ROUTES: a URL needs no key
+        route("/v1/providers/status", provider_status),
+        route("/v1/virtual-models", virtual_models),
+        route("/v1/virtual-models/{model_id:path}", retrieve_virtual_model),
     ]
     app = Starlette(
         routes=routes,

@@ -24,8 +24,8 @@ from starlette.responses import Response
 from ._anthropic import build_message, check_servable, message_fingerprint, message_json
 from ._batch_store import Batch, BatchItem
 from ._call import Call, json_response
+from ._charge import check_access, conflict_error, insufficient_error, resolve
 from ._checks import _fail, parse_json
-from ._completions import _check_access, _conflict, _insufficient, _resolve
 from ._contract import load_contract
 from ._errors import ApiError, bad_request
 from ._explain import explain
@@ -96,7 +96,7 @@ async def create_batch(call: Call) -> Response:
 
     batch, new = call.state.batches.create(call.request_id, make)
     if not new and (batch.fingerprint != fingerprint or batch.owner is not call.ledger):
-        raise _conflict(call.request_id)
+        raise conflict_error(call.request_id)
     return json_response(batch.to_json(_base_url(call)))
 
 
@@ -113,8 +113,8 @@ def _answer(batch_id: str, item: BatchItem, ledger: Ledger) -> dict[str, Any]:
         if params.get("stream") is True:
             raise bad_request("stream", "'stream' is not allowed in a message batch")
         check_servable(params)
-        model, fault = _resolve(params["model"])
-        _check_access(ledger, model)
+        model, fault = resolve(params["model"])
+        check_access(ledger, model)
         if fault is not None and fault.status is not None:
             extra = {"provider": model.provider} if fault.status >= 500 else {}
             raise ApiError(fault.status, f"Injected fault: HTTP {fault.status}", extra=extra)
@@ -123,7 +123,7 @@ def _answer(batch_id: str, item: BatchItem, ledger: Ledger) -> dict[str, Any]:
         try:
             ledger.debit(request_id, message_spend(answer), message_fingerprint(params))
         except InsufficientCreditsError as exc:
-            raise _insufficient(ledger, exc) from exc
+            raise insufficient_error(ledger, exc) from exc
         return {"type": "succeeded", "message": message_json(answer)}
     except ApiError as error:
         return _errored(error)

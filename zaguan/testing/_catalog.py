@@ -41,6 +41,8 @@ class Model:
     id: str
     band: str
     description: str
+    #: What it serves: `chat`, `embedding`, `moderation`, `transcription`, `speech` or `image`.
+    kind: str = "chat"
     #: Fills `completion_tokens_details.reasoning_tokens` (o-series, Gemini, Claude, DeepSeek).
     reasoning_tokens: bool = False
     #: Puts its reasoning inside `<think>...</think>` in the content (DeepSeek, Perplexity).
@@ -160,6 +162,73 @@ CATALOG: tuple[Model, ...] = (
         input_cost_per_1m=1.0,
         output_cost_per_1m=5.0,
     ),
+    # Models of the other OpenAI-compatible operations (`kind`); they charge like chat, by band.
+    Model(
+        "openai/text-embedding-3-small",
+        "A",
+        "Embeddings: 1536 dimensions, shortened with `dimensions`.",
+        kind="embedding",
+        supports_tools=False,
+        max_context_tokens=8_191,
+        max_output_tokens=0,
+        input_cost_per_1m=0.02,
+        output_cost_per_1m=0.0,
+    ),
+    Model(
+        "openai/omni-moderation-latest",
+        "A",
+        "Moderation of text and images.",
+        kind="moderation",
+        supports_tools=False,
+        supports_vision=True,
+        max_output_tokens=0,
+        input_cost_per_1m=0.0,
+        output_cost_per_1m=0.0,
+    ),
+    Model(
+        "openai/whisper-1",
+        "A",
+        "Speech to text: transcriptions and translations.",
+        kind="transcription",
+        supports_tools=False,
+        max_context_tokens=0,
+        input_cost_per_1m=0.0,
+        output_cost_per_1m=6.0,
+    ),
+    Model(
+        "openai/tts-1",
+        "A",
+        "Text to speech (the local server speaks WAV).",
+        kind="speech",
+        supports_tools=False,
+        max_context_tokens=4_096,
+        max_output_tokens=0,
+        input_cost_per_1m=15.0,
+        output_cost_per_1m=0.0,
+    ),
+    Model(
+        "openai/dall-e-2",
+        "A",
+        "Images: generations, edits, variations; `url` or `b64_json`.",
+        kind="image",
+        supports_tools=False,
+        max_context_tokens=1_000,
+        max_output_tokens=0,
+        input_cost_per_1m=0.0,
+        output_cost_per_1m=0.0,
+    ),
+    Model(
+        "openai/gpt-image-1",
+        "B",
+        "Images: generations and edits, always `b64_json`.",
+        kind="image",
+        supports_tools=False,
+        supports_vision=True,
+        max_context_tokens=32_000,
+        max_output_tokens=0,
+        input_cost_per_1m=5.0,
+        output_cost_per_1m=40.0,
+    ),
 )
 
 _BY_ID = {model.id: model for model in CATALOG}
@@ -198,25 +267,37 @@ def model_json(model: Model) -> dict[str, object]:
     }
 
 
-def capabilities_json(model: Model) -> dict[str, object]:
+def _features(model: Model) -> list[str]:
+    if model.kind != "chat":
+        return [model.kind]
     features = ["chat", "streaming"]
     features += ["tools", "json_mode"] if model.supports_tools else []
     features += ["reasoning"] if model.supports_reasoning else []
     features += ["think_tags"] if model.think_tags else []
+    return features
+
+
+def _modalities(model: Model) -> list[str]:
+    if model.kind in ("transcription", "speech"):
+        return ["text", "audio"]
+    return ["text", "image"] if model.supports_vision or model.kind == "image" else ["text"]
+
+
+def capabilities_json(model: Model) -> dict[str, object]:
     return {
         "model_id": model.id,
         "provider": model.provider,
         "supports_vision": model.supports_vision,
         "supports_tools": model.supports_tools,
         "supports_reasoning": model.supports_reasoning,
-        "supports_audio_input": False,
-        "supports_audio_output": False,
-        "supports_streaming": True,
+        "supports_audio_input": model.kind == "transcription",
+        "supports_audio_output": model.kind == "speech",
+        "supports_streaming": model.kind == "chat",
         "max_context_tokens": model.max_context_tokens,
         "max_output_tokens": model.max_output_tokens,
         "input_cost_per_1m": model.input_cost_per_1m,
         "output_cost_per_1m": model.output_cost_per_1m,
-        "features": features,
-        "modalities": ["text", "image"] if model.supports_vision else ["text"],
+        "features": _features(model),
+        "modalities": _modalities(model),
         "provider_specific": {"band": model.band},
     }

@@ -239,7 +239,9 @@ def stream_chunks(
         return {**envelope, "choices": [choice], **extra}
 
     for index in range(answer.n):
-        yield "role", chunk(index, {"role": "assistant", "content": ""})
+        # As OpenAI: "" opens a text answer, null a tool-call answer (its message has no text).
+        opening = "" if answer.content is not None else None
+        yield "role", chunk(index, {"role": "assistant", "content": opening})
         for delta in _deltas(answer):
             yield "piece", chunk(index, delta)
         yield "finish", chunk(index, {}, answer.finish_reason)

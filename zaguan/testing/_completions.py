@@ -8,61 +8,16 @@ from collections.abc import AsyncIterator
 
 from starlette.responses import Response, StreamingResponse
 
-from ._call import Call, Dropped, apply_fault, json_response
-from ._catalog import BAND_CREDITS, TIER_BANDS, Model, fault_model, find_model, required_tier
+from ._call import Call, json_response
+from ._catalog import BAND_CREDITS, Model
+from ._charge import admit, debit, failed, resolve
 from ._chat import Answer, build_answer, completion_json, stream_chunks
 from ._chat_request import ChatRequest, chat_request
 from ._errors import ApiError
-from ._faults import Fault, FaultSpecError, fault_from_model
-from ._ledger import InsufficientCreditsError, Ledger, RequestIdConflictError, Spend
+from ._faults import Fault
+from ._ledger import Spend
 
 __all__ = ["chat"]
-
-
-def _resolve(model_id: str) -> tuple[Model, Fault | None]:
-    try:
-        if model_id.startswith("test/"):
-            return fault_model(model_id), fault_from_model(model_id)
-    except FaultSpecError:
-        pass
-    model = find_model(model_id)
-    if model is None:
-        raise ApiError(404, f"Model {model_id!r} not found", code="model_not_found", param="model")
-    return model, None
-
-
-def _insufficient(ledger: Ledger, exc: InsufficientCreditsError) -> ApiError:
-    extra = {
-        "credits_required": exc.required,
-        "credits_remaining": exc.remaining,
-        "reset_date": ledger.reset_date(),
-    }
-    return ApiError(
-        402,
-        f"Insufficient credits: {exc}",
-        type="insufficient_credits",
-        code="insufficient_credits",
-        extra=extra,
-    )
-
-
-def _conflict(request_id: str) -> ApiError:
-    message = f"Request id {request_id!r} already in use by a request with another body"
-    return ApiError(409, message, type="conflict_error")
-
-
-def _check_access(ledger: Ledger, model: Model) -> None:
-    if model.band not in TIER_BANDS[ledger.tier]:
-        tier = required_tier(model.band)
-        extra = {"band": model.band, "required_tier": tier, "current_tier": ledger.tier}
-        raise ApiError(
-            403,
-            f"Model band {model.band} requires tier {tier}",
-            param="model",
-            type="band_access_denied",
-            code="band_access_denied",
-            extra=extra,
-        )
 
 
 def _spend(answer: Answer, delay: float = 0.0) -> Spend:
@@ -84,45 +39,10 @@ def _spend(answer: Answer, delay: float = 0.0) -> Spend:
     )
 
 
-def _failed(model: Model) -> Spend:
-    return Spend(model.id, model.provider, model.band)
-
-
-def _debit(call: Call, spend: Spend, fingerprint: str) -> dict[str, object]:
-    """Charge once per request id and return the `promptshield` of that charge."""
-    try:
-        entry = call.ledger.debit(call.request_id, spend, fingerprint)
-    except InsufficientCreditsError as exc:
-        raise _insufficient(call.ledger, exc) from exc
-    except RequestIdConflictError as exc:
-        raise _conflict(call.request_id) from exc
-    return call.ledger.promptshield_json(entry)
-
-
 async def chat(call: Call) -> Response:
     request = chat_request(call.body)
-    model, model_fault = _resolve(request.model)
-    ledger = call.ledger
-    try:
-        charged = ledger.charged(call.request_id, request.fingerprint)
-        _check_access(ledger, model)
-        if charged is None:
-            ledger.ensure_affordable(BAND_CREDITS[model.band])
-    except RequestIdConflictError as exc:
-        raise _conflict(call.request_id) from exc
-    except InsufficientCreditsError as exc:
-        raise _insufficient(ledger, exc) from exc
-    fault = call.header_fault or model_fault or call.state.fault
-    fault = fault if fault is not None and fault.active(call.attempt) else None
-    try:
-        await apply_fault(call, fault, model.provider)
-    except ApiError as error:
-        status = "rate_limited" if error.status == 429 else "error"
-        ledger.record_failure(call.request_id, _failed(model), status, error.message)
-        raise
-    except Dropped:
-        ledger.record_failure(call.request_id, _failed(model), "error", "Connection dropped")
-        raise
+    model, model_fault = resolve(request.model)
+    fault = await admit(call, model, request.fingerprint, model_fault)
     answer = build_answer(request, model, call.request_id)
     spend = _spend(answer, fault.delay if fault else 0.0)
     if request.stream:
@@ -131,7 +51,7 @@ async def chat(call: Call) -> Response:
             events, media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
         )
     body = completion_json(answer)
-    body["promptshield"] = _debit(call, spend, request.fingerprint)
+    body["promptshield"] = debit(call, spend, request.fingerprint)
     return json_response(body)
 
 
@@ -154,7 +74,7 @@ def _stream_break(fault: Fault | None, kind: str, sent: int) -> str | None:
 
 async def _break_stream(call: Call, how: str, model: Model, sent: int) -> AsyncIterator[bytes]:
     message = f"Injected fault: stream {how} after {sent} content chunks"
-    call.ledger.record_failure(call.request_id, _failed(model), "error", message)
+    call.ledger.record_failure(call.request_id, failed(model), "error", message)
     if how == "error":
         error = ApiError(502, message, code="stream_error", extra={"provider": model.provider})
         yield _event(error.to_json())
@@ -180,7 +100,7 @@ async def _events(
         data = chunk
         if index == len(chunks) - 1:
             try:
-                data = {**chunk, "promptshield": _debit(call, spend, request.fingerprint)}
+                data = {**chunk, "promptshield": debit(call, spend, request.fingerprint)}
             except ApiError as error:
                 yield _event(error.to_json())
                 return

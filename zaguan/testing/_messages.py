@@ -22,20 +22,13 @@ from ._anthropic import (
     message_fingerprint,
     message_json,
 )
-from ._call import Call, Dropped, apply_fault, json_response
+from ._call import Call, json_response
 from ._catalog import BAND_CREDITS, Model
-from ._completions import (
-    _check_access,
-    _conflict,
-    _debit,
-    _failed,
-    _insufficient,
-    _resolve,
-    _stream_break,
-)
+from ._charge import admit, check_access, debit, failed, resolve
+from ._completions import _stream_break
 from ._errors import ApiError
 from ._faults import Fault
-from ._ledger import InsufficientCreditsError, RequestIdConflictError, Spend
+from ._ledger import Spend
 from ._message_stream import error_event, message_events, sse_event
 
 __all__ = ["count_message_tokens", "create_message", "message_spend"]
@@ -61,42 +54,12 @@ def message_spend(answer: MessageAnswer, delay: float = 0.0) -> Spend:
     )
 
 
-def _admit(call: Call, model: Model, fingerprint: str) -> None:
-    """409, 403 and 402, in the chat's order."""
-    ledger = call.ledger
-    try:
-        charged = ledger.charged(call.request_id, fingerprint)
-        _check_access(ledger, model)
-        if charged is None:
-            ledger.ensure_affordable(BAND_CREDITS[model.band])
-    except RequestIdConflictError as exc:
-        raise _conflict(call.request_id) from exc
-    except InsufficientCreditsError as exc:
-        raise _insufficient(ledger, exc) from exc
-
-
-async def _fail_or_pass(call: Call, fault: Fault | None, model: Model) -> None:
-    """Apply `fault`; a failed attempt is recorded in the history, without a debit."""
-    try:
-        await apply_fault(call, fault, model.provider)
-    except ApiError as error:
-        status = "rate_limited" if error.status == 429 else "error"
-        call.ledger.record_failure(call.request_id, _failed(model), status, error.message)
-        raise
-    except Dropped:
-        call.ledger.record_failure(call.request_id, _failed(model), "error", "Connection dropped")
-        raise
-
-
 async def create_message(call: Call) -> Response:
     body: dict[str, Any] = call.body
     check_servable(body)
-    model, model_fault = _resolve(body["model"])
+    model, model_fault = resolve(body["model"])
     fingerprint = message_fingerprint(body)
-    _admit(call, model, fingerprint)
-    fault = call.header_fault or model_fault or call.state.fault
-    fault = fault if fault is not None and fault.active(call.attempt) else None
-    await _fail_or_pass(call, fault, model)
+    fault = await admit(call, model, fingerprint, model_fault)
     answer = build_message(body, model, call.request_id)
     spend = message_spend(answer, fault.delay if fault else 0.0)
     if body.get("stream") is True:
@@ -104,13 +67,13 @@ async def create_message(call: Call) -> Response:
         return StreamingResponse(
             events, media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
         )
-    _debit(call, spend, fingerprint)
+    debit(call, spend, fingerprint)
     return json_response(message_json(answer))
 
 
 async def _break(call: Call, how: str, model: Model, sent: int) -> AsyncIterator[bytes]:
     message = f"Injected fault: stream {how} after {sent} content deltas"
-    call.ledger.record_failure(call.request_id, _failed(model), "error", message)
+    call.ledger.record_failure(call.request_id, failed(model), "error", message)
     if how == "error":
         error = ApiError(502, message, code="stream_error", extra={"provider": model.provider})
         yield error_event(error.to_json()["error"])  # type: ignore[arg-type]  # a dict
@@ -133,7 +96,7 @@ async def _events(
             return
         if kind == "finish":
             try:
-                _debit(call, spend, fingerprint)
+                debit(call, spend, fingerprint)
             except ApiError as error:
                 yield error_event(error.to_json()["error"])  # type: ignore[arg-type]  # a dict
                 return
@@ -148,6 +111,6 @@ def _count_body(body: Mapping[str, Any]) -> dict[str, Any]:
 async def count_message_tokens(call: Call) -> Response:
     """The input tokens `create_message` would report for the same fields; free of charge."""
     body: dict[str, Any] = call.body
-    model, _ = _resolve(body["model"])
-    _check_access(call.ledger, model)
+    model, _ = resolve(body["model"])
+    check_access(call.ledger, model)
     return json_response({"input_tokens": input_tokens(_count_body(body))})

@@ -17,6 +17,7 @@ from ._app import build_app
 from ._faults import Fault
 from ._ledger import Clock, Ledger
 from ._state import DEFAULT_CREDITS, CoreXState, Dropper
+from ._uploads import Upload
 
 __all__ = ["LocalCoreX", "bind_socket", "make_server"]
 
@@ -137,6 +138,11 @@ class LocalCoreX:
         """How many requests arrived with this `X-Request-Id` (first try plus retries)."""
         return self.state.attempts(request_id)
 
+    def uploads(self, request_id: str) -> tuple[Upload, ...]:
+        """The multipart uploads (audio, images) received with this `X-Request-Id`, one per
+        attempt: their text fields and files, byte for byte."""
+        return self.state.uploads(request_id)
+
     @property
     def fault(self) -> Fault | None:
         """The server-wide fault; assign a spec string (or `None`) to change it while running."""
@@ -149,10 +155,10 @@ class LocalCoreX:
     def reset(self) -> None:
         """Restore the state of a new server without restarting it, as between two tests.
 
-        Ledgers, attempts, generated request ids and the server-wide fault go back to what the
-        constructor made; keys, credits, clock and the port stay. Restarting costs a socket, a
-        thread and uvicorn's start-up; this costs microseconds. A request still in flight ends
-        against the old state.
+        Ledgers, attempts, uploads, generated request ids and the server-wide fault go back to
+        what the constructor made; keys, credits, clock and the port stay. Restarting costs a
+        socket, a thread and uvicorn's start-up; this costs microseconds. A request still in
+        flight ends against the old state.
         """
         self.state.reset()
 

@@ -12,6 +12,7 @@ from ._catalog import TIER_BANDS
 from ._errors import ApiError
 from ._faults import Fault, parse_fault
 from ._ledger import Clock, Ledger, system_clock
+from ._uploads import Upload
 
 __all__ = ["DEFAULT_API_KEY", "DEFAULT_CREDITS", "FREE_API_KEY", "CoreXState", "Dropper"]
 
@@ -78,6 +79,7 @@ class CoreXState:
             self._attempts: dict[str, int] = {}
             self._ids = itertools.count(1)
             self.batches = BatchStore()
+            self._uploads: dict[str, list[Upload]] = {}
 
     @property
     def fault(self) -> Fault | None:
@@ -103,6 +105,16 @@ class CoreXState:
         """How many requests arrived with `request_id` (on any endpoint)."""
         with self._lock:
             return self._attempts.get(request_id, 0)
+
+    def record_upload(self, request_id: str, upload: Upload) -> None:
+        """Keep what one attempt of a multipart request sent."""
+        with self._lock:
+            self._uploads.setdefault(request_id, []).append(upload)
+
+    def uploads(self, request_id: str) -> tuple[Upload, ...]:
+        """The multipart bodies received with `request_id`, one per attempt, oldest first."""
+        with self._lock:
+            return tuple(self._uploads.get(request_id, ()))
 
     def authenticate(self, authorization: str | None) -> Ledger:
         """The ledger of the key in `Authorization: Bearer <key>`, or a 401."""
