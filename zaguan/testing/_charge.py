@@ -98,8 +98,15 @@ def failed(model: Model) -> Spend:
     return Spend(model.id, model.provider, model.band)
 
 
-def flat_spend(model: Model, prompt_tokens: int = 0, completion_tokens: int = 0) -> Spend:
-    """The spend of a success: the band's credits, the tokens at the model's prices."""
+def flat_spend(
+    model: Model,
+    prompt_tokens: int = 0,
+    completion_tokens: int = 0,
+    reasoning_tokens: int | None = None,
+    delay: float = 0.0,
+) -> Spend:
+    """The spend of a success: the band's credits, the tokens at the model's prices, and a
+    latency of 100 ms plus 10 per output token plus any injected delay."""
     cost = prompt_tokens * model.input_cost_per_1m + completion_tokens * model.output_cost_per_1m
     return Spend(
         model=model.id,
@@ -107,9 +114,10 @@ def flat_spend(model: Model, prompt_tokens: int = 0, completion_tokens: int = 0)
         band=model.band,
         prompt_tokens=prompt_tokens,
         completion_tokens=completion_tokens,
+        reasoning_tokens=reasoning_tokens,
         credits=BAND_CREDITS[model.band],
         cost=round(cost / 1e6, 10),
-        latency_ms=100 + 10 * completion_tokens,
+        latency_ms=100 + 10 * completion_tokens + round(delay * 1000),
     )
 
 

@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator
 from starlette.responses import Response, StreamingResponse
 
 from ._call import Call, json_response
-from ._catalog import BAND_CREDITS, Model
-from ._charge import admit, debit, failed, resolve
+from ._catalog import Model
+from ._charge import admit, debit, failed, flat_spend, resolve
 from ._chat import Answer, build_answer, completion_json, stream_chunks
 from ._chat_request import ChatRequest, chat_request
 from ._errors import ApiError
@@ -21,22 +21,10 @@ __all__ = ["chat"]
 
 
 def _spend(answer: Answer, delay: float = 0.0) -> Spend:
-    model = answer.model
-    cost = (
-        answer.prompt_tokens * model.input_cost_per_1m
-        + answer.completion_tokens * model.output_cost_per_1m
-    ) / 1e6
-    return Spend(
-        model=model.id,
-        provider=model.provider,
-        band=model.band,
-        prompt_tokens=answer.prompt_tokens,
-        completion_tokens=answer.completion_tokens,
-        reasoning_tokens=answer.reasoning_tokens,
-        credits=BAND_CREDITS[model.band],
-        cost=round(cost, 10),
-        latency_ms=100 + 10 * answer.completion_tokens + round(delay * 1000),
-    )
+    return flat_spend(
+        answer.model, answer.prompt_tokens, answer.completion_tokens,
+        answer.reasoning_tokens, delay,
+    )  # fmt: skip
 
 
 async def chat(call: Call) -> Response:

@@ -23,8 +23,8 @@ from ._anthropic import (
     message_json,
 )
 from ._call import Call, json_response
-from ._catalog import BAND_CREDITS, Model
-from ._charge import admit, check_access, debit, failed, resolve
+from ._catalog import Model
+from ._charge import admit, check_access, debit, failed, flat_spend, resolve
 from ._completions import _stream_break
 from ._errors import ApiError
 from ._faults import Fault
@@ -36,21 +36,8 @@ __all__ = ["count_message_tokens", "create_message", "message_spend"]
 
 def message_spend(answer: MessageAnswer, delay: float = 0.0) -> Spend:
     """What a message costs: its model's band in credits, its tokens at the model's prices."""
-    model = answer.model
-    cost = (
-        answer.input_tokens * model.input_cost_per_1m
-        + answer.output_tokens * model.output_cost_per_1m
-    ) / 1e6
-    return Spend(
-        model=model.id,
-        provider=model.provider,
-        band=model.band,
-        prompt_tokens=answer.input_tokens,
-        completion_tokens=answer.output_tokens,
-        reasoning_tokens=answer.thinking_tokens,
-        credits=BAND_CREDITS[model.band],
-        cost=round(cost, 10),
-        latency_ms=100 + 10 * answer.output_tokens + round(delay * 1000),
+    return flat_spend(
+        answer.model, answer.input_tokens, answer.output_tokens, answer.thinking_tokens, delay
     )
 
 
