@@ -24,7 +24,8 @@ non-streamed answer, while a host that does not accept a connection in 10 s is d
 _HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
 """What ``httpx.Client()`` has when its maker gave no timeout: ours applies then, as in
 ``openai``, since 5 s is httpx's guess, not the caller's choice."""
-USER_AGENT: Final = f"zaguan-python/{__version__}"
+USER_AGENT: Final = f"zaguan-corex-python/{__version__}"
+"""The distribution's name (``zaguan-corex``, imported as ``zaguan``) and the language."""
 API_KEY_ENV: Final = "ZAGUAN_API_KEY"
 BASE_URL_ENV: Final = "ZAGUAN_BASE_URL"
 
