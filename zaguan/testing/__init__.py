@@ -1,4 +1,4 @@
-"""A local Zaguan CoreX server for tests, demos and benchmarks: `pip install "zaguan-corex[testing]"`.
+"""A local Zaguan CoreX for tests, demos and benchmarks: `pip install "zaguan-corex[testing]"`.
 
 It serves the contract of `openapi/zaguan-corex.yaml` over real HTTP on 127.0.0.1 (a Starlette
 app run by uvicorn) and answers deterministically. The core package `zaguan` never imports it.
