@@ -28,7 +28,8 @@ _HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
 DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=100)
 """The connection pool of a client made without ``http_client=``: httpx's 100 connections,
 all of them kept alive (httpx keeps 20), so a burst of streams does not reconnect after."""
-USER_AGENT: Final = f"zaguan-python/{__version__}"
+USER_AGENT: Final = f"zaguan-corex-python/{__version__}"
+"""The distribution's name (``zaguan-corex``, imported as ``zaguan``) and the language."""
 API_KEY_ENV: Final = "ZAGUAN_API_KEY"
 BASE_URL_ENV: Final = "ZAGUAN_BASE_URL"
 
