@@ -162,9 +162,11 @@ def _hold(conn: socket.socket) -> None:
             pass
 
 
-def _forever(pieces: Callable[[], bytes], conn: socket.socket, pause: float) -> None:
-    """Send chunks until the client hangs up (a send fails) or MAX_LIFE passes."""
-    ends = time.monotonic() + MAX_LIFE
+def _forever(
+    pieces: Callable[[], bytes], conn: socket.socket, pause: float, life: float = MAX_LIFE
+) -> None:
+    """Send chunks until the client hangs up (a send fails) or ``life`` seconds pass."""
+    ends = time.monotonic() + life
     with contextlib.suppress(OSError):
         while time.monotonic() < ends:
             conn.sendall(_chunked(pieces()))
@@ -234,10 +236,11 @@ def _trickle(conn: socket.socket, shape: Shape) -> bool:
 
 
 def _trickle_forever(conn: socket.socket, shape: Shape) -> bool:
-    """One byte every 50 ms: each read is quick, the answer never ends."""
+    """One byte every 50 ms: each read is quick, the answer does not end (within 3 s, a
+    client bounded by a 1 s deadline must have given up; then the body is cut)."""
     data = iter(shape.head + shape.piece(b"tick ") * 100_000)
     conn.sendall(_head(200, shape.content_type, None))
-    _forever(lambda: bytes([next(data)]), conn, 0.05)
+    _forever(lambda: bytes([next(data)]), conn, 0.05, life=3.0)
     return False
 
 
