@@ -193,8 +193,9 @@ class AsyncZaguanClient(BaseClient):
         attempts = attempts or Attempts(call)
         while True:
             try:
-                response = await self._http.send(attempts.request(), stream=call.stream, auth=None)
-                if call.stream and not response.is_success:
+                request = attempts.request()
+                response = await self._http.send(request, stream=attempts.streamed, auth=None)
+                if attempts.must_read(response):
                     await response.aread()
             except httpx.HTTPError as exc:
                 await self._sleep(attempts.on_exception(exc))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import AsyncIterator, Iterator
 from typing import Any, TypeVar
 
 import httpx
@@ -23,7 +24,7 @@ from ._errors import (
 )
 from ._log import log_attempt
 from ._redact import scrub, secrets_in
-from ._request import Call
+from ._request import Bounds, Call
 from ._results import stamp
 from ._retry import DEFAULT_RETRY_BUDGET, RetryState, is_retryable_exception, is_retryable_status
 
@@ -71,6 +72,19 @@ class Attempts:
         }
         return self.call.request
 
+    @property
+    def streamed(self) -> bool:
+        """Whether to send with httpx's ``stream=True``: for a stream, and for any call with a
+        deadline, whose body is then read here, chunk by chunk, against the clock."""
+        return self.call.stream or self.call.bounds.deadline_at is not None
+
+    def must_read(self, response: httpx.Response) -> bool:
+        """Whether the client must read ``response``'s body now (a failure's, or a whole
+        answer sent with ``stream=True``); with a deadline, every read is held to it."""
+        if self.call.bounds.deadline_at is not None:
+            response.stream = DeadlineStream(response, self.call.bounds)
+        return self.streamed and (not self.call.stream or not response.is_success)
+
     def on_exception(self, exc: httpx.HTTPError) -> float:
         """Seconds to wait before retrying after a transport failure; raises when final."""
         if isinstance(exc, httpx.HTTPStatusError):  # a caller's hook ran raise_for_status()
@@ -114,6 +128,47 @@ class Attempts:
             request.method, request.url.raw_path.decode("ascii"), outcome, self.call.request_id,
             started=self._attempt_start, now=time.monotonic(),
         )  # fmt: skip
+
+
+class DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response body that ends in `httpx.ReadTimeout` once the call's deadline has passed.
+
+    Each read is already cut to the time left when the attempt started; this catches a
+    server that trickles, every read in time and the whole past the deadline. The clients
+    map the timeout as any other (`Attempts.on_exception`, `StreamCore.transport_error`).
+    """
+
+    def __init__(self, response: httpx.Response, bounds: Bounds) -> None:
+        self._stream = response.stream
+        self._request = response.request
+        self._bounds = bounds
+
+    def _timeout(self) -> httpx.ReadTimeout:
+        return httpx.ReadTimeout("the call's deadline passed", request=self._request)
+
+    def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self._stream, httpx.SyncByteStream)  # for mypy: a sync response
+        for chunk in self._stream:
+            if self._bounds.passed():
+                self._stream.close()  # the connection goes, rather than wait for the rest
+                raise self._timeout()
+            yield chunk
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self._stream, httpx.AsyncByteStream)  # for mypy: an async response
+        async for chunk in self._stream:
+            if self._bounds.passed():
+                await self._stream.aclose()
+                raise self._timeout()
+            yield chunk
+
+    def close(self) -> None:
+        assert isinstance(self._stream, httpx.SyncByteStream)
+        self._stream.close()
+
+    async def aclose(self) -> None:
+        assert isinstance(self._stream, httpx.AsyncByteStream)
+        await self._stream.aclose()
 
 
 def connection_error(

@@ -183,8 +183,9 @@ class ZaguanClient(BaseClient):
         attempts = attempts or Attempts(call)
         while True:
             try:
-                response = self._http.send(attempts.request(), stream=call.stream, auth=None)
-                if call.stream and not response.is_success:
+                request = attempts.request()
+                response = self._http.send(request, stream=attempts.streamed, auth=None)
+                if attempts.must_read(response):
                     response.read()
             except httpx.HTTPError as exc:
                 self._sleep(attempts.on_exception(exc))

@@ -121,10 +121,6 @@ class StreamCore(Generic[T, F]):
                 "only keep-alives.",
                 request_id=self.request_id,
             )
-        if bounds.passed():
-            raise APITimeoutError(
-                bounds.deadline_error_text("while the stream was read"), request_id=self.request_id
-            )
 
     def text(self, item: T) -> str | None:
         """The answer text ``item`` adds (``text_stream``), translated as `feed` is: the

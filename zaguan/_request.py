@@ -34,8 +34,8 @@ class RequestOptions(TypedDict, total=False):
     max_retries: int
     """Overrides the client's max_retries for this call; 0 disables retries."""
     deadline: float | None
-    """Seconds for the whole call: every attempt, every back-off and, for an event stream,
-    reading it to its end. Overrides the client's; None: no deadline."""
+    """Seconds for the whole call: every attempt, every back-off and reading the answer (a
+    stream or a download to its end). Overrides the client's; None: no deadline."""
     stream_idle_timeout: float | None
     """Seconds a stream may go without an event (keep-alive comments and ``ping`` events do
     not count) before it raises `APITimeoutError`. Overrides the client's; None: the read
