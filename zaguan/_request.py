@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import math
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypedDict, TypeVar
 
@@ -104,13 +106,16 @@ def build_call(
     params.update(options.get("extra_query") or {})
     timeout = options.get("timeout")
     max_retries = options.get("max_retries", config.max_retries)
+    content = json_content(_merge_body(kwargs, body, options.get("extra_body")))
+    if content is not None and "Content-Type" not in headers:
+        headers["Content-Type"] = "application/json"
     try:
         request = http.build_request(
             kwargs["method"].upper(),
             config.base_url + kwargs["url"],
             params=params or None,
             headers=headers,
-            json=_merge_body(kwargs, body, options.get("extra_body")),
+            content=content,
             files=kwargs.get("files"),
             timeout=config.timeout if timeout is None else to_timeout(timeout, "timeout"),
         )
@@ -165,3 +170,41 @@ def _merge_body(
             f"extra_body is only for requests with a JSON body, not {kind}"
         )
     return {**body, **extra}
+
+
+def json_content(body: Any) -> bytes | None:
+    """``body`` as JSON bytes (as httpx writes them), or `RequestValidationError` naming the
+    value JSON cannot carry as given: ``json.dumps`` would turn ``{1: "a"}`` into ``{"1":
+    "a"}`` without a word, and fail on NaN, bytes or a lone surrogate only inside httpx, as a
+    bare ``ValueError``, ``TypeError`` or ``UnicodeEncodeError``."""
+    if body is None:
+        return None
+    try:
+        problem = _json_problem(body, "body")
+    except RecursionError:  # a structure that contains itself, or absurdly deep
+        problem = "body: nested too deeply (or contains itself) to be JSON"
+    if problem is None:
+        text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:
+            problem = "body: a string holds a lone surrogate (not a character), UTF-8 has none"
+    raise RequestValidationError(problem)
+
+
+def _json_problem(value: Any, path: str) -> str | None:
+    """Where ``value`` holds what JSON cannot carry unchanged, and what it is, else None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{path}: {value} is not a JSON number"
+    if isinstance(value, str | int | float | None):  # bool is an int
+        return None
+    items: Iterable[tuple[Any, Any]]
+    if isinstance(value, list | tuple):  # tuples are arrays, as the caller expects
+        items = enumerate(value)
+    elif isinstance(value, Mapping):
+        if bad := [key for key in value if not isinstance(key, str)]:
+            return f"{path}: a key is a {type(bad[0]).__name__}, JSON keys are strings"
+        items = value.items()
+    else:
+        return f"{path}: a {type(value).__name__} is not JSON"
+    return next((p for k, v in items if (p := _json_problem(v, f"{path}[{k!r}]"))), None)
