@@ -13,6 +13,7 @@ import httpx
 
 from ._config import ClientConfig, check_max_retries, headers_problem, to_timeout
 from ._errors import ConfigurationError
+from ._redact import scrub, secrets_in
 from ._validate import RequestValidationError
 
 T = TypeVar("T")
@@ -101,7 +102,10 @@ def build_call(
         raise RequestValidationError(f"unexpected keyword argument {sorted(unknown)[0]!r}")
     # A streamed answer read as events asks for them; a streamed raw body (a download) does not.
     event_stream = stream and not raw
-    headers, request_id = _headers(config, kwargs, options, auth=auth, stream=event_stream)
+    try:
+        headers, request_id = _headers(config, kwargs, options, auth=auth, stream=event_stream)
+    except RequestValidationError as exc:  # a bad request id quotes it: it may hold the key
+        raise scrub(exc, secrets_in(config.headers)) from None
     params = dict(kwargs.get("params") or {})
     params.update(options.get("extra_query") or {})
     timeout = options.get("timeout")
