@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import math
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypedDict, TypeVar
+from typing import Any, Final, Generic, TypedDict, TypeVar
 
 import httpx
 
@@ -177,38 +176,50 @@ def _merge_body(
 
 
 def json_content(body: Any) -> bytes | None:
-    """``body`` as JSON bytes (as httpx writes them), or `RequestValidationError` naming the
-    value JSON cannot carry as given: ``json.dumps`` would turn ``{1: "a"}`` into ``{"1":
-    "a"}`` without a word, and fail on NaN, bytes or a lone surrogate only inside httpx, as a
-    bare ``ValueError``, ``TypeError`` or ``UnicodeEncodeError``."""
+    """``body`` as JSON bytes (as httpx writes them), or `RequestValidationError` saying why
+    JSON cannot carry it as given: ``json.dumps`` turns ``{1: "a"}`` into ``{"1": "a"}``
+    without a word, and NaN, bytes or a lone surrogate failed inside httpx, as a bare
+    ``ValueError``, ``TypeError`` or ``UnicodeEncodeError``."""
     if body is None:
         return None
     try:
-        problem = _json_problem(body, "body")
+        problem = _key_problem(body)
     except RecursionError:  # a structure that contains itself, or absurdly deep
-        problem = "body: nested too deeply (or contains itself) to be JSON"
+        problem = "the body is nested too deeply (or contains itself) to be JSON"
     if problem is None:
-        text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         try:
+            text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
             return text.encode("utf-8")
-        except UnicodeEncodeError:
-            problem = "body: a string holds a lone surrogate (not a character), UTF-8 has none"
+        except (TypeError, ValueError) as exc:  # UnicodeEncodeError too: a lone surrogate
+            problem = f"the body is not JSON: {exc}"
     raise RequestValidationError(problem)
 
 
-def _json_problem(value: Any, path: str) -> str | None:
-    """Where ``value`` holds what JSON cannot carry unchanged, and what it is, else None."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"{path}: {value} is not a JSON number"
-    if isinstance(value, str | int | float | None):  # bool is an int
+_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+
+
+def _key_problem(body: Any) -> str | None:
+    """Where a mapping inside ``body`` has a key that is not a string, else None (the
+    encoder judges everything else, at C speed; this walk is the only Python one)."""
+    path = _bad_key(body)
+    if path is None:
         return None
-    items: Iterable[tuple[Any, Any]]
-    if isinstance(value, list | tuple):  # tuples are arrays, as the caller expects
-        items = enumerate(value)
-    elif isinstance(value, Mapping):
+    where = "body" + "".join(f"[{step!r}]" for step in reversed(path[1:]))
+    return f"{where}: a key of type {type(path[0]).__name__}, JSON keys are strings"
+
+
+def _bad_key(value: Any) -> list[Any] | None:
+    """The bad key, then the keys and indexes leading to its mapping, innermost first."""
+    if isinstance(value, Mapping):
+        items: Iterable[tuple[Any, Any]] = value.items()
         if bad := [key for key in value if not isinstance(key, str)]:
-            return f"{path}: a key is a {type(bad[0]).__name__}, JSON keys are strings"
-        items = value.items()
+            return [bad[0]]
+    elif isinstance(value, list | tuple):
+        items = enumerate(value)
     else:
-        return f"{path}: a {type(value).__name__} is not JSON"
-    return next((p for k, v in items if (p := _json_problem(v, f"{path}[{k!r}]"))), None)
+        return None
+    for step, item in items:
+        if type(item) not in _SCALARS and (path := _bad_key(item)) is not None:
+            path.append(step)
+            return path
+    return None
