@@ -128,6 +128,12 @@ class Operation(Generic[R]):
                 raise RequestValidationError(f"{name} must be a non-empty string, got {value!r}")
             if value in (".", ".."):  # URL resolution would drop the segment: another resource
                 raise RequestValidationError(f"{name} cannot be {value!r}")
+            try:  # the URL carries it as percent-encoded UTF-8
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise RequestValidationError(
+                    f"{name} holds a lone surrogate (not a character), UTF-8 has none"
+                ) from None
         return params
 
 

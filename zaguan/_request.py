@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypedDict, TypeVar
+from typing import Any, Final, Generic, TypedDict, TypeVar
 
 import httpx
 
 from ._config import ClientConfig, check_max_retries, check_seconds, headers_problem, to_timeout
 from ._errors import ConfigurationError
+from ._redact import scrub, secrets_in
 from ._validate import RequestValidationError
 
 T = TypeVar("T")
@@ -141,11 +143,17 @@ def build_call(
         raise RequestValidationError(f"unexpected keyword argument {sorted(unknown)[0]!r}")
     # A streamed answer read as events asks for them; a streamed raw body (a download) does not.
     event_stream = stream and not raw
-    headers, request_id = _headers(config, kwargs, options, auth=auth, stream=event_stream)
+    try:
+        headers, request_id = _headers(config, kwargs, options, auth=auth, stream=event_stream)
+    except RequestValidationError as exc:  # a bad request id quotes it: it may hold the key
+        raise scrub(exc, secrets_in(config.headers)) from None
     params = {**config.default_query, **(kwargs.get("params") or {})}
     params.update(options.get("extra_query") or {})
     timeout = options.get("timeout")
     max_retries = options.get("max_retries", config.max_retries)
+    content = json_content(_merge_body(kwargs, body, options.get("extra_body")))
+    if content is not None and "Content-Type" not in headers:
+        headers["Content-Type"] = "application/json"
     try:
         timeouts = config.timeout if timeout is None else to_timeout(timeout, "timeout")
         bounds = _bounds(config, options, timeouts, event_stream)
@@ -159,7 +167,7 @@ def build_call(
             config.base_url + kwargs["url"],
             params=params or None,
             headers=headers,
-            json=_merge_body(kwargs, body, options.get("extra_body")),
+            content=content,
             files=kwargs.get("files"),
             timeout=timeouts,
         )
@@ -231,3 +239,53 @@ def _merge_body(
             f"extra_body is only for requests with a JSON body, not {kind}"
         )
     return {**body, **extra}
+
+
+def json_content(body: Any) -> bytes | None:
+    """``body`` as JSON bytes (as httpx writes them), or `RequestValidationError` saying why
+    JSON cannot carry it as given: ``json.dumps`` turns ``{1: "a"}`` into ``{"1": "a"}``
+    without a word, and NaN, bytes or a lone surrogate failed inside httpx, as a bare
+    ``ValueError``, ``TypeError`` or ``UnicodeEncodeError``."""
+    if body is None:
+        return None
+    try:
+        problem = _key_problem(body)
+    except RecursionError:  # a structure that contains itself, or absurdly deep
+        problem = "the body is nested too deeply (or contains itself) to be JSON"
+    if problem is None:
+        try:
+            text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            return text.encode("utf-8")
+        except (TypeError, ValueError) as exc:  # UnicodeEncodeError too: a lone surrogate
+            problem = f"the body is not JSON: {exc}"
+    raise RequestValidationError(problem)
+
+
+_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+
+
+def _key_problem(body: Any) -> str | None:
+    """Where a mapping inside ``body`` has a key that is not a string, else None (the
+    encoder judges everything else, at C speed; this walk is the only Python one)."""
+    path = _bad_key(body)
+    if path is None:
+        return None
+    where = "body" + "".join(f"[{step!r}]" for step in reversed(path[1:]))
+    return f"{where}: a key of type {type(path[0]).__name__}, JSON keys are strings"
+
+
+def _bad_key(value: Any) -> list[Any] | None:
+    """The bad key, then the keys and indexes leading to its mapping, innermost first."""
+    if isinstance(value, Mapping):
+        items: Iterable[tuple[Any, Any]] = value.items()
+        if bad := [key for key in value if not isinstance(key, str)]:
+            return [bad[0]]
+    elif isinstance(value, list | tuple):
+        items = enumerate(value)
+    else:
+        return None
+    for step, item in items:
+        if type(item) not in _SCALARS and (path := _bad_key(item)) is not None:
+            path.append(step)
+            return path
+    return None

@@ -14,12 +14,29 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.reliability._scripted import SCRIPT_HEADER, ScriptedServer
 from zaguan import AsyncZaguanClient, ZaguanClient
 from zaguan.testing import corex_server
 
 __all__ = ["corex_server"]  # the fixture, re-exported for pytest
+
+# The property tests' Hypothesis profile, registered, never loaded, so that other Hypothesis
+# users in the session keep their defaults: the same examples on every run (`derandomize`, no
+# example database), never timed (`deadline=None`: a loaded two-core machine must not make a
+# property flaky).
+settings.register_profile(
+    "properties",
+    deadline=None,
+    derandomize=True,
+    database=None,
+    max_examples=60,
+    print_blob=False,
+    # The session server is shared on purpose (one per session, reset per test); each example
+    # uses its own request id, so no example depends on another's state.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 Client = ZaguanClient | AsyncZaguanClient
 TIMEOUT = 0.5  # every wait of a faulty exchange is bounded by this, or by a deadline

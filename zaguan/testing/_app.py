@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -49,6 +50,17 @@ __all__ = ["LOCAL_ROUTES", "build_app", "contract_path", "create_app"]
 
 _log = logging.getLogger("zaguan.testing")
 _CONVERTER = re.compile(r":[a-z]+}")
+
+
+class _AnyPath(PathConvertor):
+    """Starlette's ``path``, line breaks included: a model id may hold any character, and
+    ``.*`` stops at a line break (with the route's ``$`` matching before a final one, the id
+    ``"m\\n"`` was read as ``"m"``, another model)."""
+
+    regex = "(?s:.*)"
+
+
+register_url_convertor("anypath", _AnyPath())
 #: The routes outside the contract: local conveniences (the image URLs point at PNGs here).
 LOCAL_ROUTES = frozenset({("GET", IMAGE_FILES)})
 
@@ -170,7 +182,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 def contract_path(route_path: str) -> str:
-    """The contract's template of a Starlette route path: `{model_id:path}` -> `{model_id}`."""
+    """The contract's template of a Starlette route path: `{model_id:anypath}` -> `{model_id}`."""
     return _CONVERTER.sub("}", route_path)
 
 
@@ -201,7 +213,7 @@ def build_app(state: CoreXState) -> Starlette:
     routes = [
         route("/v1/chat/completions", chat, "POST", faults=False),
         route("/v1/models", _list_models),
-        route("/v1/models/{model_id:path}", _retrieve_model),
+        route("/v1/models/{model_id:anypath}", _retrieve_model),
         route("/v1/capabilities", _capabilities),
         route("/v1/credits/balance", _balance),
         route("/v1/credits/history", _history),
@@ -228,7 +240,7 @@ def build_app(state: CoreXState) -> Starlette:
         route(IMAGE_FILES, image_file, auth=False),  # LOCAL_ROUTES: a URL needs no key
         route("/v1/providers/status", provider_status),
         route("/v1/virtual-models", virtual_models),
-        route("/v1/virtual-models/{model_id:path}", retrieve_virtual_model),
+        route("/v1/virtual-models/{model_id:anypath}", retrieve_virtual_model),
     ]
     app = Starlette(
         routes=routes,
