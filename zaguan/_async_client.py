@@ -38,8 +38,12 @@ class AsyncZaguanClient(BaseClient):
     ...     reply = await client.chat(model="openai/gpt-4o-mini",
     ...                               messages=[{"role": "user", "content": "Hello"}])
 
-    Every method also takes the per-request options of `RequestOptions`: ``request_id``,
-    ``timeout``, ``max_retries``, ``extra_headers``, ``extra_query``, ``extra_body``.
+    ``timeout`` bounds each wait of an attempt (600 s to read, 10 s to connect by default);
+    ``deadline`` (seconds, none by default) the whole call, retries and back-offs included;
+    ``stream_idle_timeout`` the wait between two events of a stream (by default the read
+    timeout; keep-alives do not count). Every method also takes the per-request options of
+    `RequestOptions`: ``request_id``, ``timeout``, ``max_retries``, ``deadline``,
+    ``stream_idle_timeout``, ``extra_headers``, ``extra_query``, ``extra_body``.
     """
 
     _http: httpx.AsyncClient
@@ -51,6 +55,8 @@ class AsyncZaguanClient(BaseClient):
         base_url: str | httpx.URL | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        stream_idle_timeout: float | None = None,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -59,6 +65,7 @@ class AsyncZaguanClient(BaseClient):
         self._config = resolve_config(
             api_key=api_key, base_url=base_url, timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, http_client=http_client,
+            deadline=deadline, stream_idle_timeout=stream_idle_timeout,
         )  # fmt: skip
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=self._config.timeout)
@@ -98,7 +105,7 @@ class AsyncZaguanClient(BaseClient):
         """`chat`, streamed: an `AsyncStream` of `ChatCompletionChunk`s, sent when first
         iterated, entered or awaited (``await`` it to have a refused request raise there)."""
         call = self._chat_call(request, fields, stream=True)
-        return AsyncStream(lambda: self._send(call), call.request_id)
+        return AsyncStream(lambda: self._send(call), call.request_id, call.bounds)
 
     async def request(
         self,
@@ -140,7 +147,9 @@ class AsyncZaguanClient(BaseClient):
     def _bind_stream(self, operation: Operation[F]) -> Callable[..., AsyncMessageStream[F]]:
         def method(*args: Any, **kwargs: Any) -> AsyncMessageStream[F]:
             call = operation.build(self, args, kwargs)
-            return AsyncMessageStream(lambda: self._send(call), call.request_id, operation.parse)
+            return AsyncMessageStream(
+                lambda: self._send(call), call.request_id, operation.parse, call.bounds
+            )
 
         return method
 
@@ -181,7 +190,7 @@ class AsyncZaguanClient(BaseClient):
         attempts = attempts or Attempts(call)
         while True:
             try:
-                response = await self._http.send(call.request, stream=call.stream, auth=None)
+                response = await self._http.send(attempts.request(), stream=call.stream, auth=None)
                 if call.stream and not response.is_success:
                     await response.aread()
             except httpx.HTTPError as exc:

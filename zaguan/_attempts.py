@@ -24,7 +24,7 @@ from ._log import log_attempt
 from ._redact import scrub, secrets_in
 from ._request import Call
 from ._results import stamp
-from ._retry import RetryState, is_retryable_exception, is_retryable_status
+from ._retry import DEFAULT_RETRY_BUDGET, RetryState, is_retryable_exception, is_retryable_status
 
 T = TypeVar("T")
 
@@ -32,16 +32,40 @@ T = TypeVar("T")
 class Attempts:
     """The retries left to one `Call`, and what each attempt's outcome means."""
 
-    __slots__ = ("_attempt_start", "call", "elapsed", "state")
+    __slots__ = ("_attempt_start", "_timeouts", "call", "elapsed", "state")
 
     def __init__(self, call: Call[Any]) -> None:
         self.call = call
-        self.state = RetryState(max_retries=call.max_retries)
+        left = call.bounds.left()
+        # A deadline replaces the default retry budget: no retry starts that would end past it.
+        budget = DEFAULT_RETRY_BUDGET if left is None else left
+        self.state = RetryState(max_retries=call.max_retries, budget=budget)
+        self._timeouts: dict[str, float | None] = call.request.extensions["timeout"]
         self._attempt_start = time.monotonic()
         self.elapsed = 0.0
         """Seconds from sending the final attempt to its response. Our own clock, not
         ``response.elapsed``: httpx sets that only once the body is closed, which a
         `httpx.MockTransport` response built with ``json=`` never is."""
+
+    def request(self) -> httpx.Request:
+        """The request to send now: with a deadline, every timeout of this attempt is cut to
+        the time left, and none left is an `APITimeoutError` before sending."""
+        left = self.call.bounds.left()
+        if left is None:
+            return self.call.request
+        if left <= 0:
+            raise APITimeoutError(
+                self.call.bounds.deadline_error_text(
+                    f"before attempt {self.state.retries_done + 1}"
+                ),
+                request_id=self.call.request_id,
+            )
+        # The same request object every attempt, so that retries are byte-identical.
+        self.call.request.extensions["timeout"] = {
+            phase: left if limit is None else min(limit, left)
+            for phase, limit in self._timeouts.items()
+        }
+        return self.call.request
 
     def on_exception(self, exc: httpx.HTTPError) -> float:
         """Seconds to wait before retrying after a transport failure; raises when final."""
@@ -53,7 +77,11 @@ class Attempts:
         self._log(type(exc).__name__)
         delay = self.state.next_delay() if is_retryable_exception(exc) else None
         if delay is None:
-            raise connection_error(exc, self.call.request) from exc
+            bounds = self.call.bounds
+            text = (
+                bounds.deadline_error_text(f"({type(exc).__name__})") if bounds.passed() else None
+            )
+            raise connection_error(exc, self.call.request, timeout_text=text) from exc
         return self._waiting(delay)
 
     def on_response(self, response: httpx.Response) -> float | None:
@@ -84,8 +112,11 @@ class Attempts:
         )  # fmt: skip
 
 
-def connection_error(exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
-    """The SDK's exception for an httpx failure that brought no response to ``request``.
+def connection_error(
+    exc: httpx.HTTPError, request: httpx.Request, *, timeout_text: str | None = None
+) -> APIConnectionError:
+    """The SDK's exception for an httpx failure that brought no response to ``request``;
+    ``timeout_text`` says why, for a timeout, when the caller knows better than httpx.
 
     A lower layer may quote a header it refused: ``exc``, its chain and the message are
     masked of ``request``'s credentials.
@@ -93,7 +124,8 @@ def connection_error(exc: httpx.HTTPError, request: httpx.Request) -> APIConnect
     request_id = request.headers["X-Request-Id"]
     scrub(exc, secrets_in(request.headers))
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"Request timed out ({type(exc).__name__}).", request_id=request_id)
+        text = timeout_text or f"Request timed out ({type(exc).__name__})."
+        return APITimeoutError(text, request_id=request_id)
     detail = str(exc) or "no detail"
     return APIConnectionError(
         f"Connection error: {type(exc).__name__}: {detail}", request_id=request_id

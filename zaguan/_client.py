@@ -38,8 +38,12 @@ class ZaguanClient(BaseClient):
     ...                     messages=[{"role": "user", "content": "Hello"}])
     >>> reply.choices[0].message.content
 
-    Every method also takes the per-request options of `RequestOptions`: ``request_id``,
-    ``timeout``, ``max_retries``, ``extra_headers``, ``extra_query``, ``extra_body``.
+    ``timeout`` bounds each wait of an attempt (600 s to read, 10 s to connect by default);
+    ``deadline`` (seconds, none by default) the whole call, retries and back-offs included;
+    ``stream_idle_timeout`` the wait between two events of a stream (by default the read
+    timeout; keep-alives do not count). Every method also takes the per-request options of
+    `RequestOptions`: ``request_id``, ``timeout``, ``max_retries``, ``deadline``,
+    ``stream_idle_timeout``, ``extra_headers``, ``extra_query``, ``extra_body``.
     """
 
     _http: httpx.Client
@@ -51,6 +55,8 @@ class ZaguanClient(BaseClient):
         base_url: str | httpx.URL | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        stream_idle_timeout: float | None = None,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -61,6 +67,7 @@ class ZaguanClient(BaseClient):
         self._config = resolve_config(
             api_key=api_key, base_url=base_url, timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, http_client=http_client,
+            deadline=deadline, stream_idle_timeout=stream_idle_timeout,
         )  # fmt: skip
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=self._config.timeout)
@@ -98,7 +105,7 @@ class ZaguanClient(BaseClient):
         """`chat`, streamed: returns a started `Stream` of `ChatCompletionChunk`s."""
         call = self._chat_call(request, fields, stream=True)
         # Started now, so that a refused request raises here (see `_streaming` for when).
-        return Stream(lambda: self._send(call), call.request_id)._start()
+        return Stream(lambda: self._send(call), call.request_id, call.bounds)._start()
 
     def request(
         self,
@@ -134,7 +141,7 @@ class ZaguanClient(BaseClient):
         def method(*args: Any, **kwargs: Any) -> MessageStream[F]:
             call = operation.build(self, args, kwargs)
             return MessageStream(
-                lambda: self._send(call), call.request_id, operation.parse
+                lambda: self._send(call), call.request_id, operation.parse, call.bounds
             )._start()
 
         return method
@@ -173,7 +180,7 @@ class ZaguanClient(BaseClient):
         attempts = attempts or Attempts(call)
         while True:
             try:
-                response = self._http.send(call.request, stream=call.stream, auth=None)
+                response = self._http.send(attempts.request(), stream=call.stream, auth=None)
                 if call.stream and not response.is_success:
                     response.read()
             except httpx.HTTPError as exc:

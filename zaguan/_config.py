@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 import re
 import warnings
@@ -48,6 +49,8 @@ class ClientConfig:
     timeout: httpx.Timeout
     max_retries: int
     headers: httpx.Headers  # sent on every request: User-Agent, defaults, Authorization; read-only
+    deadline: float | None = None  # seconds for a whole call, retries and back-offs included
+    stream_idle_timeout: float | None = None  # seconds a stream may go without an event
 
     def __repr__(self) -> str:  # never show the key
         return f"ClientConfig(base_url={self.base_url!r}, max_retries={self.max_retries})"
@@ -61,6 +64,8 @@ def resolve_config(
     max_retries: int,
     default_headers: Mapping[str, str] | None,
     http_client: httpx.Client | httpx.AsyncClient | None = None,
+    deadline: float | None = None,
+    stream_idle_timeout: float | None = None,
 ) -> ClientConfig:
     """Merge arguments, environment and defaults; raise `ConfigurationError` on anything wrong.
 
@@ -84,6 +89,8 @@ def resolve_config(
         timeout=to_timeout(_inherited(timeout, http_client), "timeout"),
         max_retries=check_max_retries(max_retries),
         headers=headers,
+        deadline=check_seconds(deadline, "deadline"),
+        stream_idle_timeout=check_seconds(stream_idle_timeout, "stream_idle_timeout"),
     )
 
 
@@ -150,6 +157,17 @@ def to_timeout(value: float | httpx.Timeout | None, name: str) -> httpx.Timeout:
             f"{name} must be a positive number of seconds or an httpx.Timeout, got {value!r}"
         )
     return httpx.Timeout(float(value))
+
+
+def check_seconds(value: float | None, name: str) -> float | None:
+    """A positive, finite number of seconds, or None (no such bound)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
+        raise ConfigurationError(
+            f"{name} must be a positive number of seconds or None, got {value!r}"
+        )
+    return float(value)
 
 
 def check_max_retries(value: int, name: str = "max_retries") -> int:

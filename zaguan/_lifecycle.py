@@ -10,7 +10,11 @@
   with the request id and the response on each;
 - a 2xx that is not ``text/event-stream`` is an `APIResponseValidationError`;
 - the final result exists only once the end marker came, and carries the request id;
-- after the end, the rest of the body is drained within bounds (`drain_done`).
+- after the end, the rest of the body is drained within bounds (`drain_done`);
+- a stream that goes ``stream_idle_timeout`` seconds without an event (keep-alive comments
+  and ``ping`` events do not count), or runs past the call's ``deadline``, is an
+  `APITimeoutError`. A silent server is cut by the read timeout, which the request was
+  given no longer than the idle bound; one that sends only keep-alives, by the clock here.
 
 The shells in `_streaming` only open the response, loop over its bytes and close it.
 """
@@ -29,11 +33,13 @@ from ._errors import (
     UNREADABLE,
     APIConnectionError,
     APIResponseValidationError,
+    APITimeoutError,
     make_decode_error,
     make_stream_error,
 )
 from ._interpret import ErrorEvent, Interpreter, Unreadable
 from ._redact import scrub, secrets_of
+from ._request import NO_BOUNDS, Bounds
 from ._results import stamp
 from ._sse import ServerSentEvent, SSEDecoder
 
@@ -45,6 +51,8 @@ F = TypeVar("F")
 # past these bounds costs a new connection instead of an unbounded wait.
 DRAIN_MAX_BYTES: Final = 64 * 1024
 DRAIN_MAX_SECONDS: Final = 1.0
+KEEPALIVE_EVENTS: Final = frozenset({"ping"})
+"""Event types that show the connection is alive, not that the answer progresses."""
 
 
 def drain_done(total: int, started: float) -> bool:
@@ -55,13 +63,18 @@ def drain_done(total: int, started: float) -> bool:
 class StreamCore(Generic[T, F]):
     """One stream's state: its decoder, its interpreter, its request id and response."""
 
-    __slots__ = ("_sse", "interpreter", "request_id", "response")
+    __slots__ = ("_idle", "_read_from", "_sse", "bounds", "interpreter", "request_id", "response")
 
-    def __init__(self, interpreter: Interpreter[T, F], request_id: str) -> None:
+    def __init__(
+        self, interpreter: Interpreter[T, F], request_id: str, bounds: Bounds = NO_BOUNDS
+    ) -> None:
         self._sse = SSEDecoder()
         self.interpreter = interpreter
         self.request_id = request_id
+        self.bounds = bounds
         self.response: httpx.Response | None = None  # set once the request has a 2xx answer
+        self._idle = 0.0  # seconds spent waiting for reads that brought no event
+        self._read_from = 0.0  # when the current read started (the consumer's time is not idle)
 
     @property
     def done(self) -> bool:
@@ -70,6 +83,7 @@ class StreamCore(Generic[T, F]):
     def opened(self, response: httpx.Response) -> httpx.Response:
         """Take the 2xx ``response`` (the client raised for anything else)."""
         self.response = response
+        self._read_from = time.monotonic()
         return response
 
     def is_event_stream(self) -> bool:
@@ -86,12 +100,31 @@ class StreamCore(Generic[T, F]):
     def feed(self, data: bytes) -> Iterator[T]:
         """The items completed by ``data``, in order (a generator, so that an error event
         raises only after the items before it were handed over)."""
+        now = time.monotonic()
+        self._idle += now - self._read_from
         for event in self._sse.feed(data):
             if self.done:
                 return
+            if event.event not in KEEPALIVE_EVENTS:
+                self._idle = 0.0
             item = self._interpret(event)
             if item is not None:
                 yield item
+        self._check_time()
+        self._read_from = time.monotonic()
+
+    def _check_time(self) -> None:
+        bounds = self.bounds
+        if bounds.idle is not None and self._idle > bounds.idle:
+            raise APITimeoutError(
+                f"The stream sent no event for {bounds.idle:g} s (stream_idle_timeout), "
+                "only keep-alives.",
+                request_id=self.request_id,
+            )
+        if bounds.passed():
+            raise APITimeoutError(
+                bounds.deadline_error_text("while the stream was read"), request_id=self.request_id
+            )
 
     def text(self, item: T) -> str | None:
         """The answer text ``item`` adds (``text_stream``), translated as `feed` is: the
@@ -111,7 +144,18 @@ class StreamCore(Generic[T, F]):
 
     def transport_error(self, exc: httpx.HTTPError) -> APIConnectionError:
         assert self.response is not None  # for mypy: the body is read once opened
-        return connection_error(exc, self.response.request)
+        request = self.response.request
+        text: str | None
+        if self.bounds.passed():
+            text = self.bounds.deadline_error_text(
+                f"while the stream was read ({type(exc).__name__})"
+            )
+        else:
+            read = request.extensions.get("timeout", {}).get("read")
+            text = (
+                f"The stream sent nothing for {read:g} s ({type(exc).__name__})." if read else None
+            )
+        return connection_error(exc, request, timeout_text=text)
 
     def final(self) -> F:
         """The whole answer, with the request id; only once the end marker has come."""

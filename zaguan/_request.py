@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -9,15 +10,18 @@ from typing import Any, Generic, TypedDict, TypeVar
 
 import httpx
 
-from ._config import ClientConfig, check_max_retries, headers_problem, to_timeout
+from ._config import ClientConfig, check_max_retries, check_seconds, headers_problem, to_timeout
 from ._errors import ConfigurationError
 from ._validate import RequestValidationError
 
 T = TypeVar("T")
 
 OPTION_NAMES = frozenset(
-    {"request_id", "timeout", "max_retries", "extra_headers", "extra_query", "extra_body"}
-)
+    {
+        "request_id", "timeout", "max_retries", "deadline", "stream_idle_timeout",
+        "extra_headers", "extra_query", "extra_body",
+    }
+)  # fmt: skip
 
 
 class RequestOptions(TypedDict, total=False):
@@ -29,12 +33,46 @@ class RequestOptions(TypedDict, total=False):
     """Overrides the client's timeout for this call."""
     max_retries: int
     """Overrides the client's max_retries for this call; 0 disables retries."""
+    deadline: float | None
+    """Seconds for the whole call: every attempt, every back-off and, for an event stream,
+    reading it to its end. Overrides the client's; None: no deadline."""
+    stream_idle_timeout: float | None
+    """Seconds a stream may go without an event (keep-alive comments and ``ping`` events do
+    not count) before it raises `APITimeoutError`. Overrides the client's; None: the read
+    timeout."""
     extra_headers: Mapping[str, str]
     """Headers added to (and overriding) the SDK's own, for this call."""
     extra_query: Mapping[str, Any]
     """Query parameters added to this call's URL."""
     extra_body: Mapping[str, Any]
     """Top-level JSON fields merged into this call's body (POST only), the caller's winning."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The time limits of one call beyond each read's own timeout."""
+
+    deadline: float | None = None
+    """Seconds the whole call may take (None: no deadline)."""
+    deadline_at: float | None = None
+    """The `time.monotonic()` by which the whole call must end."""
+    idle: float | None = None
+    """Seconds an event stream may go without an event (None: no bound)."""
+
+    def left(self) -> float | None:
+        """Seconds left before the deadline (<= 0 once it passed); None without one."""
+        return None if self.deadline_at is None else self.deadline_at - time.monotonic()
+
+    def passed(self) -> bool:
+        """Whether the deadline has passed (a timer may fire a little early: 10 ms slack)."""
+        left = self.left()
+        return left is not None and left < 0.01
+
+    def deadline_error_text(self, what: str) -> str:
+        return f"The call's deadline of {self.deadline:g} s passed {what}."
+
+
+NO_BOUNDS = Bounds()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +87,7 @@ class Call(Generic[T]):
     raw: bool = False
     """``parse`` reads the `httpx.Response` itself (binary, text or JSON Lines bodies), not its
     JSON."""
+    bounds: Bounds = NO_BOUNDS
 
     @property
     def path(self) -> str:
@@ -105,6 +144,13 @@ def build_call(
     timeout = options.get("timeout")
     max_retries = options.get("max_retries", config.max_retries)
     try:
+        timeouts = config.timeout if timeout is None else to_timeout(timeout, "timeout")
+        bounds = _bounds(config, options, timeouts, event_stream)
+        if bounds.idle is not None and (timeouts.read is None or bounds.idle < timeouts.read):
+            # A silent stream ends at the idle bound too, not only one that sends keep-alives.
+            timeouts = httpx.Timeout(
+                connect=timeouts.connect, read=bounds.idle, write=timeouts.write, pool=timeouts.pool
+            )
         request = http.build_request(
             kwargs["method"].upper(),
             config.base_url + kwargs["url"],
@@ -112,12 +158,28 @@ def build_call(
             headers=headers,
             json=_merge_body(kwargs, body, options.get("extra_body")),
             files=kwargs.get("files"),
-            timeout=config.timeout if timeout is None else to_timeout(timeout, "timeout"),
+            timeout=timeouts,
         )
         max_retries = check_max_retries(max_retries)
     except ConfigurationError as exc:  # a per-call option, not the client's configuration
         raise RequestValidationError(str(exc)) from None
-    return Call(request, request_id, max_retries, parse, stream, raw)
+    return Call(request, request_id, max_retries, parse, stream, raw, bounds)
+
+
+def _bounds(
+    config: ClientConfig, options: RequestOptions, timeouts: httpx.Timeout, event_stream: bool
+) -> Bounds:
+    """The call's deadline and, for an event stream, its idle bound: by default the read
+    timeout, so that a stream sending only keep-alives ends when a silent one would."""
+    deadline = check_seconds(options.get("deadline", config.deadline), "deadline")
+    idle = check_seconds(
+        options.get("stream_idle_timeout", config.stream_idle_timeout), "stream_idle_timeout"
+    )
+    idle = (timeouts.read if idle is None else idle) if event_stream else None
+    if deadline is None and idle is None:
+        return NO_BOUNDS
+    deadline_at = None if deadline is None else time.monotonic() + deadline
+    return Bounds(deadline, deadline_at, idle)
 
 
 def _headers(

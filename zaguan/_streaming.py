@@ -32,6 +32,7 @@ from ._interpret_chat import ChatInterpreter
 from ._interpret_messages import MessageEvent, MessagesInterpreter
 from ._lifecycle import DRAIN_MAX_SECONDS, StreamCore, drain_done
 from ._raw import record
+from ._request import NO_BOUNDS, Bounds
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -161,9 +162,10 @@ class EventStream(_Shell[T, F]):
         open_response: Callable[[], httpx.Response],
         request_id: str,
         interpreter: Interpreter[T, F],
+        bounds: Bounds = NO_BOUNDS,
     ) -> None:
         self._open_response = open_response
-        self._core = StreamCore(interpreter, request_id)
+        self._core = StreamCore(interpreter, request_id, bounds)
         self._iterator: Generator[T, None, None] | None = None
 
     def _start(self) -> Self:
@@ -215,9 +217,10 @@ class AsyncEventStream(_Shell[T, F]):
         open_response: Callable[[], Awaitable[httpx.Response]],
         request_id: str,
         interpreter: Interpreter[T, F],
+        bounds: Bounds = NO_BOUNDS,
     ) -> None:
         self._open_response = open_response
-        self._core = StreamCore(interpreter, request_id)
+        self._core = StreamCore(interpreter, request_id, bounds)
         self._iterator: AsyncGenerator[T, None] | None = None
 
     async def _start(self) -> Self:
@@ -298,8 +301,13 @@ class Stream(EventStream[ChatCompletionChunk, ChatCompletion]):
     breaking out of the loop and `close` all free the connection.
     """
 
-    def __init__(self, open_response: Callable[[], httpx.Response], request_id: str) -> None:
-        super().__init__(open_response, request_id, ChatInterpreter())
+    def __init__(
+        self,
+        open_response: Callable[[], httpx.Response],
+        request_id: str,
+        bounds: Bounds = NO_BOUNDS,
+    ) -> None:
+        super().__init__(open_response, request_id, ChatInterpreter(), bounds)
 
     def get_final_completion(self) -> ChatCompletion:
         """Read what is left, then the whole answer as one `ChatCompletion`: content and
@@ -316,9 +324,12 @@ class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
     """
 
     def __init__(
-        self, open_response: Callable[[], Awaitable[httpx.Response]], request_id: str
+        self,
+        open_response: Callable[[], Awaitable[httpx.Response]],
+        request_id: str,
+        bounds: Bounds = NO_BOUNDS,
     ) -> None:
-        super().__init__(open_response, request_id, ChatInterpreter())
+        super().__init__(open_response, request_id, ChatInterpreter(), bounds)
 
     async def get_final_completion(self) -> ChatCompletion:
         """Read what is left, then the whole answer as one `ChatCompletion`."""
@@ -338,8 +349,9 @@ class MessageStream(EventStream[MessageEvent, F]):
         open_response: Callable[[], httpx.Response],
         request_id: str,
         parse_final: Callable[[dict[str, Any]], F],
+        bounds: Bounds = NO_BOUNDS,
     ) -> None:
-        super().__init__(open_response, request_id, MessagesInterpreter(parse_final))
+        super().__init__(open_response, request_id, MessagesInterpreter(parse_final), bounds)
 
     def get_final_message(self) -> F:
         """Read what is left, then the whole message: text and thinking joined, signatures
@@ -355,8 +367,9 @@ class AsyncMessageStream(AsyncEventStream[MessageEvent, F]):
         open_response: Callable[[], Awaitable[httpx.Response]],
         request_id: str,
         parse_final: Callable[[dict[str, Any]], F],
+        bounds: Bounds = NO_BOUNDS,
     ) -> None:
-        super().__init__(open_response, request_id, MessagesInterpreter(parse_final))
+        super().__init__(open_response, request_id, MessagesInterpreter(parse_final), bounds)
 
     async def get_final_message(self) -> F:
         """Read what is left, then the whole message (see `MessageStream.get_final_message`)."""

@@ -180,13 +180,21 @@ Header ``X-CoreX-Fault: key=value;key=value`` (`FAULT_HEADER`; a malformed spec 
     streams: after n content chunks end the response cleanly, without ``[DONE]``.
 ``stream_drop_after=<n>``
     streams: after n content chunks close the connection in the middle of the body.
+``stream_stall_after=<n>``
+    streams: after n content chunks send nothing more, holding the connection open (60 s at
+    most), as a provider that hangs mid-answer.
+``stream_keepalive_after=<n>``
+    streams: after n content chunks send only keep-alives (``: ping`` comments; ``ping``
+    events on ``/v1/messages``) every 0.05 s, for 60 s at most: what ``stream_idle_timeout``
+    is for.
 
 Attempts are counted per ``X-Request-Id`` over every endpoint (a request without one is always a
 first attempt), so a client that retries with the same id sees ``status=503;times=2`` as 503,
 503, then 200: ``server.attempts(id) == 3`` and one debit.
 
 The model names ``test/fail-<status>[-<times>]``, ``test/slow-<seconds>``, ``test/drop[-<times>]``,
-``test/stream-error-<n>``, ``test/stream-cut-<n>``, ``test/stream-drop-<n>`` and the fault-free
+``test/stream-error-<n>``, ``test/stream-cut-<n>``, ``test/stream-drop-<n>``,
+``test/stream-stall-<n>``, ``test/stream-keepalive-<n>`` and the fault-free
 ``test/echo`` (band A, 1 credit) do the same for one chat. Precedence: the header, then the
 model name, then the server-wide fault (``fault=``, ``server.fault``, ``--fault``), which never
 applies to ``/health``. A chat is checked in this order: auth (401), validation (400, then 422

@@ -55,9 +55,28 @@ def _stream_break(fault: Fault | None, kind: str, sent: int) -> str | None:
         "error": fault.stream_error_after,
         "cut": fault.stream_cut_after,
         "drop": fault.stream_drop_after,
+        "stall": fault.stream_stall_after,
+        "keepalive": fault.stream_keepalive_after,
     }
     due = [(after, name) for name, after in afters.items() if after is not None and sent >= after]
     return min(due)[1] if due else None
+
+
+HOLD_SECONDS = 60.0
+"""How long a stalled or keep-alive-only stream is held open at most (the client normally
+gives up first: that is what the fault is for)."""
+KEEPALIVE_EVERY = 0.05
+
+
+async def hold_stream(how: str, keepalive: bytes) -> AsyncIterator[bytes]:
+    """A stream that stopped progressing: silent (``stall``), or sending only ``keepalive``
+    every `KEEPALIVE_EVERY` seconds (``keepalive``), until the client leaves."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + HOLD_SECONDS
+    while loop.time() < end:
+        await asyncio.sleep(KEEPALIVE_EVERY)
+        if how == "keepalive":
+            yield keepalive
 
 
 async def _break_stream(call: Call, how: str, model: Model, sent: int) -> AsyncIterator[bytes]:
@@ -71,6 +90,9 @@ async def _break_stream(call: Call, how: str, model: Model, sent: int) -> AsyncI
         if dropper is None or not dropper(call.request.scope):
             raise ConnectionAbortedError(message)
         await asyncio.sleep(0.05)  # let the server see the closed socket before the body ends
+    else:
+        async for chunk in hold_stream(how, b": ping\n\n"):
+            yield chunk
 
 
 async def _events(

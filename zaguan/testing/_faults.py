@@ -33,6 +33,8 @@ class Fault:
     stream_error_after: int | None = None
     stream_cut_after: int | None = None
     stream_drop_after: int | None = None
+    stream_stall_after: int | None = None
+    stream_keepalive_after: int | None = None
 
     def active(self, attempt: int) -> bool:
         """Whether this fault applies to the `attempt`-th try (1-based) of a request id."""
@@ -40,7 +42,10 @@ class Fault:
 
     @property
     def breaks_stream(self) -> bool:
-        cuts = (self.stream_error_after, self.stream_cut_after, self.stream_drop_after)
+        cuts = (
+            self.stream_error_after, self.stream_cut_after, self.stream_drop_after,
+            self.stream_stall_after, self.stream_keepalive_after,
+        )  # fmt: skip
         return any(after is not None for after in cuts)
 
 
@@ -82,6 +87,8 @@ _PARSERS = {
     "stream_error_after": _int,
     "stream_cut_after": _int,
     "stream_drop_after": _int,
+    "stream_stall_after": _int,
+    "stream_keepalive_after": _int,
 }
 assert set(_PARSERS) == {field.name for field in fields(Fault)}
 
@@ -115,6 +122,8 @@ _MODEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"stream-error-(?P<n>\d+)"), "stream_error_after={n}"),
     (re.compile(r"stream-cut-(?P<n>\d+)"), "stream_cut_after={n}"),
     (re.compile(r"stream-drop-(?P<n>\d+)"), "stream_drop_after={n}"),
+    (re.compile(r"stream-stall-(?P<n>\d+)"), "stream_stall_after={n}"),
+    (re.compile(r"stream-keepalive-(?P<n>\d+)"), "stream_keepalive_after={n}"),
 )
 
 

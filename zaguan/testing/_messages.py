@@ -25,7 +25,7 @@ from ._anthropic import (
 from ._call import Call, json_response
 from ._catalog import Model
 from ._charge import admit, check_access, debit, failed, flat_spend, resolve
-from ._completions import _stream_break
+from ._completions import _stream_break, hold_stream
 from ._errors import ApiError
 from ._faults import Fault
 from ._ledger import Spend
@@ -69,6 +69,9 @@ async def _break(call: Call, how: str, model: Model, sent: int) -> AsyncIterator
         if dropper is None or not dropper(call.request.scope):
             raise ConnectionAbortedError(message)
         await asyncio.sleep(0.05)  # let the server see the closed socket before the body ends
+    else:
+        async for chunk in hold_stream(how, sse_event({"type": "ping"})):
+            yield chunk
 
 
 async def _events(
