@@ -1,15 +1,18 @@
-# One entry point for every routine task. Everything runs inside .venv, which `install` builds.
+# One entry point for every routine task. Everything runs inside .venv, which `install` builds,
+# except `demo`, which runs in .venv-demo: the SDK and its local server alone, as users get them.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
+DEMO_VENV := .venv-demo
+NEED_PYTHON_311 = @$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 
 .PHONY: install generate check-generated lint format test test-versions demo bench clean
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(NEED_PYTHON_311)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
@@ -56,8 +59,16 @@ bench: install  ## the performance numbers: facade vs raw httpx, SSE decoder, re
 	$(PY) scripts/bench_validate.py
 	$(PY) scripts/bench_decode.py
 
-demo: install  ## a tour of the SDK against the embedded local CoreX server
-	$(PY) scripts/demo.py
+# The demo needs `zaguan` and `zaguan.testing` only: the `testing` extra, not the tools of [dev].
+# Editable, so the tour shows the code of this checkout.
+$(DEMO_VENV)/.installed: pyproject.toml
+	$(NEED_PYTHON_311)
+	$(PYTHON) -m venv $(DEMO_VENV)
+	$(DEMO_VENV)/bin/python -m pip install --quiet -e '.[testing]'
+	@touch $@
+
+demo: $(DEMO_VENV)/.installed  ## a tour of the SDK against the embedded local CoreX server
+	$(DEMO_VENV)/bin/python scripts/demo.py
 
 clean:
-	rm -rf $(VENV) .venv-3.* build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_VENV) .venv-3.* build dist .pytest_cache .mypy_cache .ruff_cache

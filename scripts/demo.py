@@ -10,7 +10,8 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import TextIO
 
 from zaguan import BandAccessDeniedError, ZaguanClient
 
@@ -31,8 +32,17 @@ TOOLS = [
 ]
 
 
+def use_color(stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """Bold only on a terminal, and never while $NO_COLOR is non-empty (https://no-color.org):
+    escape codes are noise in a pipe, a log file or a CI transcript."""
+    return stream.isatty() and not environ.get("NO_COLOR")
+
+
 def heading(title: str) -> None:
-    print(f"\n\033[1m== {title}\033[0m")
+    if use_color(sys.stdout, os.environ):
+        print(f"\n\033[1m== {title}\033[0m")
+    else:
+        print(f"\n== {title}")
 
 
 @contextlib.contextmanager

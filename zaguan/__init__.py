@@ -35,6 +35,7 @@ from ._errors import (
     UnprocessableEntityError,
     ZaguanError,
 )
+from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._log import setup_from_env as _setup_logging
 from ._operations import HistoryParams, StatsParams
 from ._raw import RawResponse
@@ -60,6 +61,8 @@ __all__ = [
     "ChatParams",
     "ConfigurationError",
     "ConflictError",
+    "DefaultAsyncHttpxClient",
+    "DefaultHttpxClient",
     "HistoryParams",
     "InsecureTransportWarning",
     "InsufficientCreditsError",

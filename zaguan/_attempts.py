@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from ._config import provided_key
 from ._errors import (
     UNREADABLE,
     APIConnectionError,
@@ -48,8 +49,11 @@ class Attempts:
         `httpx.MockTransport` response built with ``json=`` never is."""
 
     def request(self) -> httpx.Request:
-        """The request to send now: with a deadline, every timeout of this attempt is cut to
-        the time left, and none left is an `APITimeoutError` before sending."""
+        """The request to send now: with the key a key function returns now, and, with a
+        deadline, every timeout of this attempt cut to the time left (none left: an
+        `APITimeoutError` before sending)."""
+        if self.call.key is not None:
+            self.call.request.headers["Authorization"] = f"Bearer {provided_key(self.call.key)}"
         left = self.call.bounds.left()
         if left is None:
             return self.call.request

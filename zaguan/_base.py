@@ -6,9 +6,10 @@ a `Call`; the clients only send it (`ZaguanClient`, `AsyncZaguanClient`).
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 import httpx
 
@@ -19,7 +20,8 @@ from zaguan_corex_client.models import (
     ChatCompletionRequest,
 )
 
-from ._config import ClientConfig
+from ._config import ApiKey, ClientConfig
+from ._errors import ConfigurationError
 from ._operations import Operations
 from ._request import Call, RequestOptions, build_call, split_options
 from ._validate import RequestValidationError, request_body
@@ -46,6 +48,14 @@ class ChatParams(ChatCompletionFieldsParam, RequestOptions, total=False):
     """
 
 
+class _Same(enum.Enum):
+    SAME = "same"
+
+
+SAME = _Same.SAME
+"""`copy`'s default: the setting stays as it is (None is a value for some settings)."""
+
+
 class BaseClient(Operations):
     """Configuration and pure request building, shared by both clients; the operations'
     methods come from `Operations`."""
@@ -60,6 +70,67 @@ class BaseClient(Operations):
     def base_url(self) -> str:
         """The CoreX base URL every path is appended to."""
         return self._config.base_url
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """Each wait of an attempt: connect, read, write, pool."""
+        return self._config.timeout
+
+    @property
+    def max_retries(self) -> int:
+        """Retries after a call's first attempt."""
+        return self._config.max_retries
+
+    @property
+    def deadline(self) -> float | None:
+        """Seconds a whole call may take, retries included (None: no deadline)."""
+        return self._config.deadline
+
+    @property
+    def stream_idle_timeout(self) -> float | None:
+        """Seconds a stream may go without an event (None: the read timeout)."""
+        return self._config.stream_idle_timeout
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the connection pool has been closed."""
+        return self._http.is_closed
+
+    def copy(
+        self,
+        *,
+        api_key: ApiKey | _Same = SAME,
+        base_url: str | httpx.URL | _Same = SAME,
+        timeout: float | httpx.Timeout | _Same = SAME,
+        max_retries: int | _Same = SAME,
+        deadline: float | _Same | None = SAME,
+        stream_idle_timeout: float | _Same | None = SAME,
+        default_headers: Mapping[str, str] | _Same = SAME,
+        default_query: Mapping[str, Any] | _Same = SAME,
+    ) -> Self:
+        """A client with the given settings changed and the others kept, on this client's
+        connection pool (closing the copy leaves the pool open; closing this client closes
+        it). ``default_headers`` and ``default_query`` are added to this client's.
+
+        >>> client.with_options(max_retries=5, deadline=30).chat(model=..., messages=...)
+        """
+        settings = self._config.settings()
+        changes = {
+            "api_key": api_key, "base_url": base_url, "timeout": timeout,
+            "max_retries": max_retries, "deadline": deadline,
+            "stream_idle_timeout": stream_idle_timeout,
+        }  # fmt: skip
+        settings.update({name: value for name, value in changes.items() if value is not SAME})
+        for name, more in (("default_headers", default_headers), ("default_query", default_query)):
+            if more is not SAME:
+                if not isinstance(more, Mapping):
+                    raise ConfigurationError(f"{name} must be a mapping, got {type(more).__name__}")
+                settings[name] = {**settings[name], **more}
+        # Each client's own __init__ takes these (BaseClient declares none).
+        make: Any = type(self)
+        return cast(Self, make(http_client=self._http, **settings))
+
+    with_options = copy
 
     def _chat_call(
         self, request: ChatCompletionRequest | None, fields: dict[str, Any], *, stream: bool

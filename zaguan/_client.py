@@ -14,7 +14,7 @@ from zaguan_corex_client.models import ChatCompletion, ChatCompletionRequest
 
 from ._attempts import Attempts, parse_body
 from ._base import BaseClient, ChatParams
-from ._config import resolve_config
+from ._config import DEFAULT_LIMITS, resolve_config
 from ._download import BinaryStream
 from ._errors import ConfigurationError
 from ._lowlevel import lowlevel_client
@@ -50,7 +50,7 @@ class ZaguanClient(BaseClient):
 
     def __init__(
         self,
-        api_key: str | None = None,
+        api_key: str | Callable[[], str] | None = None,
         *,
         base_url: str | httpx.URL | None = None,
         timeout: float | httpx.Timeout | None = None,
@@ -58,6 +58,7 @@ class ZaguanClient(BaseClient):
         deadline: float | None = None,
         stream_idle_timeout: float | None = None,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, Any] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
@@ -67,10 +68,12 @@ class ZaguanClient(BaseClient):
         self._config = resolve_config(
             api_key=api_key, base_url=base_url, timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, http_client=http_client,
-            deadline=deadline, stream_idle_timeout=stream_idle_timeout,
+            deadline=deadline, stream_idle_timeout=stream_idle_timeout, default_query=default_query,
         )  # fmt: skip
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=self._config.timeout)
+        self._http = http_client or httpx.Client(
+            timeout=self._config.timeout, limits=DEFAULT_LIMITS
+        )
         self.with_raw_response = RawZaguanClient(self)
         """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
 

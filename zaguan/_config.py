@@ -7,9 +7,9 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Final
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
 
 import httpx
 
@@ -25,7 +25,11 @@ non-streamed answer, while a host that does not accept a connection in 10 s is d
 _HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
 """What ``httpx.Client()`` has when its maker gave no timeout: ours applies then, as in
 ``openai``, since 5 s is httpx's guess, not the caller's choice."""
-USER_AGENT: Final = f"zaguan-python/{__version__}"
+DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+"""The connection pool of a client made without ``http_client=``: httpx's 100 connections,
+all of them kept alive (httpx keeps 20), so a burst of streams does not reconnect after."""
+USER_AGENT: Final = f"zaguan-corex-python/{__version__}"
+"""The distribution's name (``zaguan-corex``, imported as ``zaguan``) and the language."""
 API_KEY_ENV: Final = "ZAGUAN_API_KEY"
 BASE_URL_ENV: Final = "ZAGUAN_BASE_URL"
 
@@ -40,25 +44,45 @@ class InsecureTransportWarning(UserWarning):
     """
 
 
+ApiKey = str | Callable[[], str]
+"""An API key, or a function returning the current one (called before every attempt)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ClientConfig:
     """Everything a client needs to build requests; immutable, shared by every call."""
 
-    api_key: str
+    api_key: ApiKey  # a key, or the caller's function returning one
     base_url: str  # without a trailing slash; paths are appended as they are
     timeout: httpx.Timeout
     max_retries: int
     headers: httpx.Headers  # sent on every request: User-Agent, defaults, Authorization; read-only
     deadline: float | None = None  # seconds for a whole call, retries and back-offs included
     stream_idle_timeout: float | None = None  # seconds a stream may go without an event
+    default_headers: Mapping[str, str] = field(default_factory=dict)  # the caller's, as given
+    default_query: Mapping[str, Any] = field(default_factory=dict)  # added to every URL
 
     def __repr__(self) -> str:  # never show the key
         return f"ClientConfig(base_url={self.base_url!r}, max_retries={self.max_retries})"
 
+    @property
+    def key_provider(self) -> Callable[[], str] | None:
+        """The caller's key function, when the key is not a fixed string."""
+        return None if isinstance(self.api_key, str) else self.api_key
+
+    def settings(self) -> dict[str, Any]:
+        """The client arguments that make this configuration again (for `copy`)."""
+        return {
+            "api_key": self.api_key, "base_url": self.base_url, "timeout": self.timeout,
+            "max_retries": self.max_retries, "deadline": self.deadline,
+            "stream_idle_timeout": self.stream_idle_timeout,
+            "default_headers": self.default_headers, "default_query": self.default_query,
+        }  # fmt: skip
+
 
 def resolve_config(
     *,
-    api_key: str | None,
+    api_key: ApiKey | None,
     base_url: str | httpx.URL | None,
     timeout: float | httpx.Timeout | None,
     max_retries: int,
@@ -66,13 +90,16 @@ def resolve_config(
     http_client: httpx.Client | httpx.AsyncClient | None = None,
     deadline: float | None = None,
     stream_idle_timeout: float | None = None,
+    default_query: Mapping[str, Any] | None = None,
 ) -> ClientConfig:
     """Merge arguments, environment and defaults; raise `ConfigurationError` on anything wrong.
 
     Without ``timeout=``, a caller-given ``http_client``'s own timeout applies (unless it is
     httpx's default): the caller chose it when making that client.
     """
-    key = check_api_key(api_key if api_key is not None else os.environ.get(API_KEY_ENV))
+    if api_key is None:
+        api_key = os.environ.get(API_KEY_ENV)
+    key = api_key if callable(api_key) else check_api_key(api_key)
     url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
     # httpx.Headers: a caller's "user-agent" replaces ours instead of travelling beside it.
     headers = httpx.Headers({"User-Agent": USER_AGENT, "Accept": "application/json"})
@@ -80,7 +107,11 @@ def resolve_config(
     if problem:
         raise ConfigurationError(problem)
     headers.update(default_headers or {})
-    headers["Authorization"] = f"Bearer {key}"
+    if isinstance(key, str):  # a key function is asked before each attempt instead
+        headers["Authorization"] = f"Bearer {key}"
+    if default_query is not None and not isinstance(default_query, Mapping):
+        kind = type(default_query).__name__
+        raise ConfigurationError(f"default_query must be a mapping of names to values, got {kind}")
     base = check_base_url(url)
     warn_if_insecure(base)
     return ClientConfig(
@@ -91,7 +122,21 @@ def resolve_config(
         headers=headers,
         deadline=check_seconds(deadline, "deadline"),
         stream_idle_timeout=check_seconds(stream_idle_timeout, "stream_idle_timeout"),
+        default_headers=dict(default_headers or {}),
+        default_query=dict(default_query or {}),
     )
+
+
+def provided_key(provider: Callable[[], str]) -> str:
+    """The key ``provider`` returns now, checked as a fixed key is; its failure is a
+    `ConfigurationError` (chained, so the caller's own error stays visible)."""
+    try:
+        key = provider()
+    except Exception as exc:
+        raise ConfigurationError(
+            f"The api_key function raised {type(exc).__name__}; no request was sent."
+        ) from exc
+    return check_api_key(key)
 
 
 def _inherited(

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 
 from zaguan_corex_client import AuthenticatedClient
 
-from ._config import ClientConfig
+from ._config import ClientConfig, provided_key
 from ._request import new_request_id
 
 
-def _with_request_id(request: httpx.Request) -> None:
-    # The generated functions send X-Request-Id only when the caller passes one.
-    if "X-Request-Id" not in request.headers:
-        request.headers["X-Request-Id"] = new_request_id()
+def _request_hook(config: ClientConfig) -> Callable[[httpx.Request], None]:
+    provider = config.key_provider
 
+    def complete(request: httpx.Request) -> None:
+        # The generated functions send X-Request-Id only when the caller passes one.
+        if "X-Request-Id" not in request.headers:
+            request.headers["X-Request-Id"] = new_request_id()
+        if provider is not None:  # a key function is asked per request, as the facade does
+            request.headers["Authorization"] = f"Bearer {provided_key(provider)}"
 
-async def _awith_request_id(request: httpx.Request) -> None:
-    _with_request_id(request)
+    return complete
 
 
 class LowLevelClient(AuthenticatedClient):
@@ -42,14 +46,20 @@ def lowlevel_client(
         "headers": config.headers.copy(),
         "timeout": config.timeout,
     }
-    lowlevel = LowLevelClient(base_url=config.base_url, token=config.api_key)
+    # The token is unused (the httpx clients below are ours), but the class requires one.
+    lowlevel = LowLevelClient(base_url=config.base_url, token="")
+    complete = _request_hook(config)
     # httpx keeps the pool in the transport.
     if isinstance(http, httpx.AsyncClient):
-        hooks = {"request": [_awith_request_id]}
+
+        async def acomplete(request: httpx.Request) -> None:
+            complete(request)
+
+        hooks = {"request": [acomplete]}
         return lowlevel.set_async_httpx_client(
             httpx.AsyncClient(transport=http._transport, event_hooks=hooks, **settings)
         )
-    sync_hooks = {"request": [_with_request_id]}
+    sync_hooks = {"request": [complete]}
     return lowlevel.set_httpx_client(
         httpx.Client(transport=http._transport, event_hooks=sync_hooks, **settings)
     )

@@ -88,6 +88,9 @@ class Call(Generic[T]):
     """``parse`` reads the `httpx.Response` itself (binary, text or JSON Lines bodies), not its
     JSON."""
     bounds: Bounds = NO_BOUNDS
+    key: Callable[[], str] | None = None
+    """The caller's key function, asked before every attempt (None: the key is in the
+    headers already, or the call sends none)."""
 
     @property
     def path(self) -> str:
@@ -139,7 +142,7 @@ def build_call(
     # A streamed answer read as events asks for them; a streamed raw body (a download) does not.
     event_stream = stream and not raw
     headers, request_id = _headers(config, kwargs, options, auth=auth, stream=event_stream)
-    params = dict(kwargs.get("params") or {})
+    params = {**config.default_query, **(kwargs.get("params") or {})}
     params.update(options.get("extra_query") or {})
     timeout = options.get("timeout")
     max_retries = options.get("max_retries", config.max_retries)
@@ -163,7 +166,8 @@ def build_call(
         max_retries = check_max_retries(max_retries)
     except ConfigurationError as exc:  # a per-call option, not the client's configuration
         raise RequestValidationError(str(exc)) from None
-    return Call(request, request_id, max_retries, parse, stream, raw, bounds)
+    key = config.key_provider if auth else None
+    return Call(request, request_id, max_retries, parse, stream, raw, bounds, key)
 
 
 def _bounds(
@@ -193,7 +197,7 @@ def _headers(
     """The call's headers (the caller's extras win, whatever their letter case) and request id."""
     headers = config.headers.copy()
     if not auth:
-        del headers["Authorization"]
+        headers.pop("Authorization", None)
     headers.update(kwargs.get("headers") or {})
     if "files" in kwargs:  # the generated Content-Type has a fixed boundary: httpx picks one
         headers.pop("Content-Type", None)

@@ -38,7 +38,7 @@ async def test_lowlevel_call_is_authenticated_and_has_a_request_id(
     headers = route.calls.last.request.headers
     assert headers.get_list("Authorization") == [f"Bearer {API_KEY}"]
     assert is_uuid4(headers["X-Request-Id"])
-    assert headers["User-Agent"] == f"zaguan-python/{zaguan.__version__}"
+    assert headers["User-Agent"] == f"zaguan-corex-python/{zaguan.__version__}"
 
 
 async def test_lowlevel_request_ids_are_fresh_or_the_callers(

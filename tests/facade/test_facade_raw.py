@@ -186,7 +186,7 @@ async def test_callers_http_client_gets_the_sdks_headers_and_retries_keeps_its_t
     for call in route.calls:
         headers = call.request.headers
         assert headers["Authorization"] == f"Bearer {API_KEY}"
-        assert headers.get_list("User-Agent") == [f"zaguan-python/{zaguan.__version__}"]
+        assert headers.get_list("User-Agent") == [f"zaguan-corex-python/{zaguan.__version__}"]
         assert headers["X-Theirs"] == "kept"
         assert call.request.extensions["timeout"] == {  # theirs: no timeout= was given
             "connect": 1.0, "read": 1.0, "write": 1.0, "pool": 1.0,

@@ -88,7 +88,7 @@ async def test_each_method_sends_its_request_and_parses_the_answer(
     result = await api.call(method, *args)
     assert check(result)
     request = route.calls.last.request
-    assert request.headers["User-Agent"] == f"zaguan-python/{zaguan.__version__}"
+    assert request.headers["User-Agent"] == f"zaguan-corex-python/{zaguan.__version__}"
     assert is_uuid4(request.headers["X-Request-Id"])
     assert request.headers.get_list("X-Request-Id") == [request.headers["X-Request-Id"]]
     if method == "health":

@@ -34,7 +34,7 @@ def fault(spec: str) -> dict[str, dict[str, str]]:
 
 
 async def read_chat(api: Api, **kwargs: Any) -> list[Any]:
-    chunks, _ = await api.stream(**CHAT, **kwargs)
+    chunks, _ = await api.stream(**{**CHAT, **kwargs})
     return chunks
 
 
@@ -171,3 +171,10 @@ async def test_bad_bounds_are_refused_before_sending(
     with pytest.raises(RequestValidationError, match=option):
         await api("chat", **CHAT, request_id="rid-bad", **{option: value})
     assert server.attempts("rid-bad") == 0
+
+
+@pytest.mark.parametrize("model", ["test/stream-keepalive-1", "test/stream-stall-1"])
+async def test_stalled_streams_by_model_name(api: Api, model: str) -> None:
+    error, took = await timed_out(api, read_chat, stream_idle_timeout=0.5, model=model)
+    assert error.request_id
+    assert took < SLACK

@@ -1,4 +1,4 @@
-"""A local Zaguan CoreX server for tests, demos and benchmarks: `pip install "zaguan[testing]"`.
+"""A local Zaguan CoreX for tests, demos and benchmarks: `pip install "zaguan-corex[testing]"`.
 
 It serves the contract of `openapi/zaguan-corex.yaml` over real HTTP on 127.0.0.1 (a Starlette
 app run by uvicorn) and answers deterministically. The core package `zaguan` never imports it.
@@ -210,11 +210,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._app import create_app
-from ._faults import FAULT_HEADER, Fault
-from ._ledger import Entry, Ledger
-from ._server import LocalCoreX
-from ._state import DEFAULT_API_KEY, FREE_API_KEY
+# What the `testing` extra installs (pyproject.toml) and this package imports: without one of
+# them, say which install command adds it instead of a bare "No module named 'starlette'".
+# `referencing` comes with jsonschema.
+_EXTRA_MODULES = frozenset({"starlette", "uvicorn", "jsonschema", "referencing"})
+
+try:
+    from ._app import create_app
+    from ._faults import FAULT_HEADER, Fault
+    from ._ledger import Entry, Ledger
+    from ._server import LocalCoreX
+    from ._state import DEFAULT_API_KEY, FREE_API_KEY
+except ModuleNotFoundError as exc:
+    _missing = (exc.name or "").partition(".")[0]
+    if _missing not in _EXTRA_MODULES:
+        raise
+    raise ModuleNotFoundError(
+        f"zaguan.testing needs {_missing!r}, which its extra installs: "
+        'pip install "zaguan-corex[testing]"',
+        name=_missing,
+    ) from exc
 
 if TYPE_CHECKING:
     from .pytest_plugin import corex_server

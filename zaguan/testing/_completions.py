@@ -90,7 +90,7 @@ async def _break_stream(call: Call, how: str, model: Model, sent: int) -> AsyncI
         if dropper is None or not dropper(call.request.scope):
             raise ConnectionAbortedError(message)
         await asyncio.sleep(0.05)  # let the server see the closed socket before the body ends
-    else:
+    elif how in ("stall", "keepalive"):
         async for chunk in hold_stream(how, b": ping\n\n"):
             yield chunk
 
