@@ -114,6 +114,26 @@ def checked_index(index: object, what: str) -> int:
     return index
 
 
+def checked_name(name: object) -> str:
+    """``name`` if it is a string; a `TypeError` otherwise, as `checked_index`."""
+    if not isinstance(name, str):
+        raise TypeError(f"a function name must be a string, got {type(name).__name__}")
+    return name
+
+
+def check_chunk(chunk: ChatCompletionChunk) -> None:
+    """Raise the `TypeError` that `ChunkAccumulator.add` would raise for ``chunk``, without
+    accumulating it: a stream that accumulates only when its final completion is asked for
+    still reports a wrongly typed index or name as the chunk arrives."""
+    for choice in chunk.choices:
+        checked_index(choice.index, "choice")
+        for piece in choice.delta.tool_calls or ():
+            checked_index(piece.index, "tool call")
+            function = piece.function
+            if function and function.name:
+                checked_name(function.name)
+
+
 def _merge_name(name: str, piece: str) -> str:
     """The function name after ``piece``: set by the first, a repeat ignored, a fragment appended.
 
@@ -146,11 +166,7 @@ class _ToolCall:
         if not function:  # absent, or null from a lenient server
             return
         if function.name:
-            if not isinstance(function.name, str):
-                raise TypeError(
-                    f"a function name must be a string, got {type(function.name).__name__}"
-                )
-            self.name = _merge_name(self.name, function.name)
+            self.name = _merge_name(self.name, checked_name(function.name))
         if isinstance(function.arguments, str):
             self.arguments.append(function.arguments)
         if function.additional_properties:

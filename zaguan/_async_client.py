@@ -22,6 +22,7 @@ from ._lowlevel import lowlevel_client
 from ._operation import Operation, Pages
 from ._operations import Operations
 from ._pages import PageWalk
+from ._permits import Permits
 from ._raw import RawResponse, araw, record
 from ._request import Call, RequestOptions
 from ._retry import DEFAULT_MAX_RETRIES
@@ -72,6 +73,9 @@ class AsyncZaguanClient(BaseClient):
         self._http = http_client or httpx.AsyncClient(
             timeout=self._config.timeout, limits=DEFAULT_LIMITS
         )
+        # In-flight requests wait here, not in httpcore's queue, whose scans made a burst of
+        # 1,000 streams take ~40 s (see `_permits`).
+        self._permits = Permits(self._http)
         self.with_raw_response = AsyncRawZaguanClient(self)
         """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
 
@@ -194,7 +198,7 @@ class AsyncZaguanClient(BaseClient):
         while True:
             try:
                 request = attempts.request()
-                response = await self._http.send(request, stream=attempts.streamed, auth=None)
+                response = await self._permits.send(request, stream=attempts.streamed)
                 if attempts.must_read(response):
                     await response.aread()
             except httpx.HTTPError as exc:

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from ._accumulate_messages import MessageAccumulator
-from ._interpret import ErrorEvent, Unreadable
+from ._interpret import ErrorEvent, Unreadable, loads
 from ._sse import ServerSentEvent
 
 F = TypeVar("F")
@@ -57,7 +57,7 @@ class MessagesInterpreter(Generic[F]):
             return None
         if name == "error":
             raise ErrorEvent(_json_or_text(event.data))
-        payload = json.loads(event.data)
+        payload = loads(event.data)
         if not isinstance(payload, dict):
             raise Unreadable("an event's data is not a JSON object", event.data)
         # No `event:` line (the SSE default name "message"): the payload's type names it.

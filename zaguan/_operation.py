@@ -19,11 +19,13 @@ per kind of method, which is where the sync and async twins differ, by ``await``
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator, Mapping
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
+
+from zaguan_corex_client import models
 
 from ._query import query_kwargs
 from ._request import Call, build_call, split_options
@@ -58,12 +60,15 @@ class Operation(Generic[R]):
     its arguments and answer. Pure: `build` turns a method's arguments into a `Call`."""
 
     name: str
-    endpoint: ModuleType
+    endpoint: str
+    """The generated endpoint module, under ``zaguan_corex_client.api`` (``"models.list_models"``);
+    it and the models below are imported on the first call, not with the client."""
     parse: Callable[[Any], R]
     path: tuple[str, ...] = ()
-    query: type | None = None
-    body: Any = None
-    """The generated request model of a JSON or multipart body."""
+    query: str | None = None
+    """The name of the endpoint module's query TypedDict."""
+    body: str | None = None
+    """The name of the generated request model of a JSON or multipart body."""
     auth: bool = True
     doc: str = field(default="", compare=False)
     raw: bool = False
@@ -82,18 +87,21 @@ class Operation(Generic[R]):
         options = split_options(fields)
         params = self._path_params(args, fields)
         body = None
+        endpoint = importlib.import_module(f"zaguan_corex_client.api.{self.endpoint}")
         if self.query is not None:
-            params.update(query_kwargs(self.endpoint, self.query, fields, self.what))
+            query = getattr(endpoint, self.query)
+            params.update(query_kwargs(endpoint, query, fields, self.what))
         elif self.body is not None:
-            body = self._body(self.body, fields)
-            if hasattr(self.body, "to_multipart"):  # the generated model writes the parts
-                params["body"], body = self.body.from_dict(body), None
+            model = getattr(models, self.body)
+            body = self._body(model, fields)
+            if hasattr(model, "to_multipart"):  # the generated model writes the parts
+                params["body"], body = model.from_dict(body), None
             else:
                 params["body"] = _Placeholder()
         elif fields:
             name = next(iter(fields))
             raise RequestValidationError(f"{self.what} got an unexpected keyword argument {name!r}")
-        kwargs = self.endpoint._get_kwargs(**params)
+        kwargs = endpoint._get_kwargs(**params)
         return build_call(
             client._http, client._config, kwargs, options, self.parse,
             body=body, auth=self.auth,
@@ -138,11 +146,11 @@ class Operation(Generic[R]):
 
 
 def operation(
-    endpoint: ModuleType,
+    endpoint: str,
     *,
-    parse: Callable[[Any], R],
-    query: type | None = None,
-    body: type | None = None,
+    parse: Callable[[Any], object],
+    query: str | None = None,
+    body: str | None = None,
     auth: bool = True,
     raw: bool = False,
 ) -> Callable[[Callable[Concatenate[Any, P], R]], Method[P, R]]:
@@ -157,7 +165,7 @@ def operation(
 
 
 def streamed(
-    endpoint: ModuleType, *, body: type, final: Callable[[dict[str, Any]], F]
+    endpoint: str, *, body: str, final: Callable[[dict[str, Any]], object]
 ) -> Callable[[Callable[Concatenate[Any, P], MessageStream[F]]], Streamed[P, F]]:
     """Declare an operation answered by an Anthropic event stream; ``final`` builds the
     result of ``get_final_message()`` from the rebuilt message."""
@@ -170,7 +178,7 @@ def streamed(
 
 
 def download(
-    endpoint: ModuleType, *, body: type
+    endpoint: str, *, body: str
 ) -> Callable[[Callable[Concatenate[Any, P], BinaryStream]], Download[P]]:
     """Declare an operation whose binary answer is read as it arrives (`BinaryStream`)."""
 
@@ -184,9 +192,19 @@ def _unused(data: Any) -> Any:
     return data
 
 
+def from_dict(name: str) -> Callable[[Any], Any]:
+    """``<name>.from_dict`` of the generated models, the model imported on the first call: a
+    declaration naming every model class would import them all with the client."""
+
+    def parse(data: Any) -> Any:
+        return getattr(models, name).from_dict(data)
+
+    return parse
+
+
 def _spec(
-    signature: Callable[..., Any], endpoint: ModuleType, parse: Callable[[Any], R], **kind: Any
-) -> Operation[R]:
+    signature: Callable[..., Any], endpoint: str, parse: Callable[[Any], Any], **kind: Any
+) -> Operation[Any]:
     """The `Operation` a declaration states: its name, path parameters and docstring come from
     the signature, the rest (``query``, ``body``, ``auth``, ``raw``, ``stream``) from ``kind``."""
     name, doc = signature.__name__, inspect.getdoc(signature) or ""

@@ -12,90 +12,56 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 import httpx
 
-from zaguan_corex_client.api.audio import create_speech as speech  # two methods use it
-from zaguan_corex_client.api.audio import create_transcription, create_translation
-from zaguan_corex_client.api.billing import (
-    get_credits_balance,
-    get_credits_stats,
-    list_credits_history,
-)
+from zaguan_corex_client import models
 from zaguan_corex_client.api.billing.get_credits_stats import GetCreditsStatsQuery
 from zaguan_corex_client.api.billing.list_credits_history import ListCreditsHistoryQuery
-from zaguan_corex_client.api.capabilities import list_capabilities
-from zaguan_corex_client.api.embeddings import create_embeddings
-from zaguan_corex_client.api.health import get_health
-from zaguan_corex_client.api.images import create_image, create_image_variation, edit_image
-from zaguan_corex_client.api.messages import (
-    cancel_messages_batch,
-    count_message_tokens,
-    create_message,
-    create_messages_batch,
-    get_messages_batch,
-    get_messages_batch_results,
-    list_messages_batches,
-)
 from zaguan_corex_client.api.messages.list_messages_batches import ListMessagesBatchesQuery
-from zaguan_corex_client.api.models import list_models, retrieve_model
-from zaguan_corex_client.api.moderations import create_moderation
-from zaguan_corex_client.api.providers import get_provider_status
-from zaguan_corex_client.api.virtual_models import get_virtual_model, list_virtual_models
 from zaguan_corex_client.models import (
-    CapabilitiesList,
-    CreditsBalance,
-    CreditsHistory,
-    CreditsHistoryEntry,
-    CreditsStats,
-    EmbeddingList,
-    EmbeddingRequest,
     EmbeddingRequestParam,
-    Health,
-    ImageEditRequest,
     ImageEditRequestParam,
-    ImageGenerationRequest,
     ImageGenerationRequestParam,
-    ImageList,
-    ImageVariationRequest,
     ImageVariationRequestParam,
-    Message,
-    MessageBatch,
-    MessageBatchCreateRequest,
     MessageBatchCreateRequestParam,
-    MessageBatchIndividualResponse,
-    MessageBatchList,
-    MessageCountTokensRequest,
     MessageCountTokensRequestParam,
-    MessageRequest,
     MessageRequestParam,
-    MessageTokensCount,
-    Model,
-    ModelCapabilities,
-    ModelList,
-    Moderation,
-    ModerationRequest,
     ModerationRequestParam,
-    ProviderStatus,
-    ProviderStatusList,
-    SpeechRequest,
     SpeechRequestParam,
-    Transcription,
-    TranscriptionRequest,
     TranscriptionRequestParam,
-    TranslationRequest,
     TranslationRequestParam,
-    VirtualModel,
-    VirtualModelList,
 )
 
 from ._download import BinaryStream
-from ._operation import download, operation, paginated, streamed
+from ._operation import download, from_dict, operation, paginated, streamed
 from ._pages import BatchesWalk, HistoryWalk
 from ._request import RequestOptions
 from ._results import ResultBytes, ResultList
 from ._streaming import MessageStream
+
+if TYPE_CHECKING:  # at run time, each is imported on the first call that needs it
+    from zaguan_corex_client.models import (
+        CreditsBalance,
+        CreditsHistory,
+        CreditsHistoryEntry,
+        CreditsStats,
+        EmbeddingList,
+        Health,
+        ImageList,
+        Message,
+        MessageBatch,
+        MessageBatchIndividualResponse,
+        MessageBatchList,
+        MessageTokensCount,
+        Model,
+        ModelCapabilities,
+        Moderation,
+        ProviderStatus,
+        Transcription,
+        VirtualModel,
+    )
 
 
 class HistoryParams(ListCreditsHistoryQuery, RequestOptions, total=False):
@@ -157,27 +123,27 @@ class BatchesParams(ListMessagesBatchesQuery, RequestOptions, total=False):
 
 
 def _models(data: Any) -> ResultList[Model]:
-    return ResultList(ModelList.from_dict(data).data)
+    return ResultList(models.ModelList.from_dict(data).data)
 
 
 def _capabilities(data: Any) -> ResultList[ModelCapabilities]:
-    return ResultList(CapabilitiesList.from_dict(data).data)
+    return ResultList(models.CapabilitiesList.from_dict(data).data)
 
 
 def _providers(data: Any) -> ResultList[ProviderStatus]:
-    return ResultList(ProviderStatusList.from_dict(data).data)
+    return ResultList(models.ProviderStatusList.from_dict(data).data)
 
 
 def _virtual_models(data: Any) -> ResultList[VirtualModel]:
-    return ResultList(VirtualModelList.from_dict(data).data)
+    return ResultList(models.VirtualModelList.from_dict(data).data)
 
 
 def _transcription(response: httpx.Response) -> Transcription:
     """JSON formats are the model; ``text``, ``srt`` and ``vtt`` answer plain text, its
     ``text``."""
     if "json" in response.headers.get("content-type", ""):
-        return Transcription.from_dict(json.loads(response.content))
-    return Transcription(text=response.text)
+        return models.Transcription.from_dict(json.loads(response.content))
+    return models.Transcription(text=response.text)
 
 
 def _audio(response: httpx.Response) -> ResultBytes:
@@ -187,29 +153,35 @@ def _audio(response: httpx.Response) -> ResultBytes:
 def _results(response: httpx.Response) -> ResultList[MessageBatchIndividualResponse]:
     """A JSON Lines body: one result per non-blank line."""
     lines = (line for line in response.text.splitlines() if line.strip())
-    return ResultList(MessageBatchIndividualResponse.from_dict(json.loads(line)) for line in lines)
+    return ResultList(
+        models.MessageBatchIndividualResponse.from_dict(json.loads(line)) for line in lines
+    )
 
 
 class Operations:
     """The methods every client derives from the contract's operations."""
 
-    @operation(list_models, parse=_models)
+    @operation("models.list_models", parse=_models)
     def list_models(self, **options: Unpack[RequestOptions]) -> ResultList[Model]:
         """Every model the key can use."""
 
-    @operation(retrieve_model, parse=Model.from_dict)
+    @operation("models.retrieve_model", parse=from_dict("Model"))
     def get_model(self, model_id: str, **options: Unpack[RequestOptions]) -> Model:
         """One model, by its provider-prefixed id (``"openai/gpt-4o-mini"``)."""
 
-    @operation(list_capabilities, parse=_capabilities)
+    @operation("capabilities.list_capabilities", parse=_capabilities)
     def get_capabilities(self, **options: Unpack[RequestOptions]) -> ResultList[ModelCapabilities]:
         """What each model supports and costs."""
 
-    @operation(get_credits_balance, parse=CreditsBalance.from_dict)
+    @operation("billing.get_credits_balance", parse=from_dict("CreditsBalance"))
     def get_credits_balance(self, **options: Unpack[RequestOptions]) -> CreditsBalance:
         """Credits left, tier and bands."""
 
-    @operation(list_credits_history, parse=CreditsHistory.from_dict, query=ListCreditsHistoryQuery)
+    @operation(
+        "billing.list_credits_history",
+        parse=from_dict("CreditsHistory"),
+        query="ListCreditsHistoryQuery",
+    )
     def get_credits_history(self, **params: Unpack[HistoryParams]) -> CreditsHistory:
         """One page of usage history; see `iter_credits_history` to walk every page."""
 
@@ -219,88 +191,108 @@ class Operations:
     ) -> Iterator[CreditsHistoryEntry]:
         """Every history entry matching the filters, fetching pages as needed."""
 
-    @operation(get_credits_stats, parse=CreditsStats.from_dict, query=GetCreditsStatsQuery)
+    @operation(
+        "billing.get_credits_stats", parse=from_dict("CreditsStats"), query="GetCreditsStatsQuery"
+    )
     def get_credits_stats(self, **params: Unpack[StatsParams]) -> CreditsStats:
         """Usage aggregated over a period, by provider, model, band and day."""
 
-    @operation(get_health, parse=Health.from_dict, auth=False)
+    @operation("health.get_health", parse=from_dict("Health"), auth=False)
     def health(self, **options: Unpack[RequestOptions]) -> Health:
         """Whether CoreX is up (sent without the API key)."""
 
-    @operation(create_embeddings, parse=EmbeddingList.from_dict, body=EmbeddingRequest)
+    @operation(
+        "embeddings.create_embeddings", parse=from_dict("EmbeddingList"), body="EmbeddingRequest"
+    )
     def create_embeddings(self, **fields: Unpack[EmbeddingsParams]) -> EmbeddingList:
         """Embed ``input`` (a string, strings, or token arrays) with an embedding model."""
 
-    @operation(create_moderation, parse=Moderation.from_dict, body=ModerationRequest)
+    @operation(
+        "moderations.create_moderation", parse=from_dict("Moderation"), body="ModerationRequest"
+    )
     def create_moderation(self, **fields: Unpack[ModerationParams]) -> Moderation:
         """Classify ``input`` for policy categories."""
 
-    @operation(create_transcription, parse=_transcription, body=TranscriptionRequest, raw=True)
+    @operation(
+        "audio.create_transcription", parse=_transcription, body="TranscriptionRequest", raw=True
+    )
     def create_transcription(self, **fields: Unpack[TranscriptionParams]) -> Transcription:
         """Transcribe an audio ``file`` (multipart upload); text formats come back as ``text``."""
 
-    @operation(create_translation, parse=_transcription, body=TranslationRequest, raw=True)
+    @operation(
+        "audio.create_translation", parse=_transcription, body="TranslationRequest", raw=True
+    )
     def create_translation(self, **fields: Unpack[TranslationParams]) -> Transcription:
         """Translate an audio ``file`` into English text (multipart upload)."""
 
-    @operation(speech, parse=_audio, body=SpeechRequest, raw=True)
+    @operation("audio.create_speech", parse=_audio, body="SpeechRequest", raw=True)
     def create_speech(self, **fields: Unpack[SpeechParams]) -> ResultBytes:
         """Speak ``input`` with ``voice``: the audio file's bytes (``response_format``)."""
 
-    @download(speech, body=SpeechRequest)
+    @download("audio.create_speech", body="SpeechRequest")
     def create_speech_stream(self, **fields: Unpack[SpeechParams]) -> BinaryStream:
         """`create_speech`, read as it arrives: ``write_to(path)`` or ``iter_bytes()``, without
         holding the whole audio in memory (``async``: awaited, then ``async for``)."""
 
-    @operation(create_image, parse=ImageList.from_dict, body=ImageGenerationRequest)
+    @operation("images.create_image", parse=from_dict("ImageList"), body="ImageGenerationRequest")
     def create_image(self, **fields: Unpack[ImageParams]) -> ImageList:
         """Generate images from a ``prompt`` (``url`` or ``b64_json`` each)."""
 
-    @operation(edit_image, parse=ImageList.from_dict, body=ImageEditRequest)
+    @operation("images.edit_image", parse=from_dict("ImageList"), body="ImageEditRequest")
     def edit_image(self, **fields: Unpack[ImageEditParams]) -> ImageList:
         """Edit an ``image`` (and optional ``mask``) as ``prompt`` says (multipart upload)."""
 
-    @operation(create_image_variation, parse=ImageList.from_dict, body=ImageVariationRequest)
+    @operation(
+        "images.create_image_variation", parse=from_dict("ImageList"), body="ImageVariationRequest"
+    )
     def create_image_variation(self, **fields: Unpack[ImageVariationParams]) -> ImageList:
         """Variations of an ``image`` (multipart upload)."""
 
-    @operation(create_message, parse=Message.from_dict, body=MessageRequest)
+    @operation("messages.create_message", parse=from_dict("Message"), body="MessageRequest")
     def messages(self, **fields: Unpack[MessageParams]) -> Message:
         """An Anthropic Messages API call (``model``, ``max_tokens``, ``messages``, ...)."""
 
-    @streamed(create_message, body=MessageRequest, final=Message.from_dict)
+    @streamed("messages.create_message", body="MessageRequest", final=from_dict("Message"))
     def messages_stream(self, **fields: Unpack[MessageParams]) -> MessageStream[Message]:
         """`messages`, streamed: Anthropic's events; ``get_final_message()`` rebuilds the
         `Message` (text and thinking joined, tool inputs parsed)."""
 
     @operation(
-        count_message_tokens, parse=MessageTokensCount.from_dict, body=MessageCountTokensRequest
+        "messages.count_message_tokens",
+        parse=from_dict("MessageTokensCount"),
+        body="MessageCountTokensRequest",
     )
     def count_tokens(self, **fields: Unpack[CountTokensParams]) -> MessageTokensCount:
         """The input tokens a Messages request would use."""
 
-    @operation(get_provider_status, parse=_providers)
+    @operation("providers.get_provider_status", parse=_providers)
     def get_provider_status(self, **options: Unpack[RequestOptions]) -> ResultList[ProviderStatus]:
         """The health of each provider CoreX routes to."""
 
-    @operation(list_virtual_models, parse=_virtual_models)
+    @operation("virtual_models.list_virtual_models", parse=_virtual_models)
     def list_virtual_models(self, **options: Unpack[RequestOptions]) -> ResultList[VirtualModel]:
         """The deployment aliases CoreX routes, with their targets."""
 
-    @operation(get_virtual_model, parse=VirtualModel.from_dict)
+    @operation("virtual_models.get_virtual_model", parse=from_dict("VirtualModel"))
     def get_virtual_model(self, model_id: str, **options: Unpack[RequestOptions]) -> VirtualModel:
         """One virtual model, by id."""
 
-    @operation(create_messages_batch, parse=MessageBatch.from_dict, body=MessageBatchCreateRequest)
+    @operation(
+        "messages.create_messages_batch",
+        parse=from_dict("MessageBatch"),
+        body="MessageBatchCreateRequest",
+    )
     def create_messages_batch(self, **fields: Unpack[BatchParams]) -> MessageBatch:
         """Queue Messages requests (``requests=[{custom_id, params}]``) to run as one batch."""
 
-    @operation(get_messages_batch, parse=MessageBatch.from_dict)
+    @operation("messages.get_messages_batch", parse=from_dict("MessageBatch"))
     def get_messages_batch(self, batch_id: str, **options: Unpack[RequestOptions]) -> MessageBatch:
         """One batch, with its status and request counts."""
 
     @operation(
-        list_messages_batches, parse=MessageBatchList.from_dict, query=ListMessagesBatchesQuery
+        "messages.list_messages_batches",
+        parse=from_dict("MessageBatchList"),
+        query="ListMessagesBatchesQuery",
     )
     def list_messages_batches_page(self, **params: Unpack[BatchesParams]) -> MessageBatchList:
         """One page of batches, newest first; see `list_messages_batches` to walk them all."""
@@ -309,13 +301,13 @@ class Operations:
     def list_messages_batches(self, **params: Unpack[BatchesParams]) -> Iterator[MessageBatch]:
         """Every batch, newest first, fetching pages as needed."""
 
-    @operation(cancel_messages_batch, parse=MessageBatch.from_dict)
+    @operation("messages.cancel_messages_batch", parse=from_dict("MessageBatch"))
     def cancel_messages_batch(
         self, batch_id: str, **options: Unpack[RequestOptions]
     ) -> MessageBatch:
         """Ask CoreX to cancel a batch; it ends as ``canceling``, then ``ended``."""
 
-    @operation(get_messages_batch_results, parse=_results, raw=True)
+    @operation("messages.get_messages_batch_results", parse=_results, raw=True)
     def get_messages_batch_results(
         self, batch_id: str, **options: Unpack[RequestOptions]
     ) -> ResultList[MessageBatchIndividualResponse]:
