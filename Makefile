@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 
-.PHONY: install generate check-generated lint format test test-versions demo bench clean
+.PHONY: install generate check-generated lint format test test-versions demo bench reliability clean
 
 install: $(VENV)/.installed
 
@@ -55,6 +55,9 @@ bench: install  ## the performance numbers: facade vs raw httpx, SSE decoder, re
 	$(PY) scripts/bench_sse.py
 	$(PY) scripts/bench_validate.py
 	$(PY) scripts/bench_decode.py
+
+reliability: install  ## idempotency under random faults and load (5,000 async streams, 32 threads); long
+	$(PY) scripts/reliability.py
 
 demo: install  ## a tour of the SDK against the embedded local CoreX server
 	$(PY) scripts/demo.py
