@@ -157,26 +157,42 @@ def debited(url: str) -> int:
     return int(response.json()["credits_used"])
 
 
-def load_phase(pid: int, url: str, args: Sequence[str]) -> dict[str, Any]:
-    """Run one phase in a fresh client process; add the server's CPU, debits and load."""
+def load_phase(pid: int, url: str, args: Sequence[str], work: int, limit: float) -> dict[str, Any]:
+    """Run one phase in a fresh client process; add the server's CPU, debits and load.
+
+    A phase still running after `limit` seconds is stopped: what the server completed by then
+    counts, the rest is reported as unfinished (and is an error)."""
     before = (os.getloadavg()[0], cpu_seconds(pid), debited(url))
-    done = subprocess.run(
-        [sys.executable, str(LOAD_SCRIPT), args[0], url, *args[1:]],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise RuntimeError(f"load phase {args[0]} failed with exit code {done.returncode}")
-    result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    command = [sys.executable, str(LOAD_SCRIPT), args[0], url, *args[1:]]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = process.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        result = _unfinished(process, limit)
+    else:
+        if process.returncode != 0:
+            sys.stderr.write(err)
+            raise RuntimeError(f"load phase {args[0]} failed with exit code {process.returncode}")
+        result = json.loads(out.splitlines()[-1])
     result["load"] = (before[0], os.getloadavg()[0])
     result["server_cpu"] = cpu_seconds(pid) - before[1]
     result["debits"] = debited(url) - before[2]
+    if "unfinished" in result:
+        result["ok"] = result["debits"]
+        result["errors"] = {f"unfinished after {limit:.0f} s": work - result["debits"]}
     return result
 
 
-def load(streams: int, threads: int, per_thread: int) -> tuple[str, int]:
+def _unfinished(process: subprocess.Popen[str], limit: float) -> dict[str, Any]:
+    """Stop a phase that overran; its peak RSS so far comes from /proc (VmHWM, KiB)."""
+    status = Path(f"/proc/{process.pid}/status").read_text()
+    match = re.search(r"^VmHWM:\s+(\d+)", status, re.MULTILINE)
+    process.kill()
+    process.communicate()
+    return {"wall": limit, "rss_kib": int(match.group(1)) if match else 0, "unfinished": True}
+
+
+def load(streams: int, threads: int, per_thread: int, limit: float) -> tuple[str, int]:
     """Run both load phases; return the printed report and the number of errors."""
     phases = [
         (f"{streams:,} concurrent async streams", streams, ["async-streams", str(streams)]),
@@ -190,25 +206,25 @@ def load(streams: int, threads: int, per_thread: int) -> tuple[str, int]:
     rows, errors = [], 0
     with server_process() as (process, url):
         for name, work, args in phases:
-            result = load_phase(process.pid, url, args)
+            result = load_phase(process.pid, url, args, work, limit)
             errors += sum(result["errors"].values()) + (result["debits"] != result["ok"])
-            rows.append(_load_row(name, work, result))
+            rows.append(_load_row(name, result))
         pid = process.pid
     intro = (
         f"Load: LocalCoreX in its own process (pid {pid}); each phase in a fresh client process"
         " with default client settings; peak RSS is that process's (ru_maxrss)."
     )
-    header = ["phase", "wall s", "per s", "peak RSS MiB", "errors", "debits"]
+    header = ["phase", "wall s", "done per s", "peak RSS MiB", "errors", "debits"]
     header += ["server CPU s", "load 1m before/after"]
     return f"{intro}\n\n{table(header, rows)}", errors
 
 
-def _load_row(name: str, work: int, result: dict[str, Any]) -> list[object]:
+def _load_row(name: str, result: dict[str, Any]) -> list[object]:
     errors = ", ".join(f"{n} {c}" for c, n in sorted(result["errors"].items())) or "0"
     return [
         name,
         f"{result['wall']:.1f}",
-        f"{work / result['wall']:,.0f}",
+        f"{result['ok'] / result['wall']:,.0f}",
         f"{result['rss_kib'] / 1024:.0f}",
         errors,
         result["debits"],
@@ -232,6 +248,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--streams", type=int, default=5000, help="concurrent async streams")
     parser.add_argument("--threads", type=int, default=32, help="threads sharing a sync client")
     parser.add_argument("--per-thread", type=int, default=100, help="calls (and streams) each")
+    parser.add_argument(
+        "--phase-limit", type=float, default=1800, help="seconds before a load phase is stopped"
+    )
     return parser
 
 
@@ -243,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{now}, {machine}, load average {_load_average()}", flush=True)
     report, defects = idempotency(seed, args.calls, args.workers)
     print(report, end="\n\n", flush=True)
-    report, errors = load(args.streams, args.threads, args.per_thread)
+    report, errors = load(args.streams, args.threads, args.per_thread, args.phase_limit)
     print(report, flush=True)
     if defects or errors:
         print(f"\nFAILED: {defects} idempotency defects, {errors} load errors", file=sys.stderr)
