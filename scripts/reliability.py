@@ -24,6 +24,7 @@ import random
 import re
 import subprocess
 import sys
+import textwrap
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -77,7 +78,7 @@ def idempotency(seed: int, n: int, workers: int) -> tuple[str, int]:
         f" {workers} calls at a time; back-off waits capped at {calls.BACKOFF_CAP * 1000:.0f} ms"
         f" through each client's _sleep seam; timeout scenarios: timeout={calls.CALL_TIMEOUT}s."
     )
-    report = "\n\n".join([intro, _schedule_table(drawn), _tally_table(tallies)])
+    report = "\n\n".join([textwrap.fill(intro, 100), _schedule_table(drawn), _tally_table(tallies)])
     return report, sum(t.defects for t in tallies)
 
 
@@ -197,8 +198,7 @@ def load(streams: int, threads: int, per_thread: int, limit: float) -> tuple[str
     phases = [
         (f"{streams:,} concurrent async streams", streams, ["async-streams", str(streams)]),
         (
-            f"{threads} threads, one sync client: {threads * per_thread:,} calls"
-            f" + {threads * per_thread:,} streams",
+            f"{threads} threads: {threads * per_thread:,} calls + {threads * per_thread:,} streams",
             2 * threads * per_thread,
             ["threads", str(threads), str(per_thread)],
         ),
@@ -212,11 +212,12 @@ def load(streams: int, threads: int, per_thread: int, limit: float) -> tuple[str
         pid = process.pid
     intro = (
         f"Load: LocalCoreX in its own process (pid {pid}); each phase in a fresh client process"
-        " with default client settings; peak RSS is that process's (ru_maxrss)."
+        " with default client settings (the threads share one sync client); peak RSS is that"
+        " process's (ru_maxrss); debits are the server's; load is the 1-minute load average."
     )
     header = ["phase", "wall s", "done per s", "peak RSS MiB", "errors", "debits"]
-    header += ["server CPU s", "load 1m before/after"]
-    return f"{intro}\n\n{table(header, rows)}", errors
+    header += ["server CPU s", "load before/after"]
+    return f"{textwrap.fill(intro, 100)}\n\n{table(header, rows)}", errors
 
 
 def _load_row(name: str, result: dict[str, Any]) -> list[object]:

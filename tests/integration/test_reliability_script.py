@@ -43,7 +43,7 @@ def test_small_run_prints_both_tables_with_their_invariants() -> None:
     assert _row(output, "  APITimeoutError")[:2] == ["1", "1"]
     assert _row(output, "  recovered by a retry with the same id") == ["1", "1"]
     streams = _row(output, "20 concurrent async streams")
-    threads = _row(output, "2 threads, one sync client: 6 calls + 6 streams")
+    threads = _row(output, "2 threads: 6 calls + 6 streams")
     assert streams[3:5] == ["0", "20"]  # errors, debits
     assert threads[3:5] == ["0", "12"]
 
