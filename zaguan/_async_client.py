@@ -18,10 +18,12 @@ from ._base import BaseClient, ChatParams
 from ._config import DEFAULT_LIMITS, resolve_config
 from ._download import AsyncBinaryStream
 from ._errors import ConfigurationError
+from ._fields import ParseParams
 from ._lowlevel import lowlevel_client
 from ._operation import Operation, Pages
 from ._operations import Operations
 from ._pages import PageWalk
+from ._parse import OutputType, ParsedChatCompletion
 from ._permits import Permits
 from ._raw import RawResponse, araw, record
 from ._request import Call, RequestOptions
@@ -30,6 +32,7 @@ from ._streaming import AsyncMessageStream, AsyncStream
 
 T = TypeVar("T")
 F = TypeVar("F")
+P = TypeVar("P")  # the type `chat_parse` reads the answer into
 
 
 class AsyncZaguanClient(BaseClient):
@@ -99,6 +102,16 @@ class AsyncZaguanClient(BaseClient):
         ``provider_specific_params=``), typed by `ChatParams`; unknown keywords raise
         `TypeError`."""
         return await self._run(self._chat_call(request, fields, stream=False))
+
+    async def chat_parse(
+        self, /, *, response_format: type[P], **fields: Unpack[ParseParams]
+    ) -> ParsedChatCompletion[P]:
+        """`chat` answering in a type: ``response_format`` is a dataclass, a TypedDict or a
+        pydantic model, sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
+        answer as that type (see `ParsedChatCompletion` for refusals and errors)."""
+        output = OutputType(response_format)
+        body = {**fields, "response_format": output.response_format}
+        return output.parse(await self._run(self._chat_call(None, body, stream=False)))
 
     @overload
     def chat_stream(

@@ -17,10 +17,12 @@ from ._base import BaseClient, ChatParams
 from ._config import DEFAULT_LIMITS, resolve_config
 from ._download import BinaryStream
 from ._errors import ConfigurationError
+from ._fields import ParseParams
 from ._lowlevel import lowlevel_client
 from ._operation import Operation, Pages
 from ._operations import Operations
 from ._pages import PageWalk
+from ._parse import OutputType, ParsedChatCompletion
 from ._raw import RawResponse, raw, record
 from ._request import Call, RequestOptions
 from ._retry import DEFAULT_MAX_RETRIES
@@ -28,6 +30,7 @@ from ._streaming import MessageStream, Stream
 
 T = TypeVar("T")
 F = TypeVar("F")
+P = TypeVar("P")  # the type `chat_parse` reads the answer into
 
 
 class ZaguanClient(BaseClient):
@@ -97,6 +100,16 @@ class ZaguanClient(BaseClient):
         ``provider_specific_params=``), typed by `ChatParams`; unknown keywords raise
         `TypeError`."""
         return self._run(self._chat_call(request, fields, stream=False))
+
+    def chat_parse(
+        self, /, *, response_format: type[P], **fields: Unpack[ParseParams]
+    ) -> ParsedChatCompletion[P]:
+        """`chat` answering in a type: ``response_format`` is a dataclass, a TypedDict or a
+        pydantic model, sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
+        answer as that type (see `ParsedChatCompletion` for refusals and errors)."""
+        output = OutputType(response_format)
+        body = {**fields, "response_format": output.response_format}
+        return output.parse(self._run(self._chat_call(None, body, stream=False)))
 
     @overload
     def chat_stream(
