@@ -17,7 +17,17 @@ import enum
 import sys
 import types
 from collections.abc import Mapping
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints, is_typeddict
+from typing import (
+    Any,
+    Literal,
+    NotRequired,
+    Required,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+    is_typeddict,
+)
 
 _PRIMITIVES: dict[type, str] = {str: "string", bool: "boolean", int: "integer", float: "number"}
 
@@ -25,8 +35,8 @@ _PRIMITIVES: dict[type, str] = {str: "string", bool: "boolean", int: "integer", 
 class Mismatch(ValueError):
     """A JSON value does not fit the type; ``path`` says where (``$.items[0].name``)."""
 
-    def __init__(self, path: str, expected: str, value: object) -> None:
-        super().__init__(f"{path}: expected {expected}, got {_short(value)}")
+    def __init__(self, path: str, expected: str, value: object, got: str | None = None) -> None:
+        super().__init__(f"{path}: expected {expected}, got {got or _short(value)}")
         self.path = path
 
 
@@ -184,7 +194,14 @@ def _object(tp: Any, value: Any, path: str) -> Any:
 
 def _optional_keys(tp: Any) -> frozenset[str]:
     if is_typeddict(tp):
-        return frozenset(tp.__optional_keys__)
+        # `from __future__ import annotations` hides NotRequired/Required from the class's
+        # own __optional_keys__ (they are strings then); the resolved hints still show them.
+        marked = {
+            name: get_origin(hint) for name, hint in get_type_hints(tp, include_extras=True).items()
+        }
+        not_required = {name for name, origin in marked.items() if origin is NotRequired}
+        required = {name for name, origin in marked.items() if origin is Required}
+        return frozenset((set(tp.__optional_keys__) | not_required) - required)
     return frozenset(
         f.name
         for f in dataclasses.fields(tp)
@@ -202,7 +219,7 @@ def build_fields(
         raise Mismatch(f"{path}.{unknown[0]}", "no such field", value[unknown[0]])
     missing = [name for name in fields if name not in value and name not in optional]
     if missing:
-        raise Mismatch(f"{path}.{missing[0]}", "a value", "nothing")
+        raise Mismatch(f"{path}.{missing[0]}", "a value", None, got="nothing (missing)")
     return {
         name: convert(tp, value[name], f"{path}.{name}")
         for name, tp in fields.items()
