@@ -46,7 +46,7 @@ def test_reasoning_content_wins_over_the_content() -> None:
                 "total_tokens": 2,
                 "completion_tokens_details": {},
             }
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_unreported_reasoning_tokens_read_as_zero(usage: Usage | None) -> None:
