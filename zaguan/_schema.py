@@ -56,7 +56,17 @@ def object_fields(tp: type) -> dict[str, Any]:
     """The fields of a dataclass or TypedDict, name to type (string annotations resolved)."""
     if not (dataclasses.is_dataclass(tp) or is_typeddict(tp)):
         raise TypeError(f"{tp!r} is not a dataclass, a TypedDict or a pydantic model")
-    return get_type_hints(tp)
+    return hints(tp)
+
+
+def hints(obj: Any, *, include_extras: bool = False) -> dict[str, Any]:
+    """``get_type_hints(obj)``; an annotation that names nothing reachable (a local class
+    under ``from __future__ import annotations``) is a `TypeError` naming it."""
+    try:
+        return get_type_hints(obj, include_extras=include_extras)
+    except NameError as exc:
+        name = getattr(obj, "__qualname__", repr(obj))
+        raise TypeError(f"cannot resolve the annotations of {name}: {exc}") from exc
 
 
 def json_schema(tp: Any) -> dict[str, Any]:
@@ -196,9 +206,7 @@ def _optional_keys(tp: Any) -> frozenset[str]:
     if is_typeddict(tp):
         # `from __future__ import annotations` hides NotRequired/Required from the class's
         # own __optional_keys__ (they are strings then); the resolved hints still show them.
-        marked = {
-            name: get_origin(hint) for name, hint in get_type_hints(tp, include_extras=True).items()
-        }
+        marked = {name: get_origin(hint) for name, hint in hints(tp, include_extras=True).items()}
         not_required = {name for name, origin in marked.items() if origin is NotRequired}
         required = {name for name, origin in marked.items() if origin is Required}
         return frozenset((set(tp.__optional_keys__) | not_required) - required)

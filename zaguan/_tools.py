@@ -22,13 +22,13 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, ParamSpec, TypeVar, cast, get_type_hints
+from typing import Any, Generic, Literal, ParamSpec, TypeVar, cast
 
 from zaguan_corex_client.models import ChatCompletion, ChatMessageParam, ToolParam
 
 from ._conversation import Conversation
 from ._errors import ZaguanError
-from ._schema import Mismatch, build_fields, is_pydantic, json_schema
+from ._schema import Mismatch, build_fields, hints, is_pydantic, json_schema
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -122,15 +122,15 @@ def function_tool(
     and unannotated parameters raise `TypeError`.
     """
     summary, documented = _docstring(inspect.getdoc(function) or "")
-    hints = get_type_hints(function)
+    annotations = hints(function)
     types: dict[str, Any] = {}
     optional: set[str] = set()
     for parameter in inspect.signature(function).parameters.values():
         if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
             raise TypeError(f"{function.__name__}: a tool cannot take *args or **kwargs")
-        if parameter.name not in hints:
+        if parameter.name not in annotations:
             raise TypeError(f"{function.__name__}: parameter {parameter.name!r} needs a type")
-        types[parameter.name] = hints[parameter.name]
+        types[parameter.name] = annotations[parameter.name]
         if parameter.default is not parameter.empty:
             optional.add(parameter.name)
     properties = {

@@ -200,3 +200,15 @@ def test_an_integer_fits_a_float_and_unknown_fields_survive() -> None:
     assert parsed.choices[0].message.parsed == {"x": 2.0}
     assert parsed.choices[0].message["annotations"] == []
     assert parsed.to_dict() == reply.to_dict()
+
+
+def test_annotations_that_name_nothing_reachable_are_a_type_error() -> None:
+    class Local:
+        pass
+
+    @dataclass
+    class Holder:
+        item: Local  # a string here (postponed annotations), naming a local class
+
+    with pytest.raises(TypeError, match="cannot resolve the annotations of .*Holder"):
+        OutputType(Holder)
