@@ -210,5 +210,5 @@ def test_annotations_that_name_nothing_reachable_are_a_type_error() -> None:
     class Holder:
         item: Local  # a string here (postponed annotations), naming a local class
 
-    with pytest.raises(TypeError, match="cannot resolve the annotations of .*Holder"):
+    with pytest.raises(TypeError, match=r"cannot resolve the annotations of .*Holder"):
         OutputType(Holder)
