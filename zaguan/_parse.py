@@ -53,7 +53,9 @@ class ParsedChoice(ChatCompletionChoice, Generic[T]):
 
 
 class ParsedChatCompletion(ChatCompletion, Generic[T]):
-    """A `ChatCompletion` from `chat_parse`: ``choices[i].message.parsed`` is a ``T``.
+    """A `ChatCompletion` from `chat_parse`: ``choices[i].message.parsed`` is a ``T``, or None
+    for a refusal (in ``message.refusal``). A cut answer raises `LengthFinishReasonError`, a
+    filtered one `ContentFilterFinishReasonError`, one that does not fit `StructuredOutputError`.
 
     >>> completion = client.chat_parse(model=..., messages=..., response_format=Answer)
     >>> completion.choices[0].message.parsed  # Answer(...)
