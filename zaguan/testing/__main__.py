@@ -30,7 +30,7 @@ def _fault(text: str) -> str:
     return text
 
 
-def _parser(prog: str) -> argparse.ArgumentParser:
+def _parser(prog: str = "python -m zaguan.testing") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Serve a deterministic local Zaguan CoreX (see `help(zaguan.testing)`).",
