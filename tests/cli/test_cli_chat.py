@@ -44,7 +44,7 @@ def test_chat_stream_json_is_one_chunk_per_line(zaguan: Run) -> None:
 def test_an_error_inside_a_stream_keeps_what_was_printed_and_is_one_line(zaguan: Run) -> None:
     result = zaguan("chat", "one two three", "-m", "test/stream-error-2", "--stream")
     assert result.returncode == 1
-    assert result.stdout == "Echo: one "  # two words, each with its space
+    assert result.stdout == "Echo: one \n"  # two words, each with its space; the line ended
     assert "provider_error" in one_line(result.stderr)
 
 
@@ -78,6 +78,6 @@ def test_ctrl_c_mid_stream_exits_130_without_a_traceback(cli_env: dict[str, str]
             process.kill()
     assert process.returncode == 130
     assert time.monotonic() - started < 10
-    assert printed + rest == b"Echo: one "
+    assert printed + rest == b"Echo: one \n"
     assert b"Traceback" not in stderr
     assert stderr.strip() == b""

@@ -43,12 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
     except KeyboardInterrupt:
-        # A stream's `with` block has closed its connection on the way here.
+        # A stream's `with` block has closed its connection on the way here; the shell's
+        # prompt starts on a line of its own.
         print(file=sys.stderr)
         return INTERRUPTED
-    except BrokenPipeError:  # `zaguan models | head -1`: the reader left, nothing to say
+    except BrokenPipeError:  # `zaguan credits history --all | head -1`: the reader left
         _silence_stdout()
-        return API_ERROR
+        return 1
 
 
 def _run(argv: list[str]) -> int:

@@ -41,7 +41,9 @@ def _stream(stream: Stream, *, as_json: bool) -> None:
             for chunk in stream:
                 emit_json_line(chunk.to_dict())
             return
-        for text in stream.text_stream:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-    print()
+        try:
+            for text in stream.text_stream:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+        finally:
+            print()  # the answer's line ends, also when an error or Ctrl-C cut it short
