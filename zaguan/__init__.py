@@ -35,6 +35,16 @@ from ._errors import (
     UnprocessableEntityError,
     ZaguanError,
 )
+from ._hooks import (
+    AttemptResponse,
+    AttemptStart,
+    CallEnd,
+    CallFailed,
+    CallInfo,
+    Hooks,
+    RetryScheduled,
+    Summary,
+)
 from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._log import setup_from_env as _setup_logging
 from ._operations import HistoryParams, StatsParams
@@ -54,29 +64,38 @@ __all__ = [
     "AsyncMessageStream",
     "AsyncStream",
     "AsyncZaguanClient",
+    "AttemptResponse",
+    "AttemptStart",
     "AuthenticationError",
     "BadRequestError",
     "BandAccessDeniedError",
     "BinaryStream",
+    "CallEnd",
+    "CallFailed",
+    "CallInfo",
     "ChatParams",
     "ConfigurationError",
     "ConflictError",
     "DefaultAsyncHttpxClient",
     "DefaultHttpxClient",
     "HistoryParams",
+    "Hooks",
     "InsecureTransportWarning",
     "InsufficientCreditsError",
     "InternalServerError",
     "MessageStream",
     "NotFoundError",
+    "OpenTelemetryHooks",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
     "RequestOptions",
     "RequestValidationError",
+    "RetryScheduled",
     "StatsParams",
     "Stream",
     "StreamError",
+    "Summary",
     "UnprocessableEntityError",
     "ZaguanClient",
     "ZaguanError",
@@ -87,6 +106,7 @@ _setup_logging()
 
 if _typing.TYPE_CHECKING:
     from ._async_client import AsyncZaguanClient
+    from ._otel import OpenTelemetryHooks
 
 
 def __getattr__(name: str) -> object:
@@ -95,6 +115,10 @@ def __getattr__(name: str) -> object:
         from ._async_client import AsyncZaguanClient  # noqa: PLC0415  # lazy on purpose
 
         return AsyncZaguanClient
+    if name == "OpenTelemetryHooks":  # needs no OpenTelemetry until its first call, yet lazy
+        from ._otel import OpenTelemetryHooks  # noqa: PLC0415  # lazy on purpose
+
+        return OpenTelemetryHooks
     raise AttributeError(f"module 'zaguan' has no attribute {name!r}")
 
 
