@@ -117,7 +117,7 @@ async def test_a_refused_call_is_not_retried_and_reports_its_error(api: Api) -> 
 
 async def test_a_chat_stream_ends_at_its_end_with_usage_and_credits(api: Api) -> None:
     rec = Recorder()
-    chunks, stream = await hooked(api, rec).stream(
+    chunks, _ = await hooked(api, rec).stream(
         model="openai/gpt-4o-mini", messages=HELLO, stream_options={"include_usage": True}
     )
     assert [name for name, _, _ in rec.seen] == ["request", "response", "end"]
@@ -127,7 +127,8 @@ async def test_a_chat_stream_ends_at_its_end_with_usage_and_credits(api: Api) ->
     assert end.credits_used == 1
     assert end.credits_remaining == chunks[-1].promptshield.credits_remaining
     assert end.summary.finish_reasons == ("stop",)
-    assert end.call.stream and end.completed
+    assert end.call.stream
+    assert end.completed
     assert end.result.choices[0].message.content == "Echo: hello there"  # built on demand
 
 
