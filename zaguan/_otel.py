@@ -215,7 +215,8 @@ def _model(call: CallInfo) -> str | None:
 
 
 def _route_name(call: CallInfo) -> str:
-    segments = call.path.split("/")
+    # The raw path: a model id's %2F stays one segment.
+    segments = call.url.raw_path.decode("ascii").split("?")[0].split("/")
     route = [
         "{id}" if i and segments[i - 1] in _ID_AFTER and segment != "batches" else segment
         for i, segment in enumerate(segments)
