@@ -1,6 +1,6 @@
 """The facade's overhead against raw httpx, measured in one run against the local CoreX.
 
-    python scripts/bench_facade.py [--requests 300] [--streams 40]
+    python scripts/bench_facade.py [--requests 300] [--streams 40] [--hook]
 
 Prints, for the same server and the same machine in the same run:
 * non-streaming: requests/s of raw ``httpx`` + ``json.loads`` vs ``ZaguanClient.chat``;
@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 import httpx
 
-from zaguan import ZaguanClient
+from zaguan import AttemptResponse, CallEnd, Hooks, ZaguanClient
 from zaguan.testing import LocalCoreX
 
 MESSAGES = [{"role": "user", "content": "benchmark " * 8}]
@@ -98,13 +98,30 @@ def import_time() -> float:
     return statistics.median(runs) * 1000
 
 
+class _Counting(Hooks):
+    """A minimal hook on every attempt and call end, for ``--hook`` (its cost is the SDK's)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def on_response(self, event: AttemptResponse) -> None:
+        self.count += 1
+
+    def on_end(self, event: CallEnd) -> None:
+        self.count += 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--streams", type=int, default=20)
+    # Hooks' overhead: run once with ZAGUAN_OTEL=off and without --hook (no hook at all), then
+    # with --hook; without ZAGUAN_OTEL=off an installed OpenTelemetry API reports every call.
+    parser.add_argument("--hook", action="store_true", help="give the client a minimal hook")
     args = parser.parse_args()
     with LocalCoreX(credits=10**9) as server, httpx.Client(base_url=server.base_url) as http:
-        client = ZaguanClient(server.api_key, base_url=server.base_url)
+        hooks = [_Counting()] if args.hook else None
+        client = ZaguanClient(server.api_key, base_url=server.base_url, hooks=hooks)
         raw_chat(http, server.api_key, 20)  # warm up both
         sdk_chat(client, 20)
         raw = best_rate(lambda: raw_chat(http, server.api_key, args.requests))
