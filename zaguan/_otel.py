@@ -89,6 +89,8 @@ class OpenTelemetryHooks(Hooks):
         call = event.call
         span: Span | None = call.state.get(self)
         if span is None:
+            if otel.idle():  # nothing would be recorded: no span, no context to send
+                return
             span = otel.start(call, self.capture_content)
             call.state[self] = span
         otel.inject(span, event.request.headers)
@@ -113,11 +115,13 @@ class OpenTelemetryHooks(Hooks):
 
     def on_error(self, event: CallFailed) -> None:
         span = event.call.state.pop(self, None)
-        self._otel.failed(span, event)
+        if span is not None or not self._otel.idle():
+            self._otel.failed(span, event)
 
     def on_end(self, event: CallEnd) -> None:
         span = event.call.state.pop(self, None)
-        self._otel.ended(span, event, self.capture_content)
+        if span is not None or not self._otel.idle():
+            self._otel.ended(span, event, self.capture_content)
 
     def _span(self, call: CallInfo) -> Span | None:
         span: Span | None = call.state.get(self)
@@ -139,6 +143,8 @@ class _Instruments:
     ) -> None:
         from opentelemetry import metrics, propagate, trace  # noqa: PLC0415  # ~40 ms, lazy
 
+        self._own_providers = tracer_provider is not None or meter_provider is not None
+        self._metrics = metrics
         self._trace = trace
         self._propagate = propagate
         self.tracer: Tracer = trace.get_tracer("zaguan", __version__, tracer_provider)
@@ -153,6 +159,21 @@ class _Instruments:
             description="Measures number of input and output tokens used",
             explicit_bucket_boundaries_advisory=list(TOKEN_BUCKETS),
         )  # fmt: skip
+
+    def idle(self) -> bool:
+        """Whether nothing would be recorded: no provider of ours, and the application set
+        neither a tracer nor a meter provider (the API's stand-ins answer). Asked per call,
+        since an application may set its providers after making a client."""
+        if self._own_providers:
+            return False
+        tracer_provider = self._trace.get_tracer_provider()
+        if not isinstance(
+            tracer_provider, self._trace.ProxyTracerProvider | self._trace.NoOpTracerProvider
+        ):
+            return False
+        # The meter provider's stand-in class is private to the API: known by its name.
+        meter_provider = type(self._metrics.get_meter_provider()).__name__
+        return meter_provider in ("_ProxyMeterProvider", "NoOpMeterProvider")
 
     def start(self, call: CallInfo, capture_content: bool) -> Span:
         model = _model(call)

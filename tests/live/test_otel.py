@@ -239,3 +239,31 @@ def test_import_zaguan_does_not_import_opentelemetry() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+LATE = """
+from opentelemetry import trace
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from zaguan import ZaguanClient
+from zaguan._otel import default_hooks
+from zaguan.testing import LocalCoreX
+hi = [{"role": "user", "content": "hi"}]
+with LocalCoreX() as server, ZaguanClient(server.api_key, base_url=server.base_url) as client:
+    client.chat(model="openai/gpt-4o-mini", messages=hi)  # nothing configured: nothing made
+    print(default_hooks()._otel.idle())
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    trace.set_tracer_provider(provider)  # configured after the client was made
+    print(default_hooks()._otel.idle())
+    client.chat(model="openai/gpt-4o-mini", messages=hi)
+print([span.name for span in exporter.get_finished_spans()])
+"""
+
+
+def test_nothing_is_recorded_until_the_application_sets_a_provider() -> None:
+    done = _run(LATE, ZAGUAN_OTEL="")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:3] == ["True", "False", "['chat openai/gpt-4o-mini']"]
