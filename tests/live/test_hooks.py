@@ -8,9 +8,9 @@ import logging
 from typing import Any
 
 import pytest
-from conftest import Api
 
 import zaguan
+from tests.live.conftest import Api
 from zaguan import AsyncZaguanClient, ConfigurationError, ZaguanClient
 from zaguan.testing import LocalCoreX
 

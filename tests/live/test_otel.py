@@ -11,7 +11,6 @@ import sys
 from typing import Any
 
 import pytest
-from conftest import Api
 from opentelemetry.sdk.metrics import MeterProvider
 from opentelemetry.sdk.metrics.export import InMemoryMetricReader
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
@@ -20,6 +19,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from opentelemetry.trace import SpanKind, StatusCode
 
 import zaguan
+from tests.live.conftest import Api
 from zaguan import OpenTelemetryHooks
 from zaguan.testing import LocalCoreX
 
