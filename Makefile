@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 
-.PHONY: install generate check-generated lint format test test-versions demo bench clean
+.PHONY: install generate check-generated lint format test test-versions demo bench bench-micro clean
 
 install: $(VENV)/.installed
 
@@ -50,8 +50,13 @@ test-versions:
 	  .venv-$$v/bin/pytest -q || exit 1; \
 	done
 
-bench: install  ## the performance numbers: facade vs raw httpx, SSE decoder, request validation
-	$(PY) scripts/bench_facade.py
+# The peers (openai, zaguan-sdk, mistralai, httpx2, matplotlib) come with the `bench` extra,
+# installed here only, so that `make test` never pulls them.
+bench: install  ## side by side with raw httpx and the peers; writes docs/benchmarks.md and .png
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) scripts/bench.py
+
+bench-micro: install  ## the micro-benchmarks: SSE decoder, request validation, decoding
 	$(PY) scripts/bench_sse.py
 	$(PY) scripts/bench_validate.py
 	$(PY) scripts/bench_decode.py
