@@ -62,8 +62,8 @@ class Counts:
     cold: int = 1000
     warm: int = 5000
     warm_up: int = 100  # concurrent streams that fill the pool before the warm run
-    cold_cap: float = 90.0
-    warm_cap: float = 240.0
+    cold_cap: float = 150.0  # seconds for a whole worker process: import, warm-up, run
+    warm_cap: float = 180.0
     timeout: float = 120.0
 
 
@@ -498,14 +498,17 @@ def targets(run: Run) -> list[str]:
         )
         check(f"{mine} new connections in 50 streams = 0", value(run, "d", mine), lambda d: d == 0)
     check("import zaguan ≤ 1.3x import httpx", ratio("c", "zaguan", "httpx"), lambda r: r <= 1.3)
-    cold = ratio("e", "zaguan-async", "httpx2-async")
-    check(f"{run.counts.cold} streams, cold pool: wall ≤ 2x raw httpx2", cold, lambda r: r <= 2)
-    errors = value(run, "e+err", "zaguan-async")
-    check(
-        f"{run.counts.warm} streams, warm pool, default settings: 0 errors",
-        errors,
-        lambda e: e == 0,
-    )
+    for key, target, ok in (
+        ("e", f"{run.counts.cold} streams, cold pool: wall ≤ 2x raw httpx2", lambda r: r <= 2),
+        ("e+err", f"{run.counts.warm} streams, warm pool: 0 errors", lambda e: e == 0),
+    ):
+        mine = "zaguan-async"
+        got = ratio(key, mine, "httpx2-async") if key == "e" else value(run, key, mine)
+        cell = run.measures[key].cells.get(mine) if key in run.measures else None
+        if isinstance(cell, str) and cell.startswith("timed out"):
+            out.append(f"- MISSED: {target}: zaguan-async {cell}")
+        else:
+            check(target, got, ok)
     return out
 
 
@@ -562,7 +565,9 @@ def report(run: Run, command: str, load: tuple[Any, Any], date: str) -> str:
         f"- (c) median of {run.counts.imports} fresh interpreters per module, rotated.",
         "- (d) after one stream, 50 more in a row; connections counted by the server.",
         f"- (e) async clients only, one fresh process each; warm = after {run.counts.warm_up} "
-        "concurrent streams on the same client; peak RSS is that process's VmHWM (its "
+        "concurrent streams on the same client; each process is capped at "
+        f"{run.counts.cold_cap:.0f} s (cold) or {run.counts.warm_cap:.0f} s (warm) in all "
+        "(import, warm-up and run); peak RSS is that process's VmHWM (its "
         "`ru_maxrss` would include the parent's peak, carried over the fork).",
         "",
         *(f"- {note}" for note in run.notes),
