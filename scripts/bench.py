@@ -55,9 +55,11 @@ DISTRIBUTIONS = ["zaguan", "httpx", "httpx2", "openai", "zaguan-sdk", "mistralai
 class Counts:
     """How much of everything; ``--quick`` shrinks it to a smoke test."""
 
-    rounds: int = 5
+    # Many short rounds rather than a few long ones: on a shared machine the load swings within
+    # a minute, and a swing should fall on every client alike, not on one client's block.
+    rounds: int = 20
     calls: int = 2000  # per client, over all rounds, after a warm-up
-    streams: int = 50  # per client and variant, over all rounds
+    streams: int = 60  # per client and variant, over all rounds
     imports: int = 5
     cold: int = 1000
     warm: int = 5000
@@ -648,6 +650,12 @@ def main() -> None:
     finally:
         server.kill()
         server.wait()
+    if max(before[0], after[0]) > (os.cpu_count() or 1):
+        run.notes.append(
+            "The machine was loaded (1-minute load average above its core count): the rounds "
+            "share the swings among the clients, but read the ratios with care and re-run on a "
+            "quiet machine."
+        )
     text = report(run, command.strip(), (before, after), date)
     print("\n" + text)
     out = args.out or (None if args.quick else HERE.parent / "docs")
