@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Iterator, Mapping
 from typing import TextIO
@@ -46,17 +47,28 @@ def heading(title: str) -> None:
 
 
 @contextlib.contextmanager
-def corex() -> Iterator[ZaguanClient]:
-    """A client for $ZAGUAN_BASE_URL, or for a local server started here."""
+def corex() -> Iterator[tuple[ZaguanClient, dict[str, str]]]:
+    """A client for $ZAGUAN_BASE_URL, or for a local server started here; and the environment
+    that points the command line at the same server."""
     if os.environ.get("ZAGUAN_BASE_URL"):
         with ZaguanClient() as client:
-            yield client
+            yield client, dict(os.environ)
         return
     from zaguan.testing import LocalCoreX  # noqa: PLC0415  # only when no CoreX is configured
 
     with LocalCoreX() as server, ZaguanClient(server.api_key, base_url=server.base_url) as client:
         print(f"local CoreX serving on {server.base_url}")
-        yield client
+        env = {**os.environ, "ZAGUAN_BASE_URL": server.base_url, "ZAGUAN_API_KEY": server.api_key}
+        yield client, env
+
+
+def command_line(env: dict[str, str]) -> None:
+    """The `zaguan` command, streaming an answer from the same server."""
+    heading("the command line: zaguan chat ... --stream")
+    argv = ["zaguan", "chat", "Hello from the terminal", "-m", "openai/gpt-4o-mini", "--stream"]
+    print("$ " + " ".join(arg if " " not in arg else repr(arg) for arg in argv))
+    sys.stdout.flush()  # the command writes to the same terminal
+    subprocess.run([sys.executable, "-m", "zaguan", *argv[1:]], env=env, check=True)
 
 
 def tour(client: ZaguanClient) -> None:
@@ -169,8 +181,9 @@ def tour(client: ZaguanClient) -> None:
 
 
 def main() -> int:
-    with corex() as client:
+    with corex() as (client, env):
         tour(client)
+        command_line(env)
     print("\ndone.")
     return 0
 

@@ -36,6 +36,11 @@ def test_the_tour_runs_against_its_own_local_server_without_escape_codes_in_a_pi
     )
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert b"\n== chat\n" in result.stdout
+    # The last step: the `zaguan` command streams an answer from the same local server.
+    assert (
+        b"$ zaguan chat 'Hello from the terminal' -m openai/gpt-4o-mini --stream\n" in result.stdout
+    )
+    assert b"Echo: Hello from the terminal" in result.stdout
     assert result.stdout.rstrip().endswith(b"done.")
     assert b"\x1b" not in result.stdout + result.stderr
 
