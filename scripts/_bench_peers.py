@@ -153,6 +153,29 @@ class Zaguan:
         self.c.close()
 
 
+class ZaguanHooked(Zaguan):
+    """Ours with a minimal hook on every attempt and call end: what a hook costs (issue 11)."""
+
+    def __init__(self, base: str, key: str, mock: bool, timeout: float) -> None:
+        import httpx
+
+        from zaguan import Hooks, ZaguanClient
+
+        class Counting(Hooks):
+            count = 0
+
+            def on_response(self, event: Any) -> None:
+                self.count += 1
+
+            def on_end(self, event: Any) -> None:
+                self.count += 1
+
+        http = httpx.Client(transport=mock_transport(httpx)) if mock else None
+        self.c = ZaguanClient(
+            key, base_url=base, timeout=timeout, max_retries=0, http_client=http, hooks=Counting()
+        )
+
+
 class AsyncZaguan:
     def __init__(self, base: str, key: str, mock: bool, timeout: float) -> None:
         import httpx
@@ -398,6 +421,7 @@ class Peer:
 PEERS = [
     Peer("zaguan", "zaguan", False, "zaguan", Zaguan),
     Peer("zaguan-async", "zaguan", True, "zaguan", AsyncZaguan),
+    Peer("zaguan+hook", "zaguan", False, "zaguan", ZaguanHooked),
     Peer("httpx", "httpx", False, "httpx", Raw),
     Peer("httpx-async", "httpx", True, "httpx", AsyncRaw),
     Peer("httpx2", "httpx2", False, "httpx2", Raw),
