@@ -61,6 +61,7 @@ class ClientConfig:
     stream_idle_timeout: float | None = None  # seconds a stream may go without an event
     default_headers: Mapping[str, str] = field(default_factory=dict)  # the caller's, as given
     default_query: Mapping[str, Any] = field(default_factory=dict)  # added to every URL
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False)  # `_prepare`'s, per client
 
     def __repr__(self) -> str:  # never show the key
         return f"ClientConfig(base_url={self.base_url!r}, max_retries={self.max_retries})"
