@@ -11,7 +11,6 @@ ChatCompletion``) and is imported only by those who import it.
 
 import typing as _typing
 
-from ._base import ChatParams
 from ._client import ZaguanClient
 from ._config import InsecureTransportWarning
 from ._download import AsyncBinaryStream, BinaryStream
@@ -31,17 +30,16 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RequestValidationError,
     StreamError,
     UnprocessableEntityError,
     ZaguanError,
 )
 from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._log import setup_from_env as _setup_logging
-from ._operations import HistoryParams, StatsParams
 from ._raw import RawResponse
 from ._request import RequestOptions
 from ._streaming import AsyncMessageStream, AsyncStream, MessageStream, Stream
-from ._validate import RequestValidationError
 from ._version import __version__
 
 __all__ = [
@@ -87,6 +85,9 @@ _setup_logging()
 
 if _typing.TYPE_CHECKING:
     from ._async_client import AsyncZaguanClient
+    from ._params import ChatParams, HistoryParams, StatsParams
+
+_PARAMS = frozenset({"ChatParams", "HistoryParams", "StatsParams"})
 
 
 def __getattr__(name: str) -> object:
@@ -95,6 +96,10 @@ def __getattr__(name: str) -> object:
         from ._async_client import AsyncZaguanClient  # noqa: PLC0415  # lazy on purpose
 
         return AsyncZaguanClient
+    if name in _PARAMS:  # TypedDicts built on the generated models, which load attrs (~20 ms)
+        from . import _params  # noqa: PLC0415  # lazy on purpose
+
+        return getattr(_params, name)
     raise AttributeError(f"module 'zaguan' has no attribute {name!r}")
 
 

@@ -6,27 +6,29 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
 from functools import cached_property
-from typing import Any, TypeVar, Unpack, overload
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
 import httpx
 
-from zaguan_corex_client import AuthenticatedClient
-from zaguan_corex_client.models import ChatCompletion, ChatCompletionRequest
-
 from ._attempts import Attempts, parse_body
-from ._base import BaseClient, ChatParams
+from ._base import BaseClient
 from ._config import DEFAULT_LIMITS, resolve_config
 from ._download import AsyncBinaryStream
 from ._errors import ConfigurationError
-from ._lowlevel import lowlevel_client
 from ._operation import Operation, Pages
 from ._operations import Operations
-from ._pages import PageWalk
 from ._permits import Permits
 from ._raw import RawResponse, araw, record
 from ._request import Call, RequestOptions
 from ._retry import DEFAULT_MAX_RETRIES
 from ._streaming import AsyncMessageStream, AsyncStream
+
+if TYPE_CHECKING:
+    from zaguan_corex_client import AuthenticatedClient
+    from zaguan_corex_client.models import ChatCompletion, ChatCompletionRequest
+
+    from ._pages import PageWalk
+    from ._params import ChatParams
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -83,6 +85,8 @@ class AsyncZaguanClient(BaseClient):
     def lowlevel(self) -> AuthenticatedClient:
         """The generated client, on this client's connection pool, key and timeout, for typed
         calls of `zaguan_corex_client.api` functions (no retries, no error mapping)."""
+        from ._lowlevel import lowlevel_client  # noqa: PLC0415  # loads the generated client
+
         return lowlevel_client(self._config, self._http)
 
     @overload

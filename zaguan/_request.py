@@ -12,10 +12,9 @@ from typing import Any, Final, Generic, TypedDict, TypeVar
 import httpx
 
 from ._config import ClientConfig, check_max_retries, check_seconds, headers_problem, to_timeout
-from ._errors import ConfigurationError
+from ._errors import ConfigurationError, RequestValidationError
 from ._prepare import HeaderDict, base_headers, make_request, set_header
 from ._redact import scrub, secrets_in
-from ._validate import RequestValidationError
 
 T = TypeVar("T")
 

@@ -21,18 +21,20 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
-from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
-
 from ._interpret import Interpreter
-from ._interpret_chat import ChatInterpreter
-from ._interpret_messages import MessageEvent, MessagesInterpreter
 from ._lifecycle import DRAIN_MAX_SECONDS, StreamCore, drain_done
 from ._raw import record
 from ._request import NO_BOUNDS, Bounds
+
+if TYPE_CHECKING:  # the interpreters load the generated models: imported by the first stream
+    from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk  # noqa: F401
+
+    from ._interpret_messages import MessageEvent  # noqa: F401  # quoted in the bases below
+
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -289,7 +291,7 @@ async def _atexts(items: AsyncGenerator[T, None], core: StreamCore[T, Any]) -> A
 # -- The public kinds: a name for the final result, and the interpreter each one takes.
 
 
-class Stream(EventStream[ChatCompletionChunk, ChatCompletion]):
+class Stream(EventStream["ChatCompletionChunk", "ChatCompletion"]):
     """A streamed chat answer: iterate it for `ChatCompletionChunk`s.
 
     >>> with client.chat_stream(model="openai/gpt-4o-mini", messages=msgs) as stream:
@@ -307,6 +309,8 @@ class Stream(EventStream[ChatCompletionChunk, ChatCompletion]):
         request_id: str,
         bounds: Bounds = NO_BOUNDS,
     ) -> None:
+        from ._interpret_chat import ChatInterpreter  # noqa: PLC0415  # see TYPE_CHECKING
+
         super().__init__(open_response, request_id, ChatInterpreter(), bounds)
 
     def get_final_completion(self) -> ChatCompletion:
@@ -315,7 +319,7 @@ class Stream(EventStream[ChatCompletionChunk, ChatCompletion]):
         return self._final()
 
 
-class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
+class AsyncStream(AsyncEventStream["ChatCompletionChunk", "ChatCompletion"]):
     """The async `Stream`: ``async for``, ``async with``, or ``await`` it to start it early.
 
     >>> async with client.chat_stream(model="openai/gpt-4o-mini", messages=msgs) as stream:
@@ -329,6 +333,8 @@ class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
         request_id: str,
         bounds: Bounds = NO_BOUNDS,
     ) -> None:
+        from ._interpret_chat import ChatInterpreter  # noqa: PLC0415  # see TYPE_CHECKING
+
         super().__init__(open_response, request_id, ChatInterpreter(), bounds)
 
     async def get_final_completion(self) -> ChatCompletion:
@@ -336,7 +342,7 @@ class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
         return await self._final()
 
 
-class MessageStream(EventStream[MessageEvent, F]):
+class MessageStream(EventStream["MessageEvent", F]):
     """A streamed Anthropic ``/v1/messages`` answer: iterate it for its events (dicts with
     ``type``: ``message_start``, ``content_block_delta``, ...; ``ping`` skipped).
 
@@ -351,6 +357,8 @@ class MessageStream(EventStream[MessageEvent, F]):
         parse_final: Callable[[dict[str, Any]], F],
         bounds: Bounds = NO_BOUNDS,
     ) -> None:
+        from ._interpret_messages import MessagesInterpreter  # noqa: PLC0415  # see TYPE_CHECKING
+
         super().__init__(open_response, request_id, MessagesInterpreter(parse_final), bounds)
 
     def get_final_message(self) -> F:
@@ -359,7 +367,7 @@ class MessageStream(EventStream[MessageEvent, F]):
         return self._final()
 
 
-class AsyncMessageStream(AsyncEventStream[MessageEvent, F]):
+class AsyncMessageStream(AsyncEventStream["MessageEvent", F]):
     """The async `MessageStream`."""
 
     def __init__(
@@ -369,6 +377,8 @@ class AsyncMessageStream(AsyncEventStream[MessageEvent, F]):
         parse_final: Callable[[dict[str, Any]], F],
         bounds: Bounds = NO_BOUNDS,
     ) -> None:
+        from ._interpret_messages import MessagesInterpreter  # noqa: PLC0415  # see TYPE_CHECKING
+
         super().__init__(open_response, request_id, MessagesInterpreter(parse_final), bounds)
 
     async def get_final_message(self) -> F:
