@@ -34,6 +34,7 @@ from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
+    StreamError,
     make_decode_error,
     make_stream_error,
 )
@@ -41,7 +42,7 @@ from ._interpret import ErrorEvent, Interpreter, Unreadable
 from ._redact import scrub, secrets_of
 from ._request import NO_BOUNDS, Bounds
 from ._results import stamp
-from ._sse import ServerSentEvent, SSEDecoder
+from ._sse import SSEDecoder
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -100,14 +101,20 @@ class StreamCore(Generic[T, F]):
     def feed(self, data: bytes) -> Iterator[T]:
         """The items completed by ``data``, in order (a generator, so that an error event
         raises only after the items before it were handed over)."""
-        now = time.monotonic()
-        self._idle += now - self._read_from
+        self._idle += time.monotonic() - self._read_from
+        interpreter = self.interpreter  # the loop runs per event: no lookups it can skip
         for event in self._sse.feed(data):
-            if self.done:
+            if interpreter.done:
                 return
             if event.event not in KEEPALIVE_EVENTS:
                 self._idle = 0.0
-            item = self._interpret(event)
+            try:
+                item = interpreter.feed(event)
+            except ErrorEvent as exc:
+                # The ErrorEvent is our own signal, no cause worth showing.
+                raise self._stream_error(exc) from None
+            except UNREADABLE as exc:
+                raise self._unreadable("stream event", exc, event.data) from exc
             if item is not None:
                 yield item
         self._check_time()
@@ -169,15 +176,8 @@ class StreamCore(Generic[T, F]):
             stamp(result, self.request_id)
         return result
 
-    def _interpret(self, event: ServerSentEvent) -> T | None:
-        try:
-            return self.interpreter.feed(event)
-        except ErrorEvent as exc:
-            error = make_stream_error(exc.payload, request_id=self.request_id,
-                                      response=self.response)  # fmt: skip
-            raise error from None  # the ErrorEvent is our own signal, no cause worth showing
-        except UNREADABLE as exc:
-            raise self._unreadable("stream event", exc, event.data) from exc
+    def _stream_error(self, exc: ErrorEvent) -> StreamError:
+        return make_stream_error(exc.payload, request_id=self.request_id, response=self.response)
 
     def _unreadable(self, what: str, exc: Exception, text: str) -> APIResponseValidationError:
         scrub(exc, secrets_of(self.response))  # it may quote a value the server echoed

@@ -299,3 +299,26 @@ def test_realistic_chat_stream() -> None:
     deltas = [json.loads(event.data)["choices"] for event in events[:-1]]
     text = "".join(c[0]["delta"].get("content", "") for c in deltas if c)
     assert text == "Hola, señor 👋"
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ([], ServerSentEvent(data="x")),
+        ([b"event: delta\n"], ServerSentEvent(event="delta", data="x")),
+        ([b"data: a\n"], ServerSentEvent(data="a\nx")),
+        ([b"id: 7\nretry: 5\n\n"], ServerSentEvent(data="x", id="7", retry=5)),
+        ([b"data: a\r"], ServerSentEvent(data="a\nx")),
+        ([b"da"], None),  # "dadata: x" is a field the spec ignores: no event
+    ],
+)
+def test_a_whole_one_line_event_after_pending_state(
+    before: list[bytes], expected: ServerSentEvent | None
+) -> None:
+    """`feed` has a shortcut for the usual chunk (``data: ...`` and a blank line, nothing
+    pending); whatever came before must still count, as the general path reads it."""
+    decoder = SSEDecoder()
+    decoder.feed(b": opened\n\n")  # past the first line, where a BOM may lead
+    for chunk in before:
+        decoder.feed(chunk)
+    assert decoder.feed(b"data: x\n\n") == ([expected] if expected else [])
