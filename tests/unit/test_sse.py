@@ -322,3 +322,23 @@ def test_a_whole_one_line_event_after_pending_state(
     for chunk in before:
         decoder.feed(chunk)
     assert decoder.feed(b"data: x\n\n") == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"data: 1\n\ndata: 2\n\ndata: 3\n\n",
+        b"data: 1\r\n\r\nevent: e\ndata: 2\n\n: c\n\ndata: 3\n\ndata: part",
+        b"data: 1\n\ndata: 2\r\n\ndata: 3\r\r\n\n",
+        b"\xef\xbb\xbfdata: 1\n\nid: 9\ndata: 2\n\n",
+    ],
+)
+def test_a_read_holding_many_events_is_decoded_piece_by_piece(body: bytes) -> None:
+    """`StreamCore` cuts a read after each blank line (``_events``): the same events as
+    the whole read fed at once, and the first one before the rest is decoded."""
+    from zaguan._lifecycle import _events  # noqa: PLC0415  # the piece-wise helper itself
+
+    assert list(_events(SSEDecoder(), body)) == SSEDecoder().feed(body)
+    decoder = SSEDecoder()
+    assert next(_events(decoder, body + b"id: 9\n\n")).data == "1"
+    assert decoder._last_id is None  # the id after it is not read yet
