@@ -19,6 +19,7 @@ per kind of method, which is where the sync and async twins differ, by ``await``
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator, Mapping
@@ -43,6 +44,7 @@ T = TypeVar("T")
 F = TypeVar("F")
 
 
+@functools.cache  # import_module costs ~2 us even for a loaded module: this runs per call
 def generated_models() -> ModuleType:
     """The generated models, imported on the first call that needs one: importing them (and
     attrs, and the request validation built on them) with ``zaguan`` doubled its import time."""
