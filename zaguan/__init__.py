@@ -11,10 +11,8 @@ ChatCompletion``) and is imported only by those who import it.
 
 import typing as _typing
 
-from ._base import ChatParams
 from ._client import ZaguanClient
 from ._config import InsecureTransportWarning
-from ._conversation import Conversation, approx_tokens
 from ._download import AsyncBinaryStream, BinaryStream
 from ._errors import (
     APIConnectionError,
@@ -32,11 +30,11 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RequestValidationError,
     StreamError,
     UnprocessableEntityError,
     ZaguanError,
 )
-from ._fields import ParseParams, RunToolsParams
 from ._hooks import (
     AttemptResponse,
     AttemptStart,
@@ -49,27 +47,9 @@ from ._hooks import (
 )
 from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._log import setup_from_env as _setup_logging
-from ._operations import HistoryParams, StatsParams
-from ._parse import (
-    ContentFilterFinishReasonError,
-    LengthFinishReasonError,
-    ParsedChatCompletion,
-    ParsedChatCompletionMessage,
-    ParsedChoice,
-    StructuredOutputError,
-)
 from ._raw import RawResponse
-from ._reasoning import Reasoned, reasoning_of, reasoning_tokens, split_reasoning
 from ._request import RequestOptions
 from ._streaming import AsyncMessageStream, AsyncStream, MessageStream, Stream
-from ._tools import (
-    FunctionTool,
-    ToolCallError,
-    ToolRoundsExceededError,
-    ToolRunResult,
-    function_tool,
-)
-from ._validate import RequestValidationError
 from ._version import __version__
 
 __all__ = [
@@ -143,20 +123,69 @@ _setup_logging()
 
 if _typing.TYPE_CHECKING:
     from ._async_client import AsyncZaguanClient
+    from ._conversation import Conversation, approx_tokens
+    from ._fields import ParseParams, RunToolsParams
     from ._otel import OpenTelemetryHooks
+    from ._params import ChatParams, HistoryParams, StatsParams
+    from ._parse import (
+        ContentFilterFinishReasonError,
+        LengthFinishReasonError,
+        ParsedChatCompletion,
+        ParsedChatCompletionMessage,
+        ParsedChoice,
+        StructuredOutputError,
+    )
+    from ._reasoning import Reasoned, reasoning_of, reasoning_tokens, split_reasoning
+    from ._tools import (
+        FunctionTool,
+        ToolCallError,
+        ToolRoundsExceededError,
+        ToolRunResult,
+        function_tool,
+    )
+
+# Loaded on first use: the async client imports asyncio (~35 ms); the rest build on the
+# generated models, which load attrs (~20 ms): `import zaguan` pays for neither.
+_LAZY = {
+    "AsyncZaguanClient": "_async_client",
+    "OpenTelemetryHooks": "_otel",  # needs no OpenTelemetry until its first call
+    **dict.fromkeys(("ChatParams", "HistoryParams", "StatsParams"), "_params"),
+    **dict.fromkeys(("ParseParams", "RunToolsParams"), "_fields"),
+    **dict.fromkeys(("Conversation", "approx_tokens"), "_conversation"),
+    **dict.fromkeys(
+        (
+            "ContentFilterFinishReasonError",
+            "LengthFinishReasonError",
+            "ParsedChatCompletion",
+            "ParsedChatCompletionMessage",
+            "ParsedChoice",
+            "StructuredOutputError",
+        ),
+        "_parse",
+    ),
+    **dict.fromkeys(
+        ("Reasoned", "reasoning_of", "reasoning_tokens", "split_reasoning"), "_reasoning"
+    ),
+    **dict.fromkeys(
+        (
+            "FunctionTool",
+            "ToolCallError",
+            "ToolRoundsExceededError",
+            "ToolRunResult",
+            "function_tool",
+        ),
+        "_tools",
+    ),
+}
 
 
 def __getattr__(name: str) -> object:
-    # The async client imports asyncio (~35 ms): paid only by those who use it.
-    if name == "AsyncZaguanClient":
-        from ._async_client import AsyncZaguanClient  # noqa: PLC0415  # lazy on purpose
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'zaguan' has no attribute {name!r}")
+    import importlib  # noqa: PLC0415  # loaded already by the import system
 
-        return AsyncZaguanClient
-    if name == "OpenTelemetryHooks":  # needs no OpenTelemetry until its first call, yet lazy
-        from ._otel import OpenTelemetryHooks  # noqa: PLC0415  # lazy on purpose
-
-        return OpenTelemetryHooks
-    raise AttributeError(f"module 'zaguan' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)
 
 
 def __dir__() -> list[str]:

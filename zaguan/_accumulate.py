@@ -126,7 +126,8 @@ def check_chunk(chunk: ChatCompletionChunk) -> None:
     accumulating it: a stream that accumulates only when its final completion is asked for
     still reports a wrongly typed index or name as the chunk arrives."""
     for choice in chunk.choices:
-        checked_index(choice.index, "choice")
+        if type(choice.index) is not int:  # runs per chunk: the usual int costs no call
+            checked_index(choice.index, "choice")
         for piece in choice.delta.tool_calls or ():
             checked_index(piece.index, "tool call")
             function = piece.function

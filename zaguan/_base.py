@@ -7,46 +7,36 @@ a `Call`; the clients only send it (`ZaguanClient`, `AsyncZaguanClient`).
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
 
-from zaguan_corex_client.api.chat import create_chat_completion
-from zaguan_corex_client.models import (
-    ChatCompletion,
-    ChatCompletionFieldsParam,
-    ChatCompletionRequest,
-)
-
 from ._config import ApiKey, ClientConfig
-from ._errors import ConfigurationError
+from ._errors import ConfigurationError, RequestValidationError
 from ._hooks import Hooks, Observer
+from ._operation import generated_models
 from ._operations import Operations
 from ._request import Call, RequestOptions, build_call, split_options
-from ._validate import RequestValidationError, request_body
+
+if TYPE_CHECKING:
+    from zaguan_corex_client.models import ChatCompletion, ChatCompletionRequest
 
 T = TypeVar("T")
 
-# The chat endpoint's method and path, from the generated client rather than retyped here.
-_CHAT_ROUTE = {
-    k: v
-    for k, v in create_chat_completion._get_kwargs(
-        body=ChatCompletionRequest(model="", messages=[])
-    ).items()
-    if k in ("method", "url")
-}
 
+@functools.cache
+def _chat_route() -> dict[str, Any]:
+    """The chat endpoint's method and path, from the generated client rather than retyped
+    here; asked on the first chat call, so that ``import zaguan`` loads no generated code."""
+    from zaguan_corex_client.api.chat import create_chat_completion  # noqa: PLC0415  # lazy
 
-class ChatParams(ChatCompletionFieldsParam, RequestOptions, total=False):
-    """The keywords of `chat` and `chat_stream`: the contract's chat fields (all but ``stream``,
-    which the method chosen sets) and the per-request options.
-
-    ``extra_body`` is the per-request option (fields merged into the body's top level, as with
-    ``openai``); the contract's own ``extra_body`` field is an alias of
-    ``provider_specific_params``, which sends it.
-    """
+    kwargs = create_chat_completion._get_kwargs(
+        body=generated_models().ChatCompletionRequest(model="", messages=[])
+    )
+    return {k: v for k, v in kwargs.items() if k in ("method", "url")}
 
 
 class _Same(enum.Enum):
@@ -158,7 +148,8 @@ class BaseClient(Operations):
         if stream:
             body = {**body, "stream": True}
         return build_call(
-            self._http, self._config, _CHAT_ROUTE, options, ChatCompletion.from_dict,
+            self._http, self._config, _chat_route(), options,
+            generated_models().ChatCompletion.from_dict,
             body=body, stream=stream,
         )  # fmt: skip
 
@@ -213,9 +204,12 @@ def _json_or_none(response: httpx.Response) -> Any:
 def _chat_body(
     request: ChatCompletionRequest | None, fields: Mapping[str, Any], what: str
 ) -> dict[str, Any]:
+    from ._validate import request_body  # noqa: PLC0415  # lazy: see generated_models
+
+    request_class: type[ChatCompletionRequest] = generated_models().ChatCompletionRequest
     if request is None:
-        return request_body(ChatCompletionRequest, fields, what=what)
-    if not isinstance(request, ChatCompletionRequest):
+        return request_body(request_class, fields, what=what)
+    if not isinstance(request, request_class):
         raise RequestValidationError(
             f"{what} takes a ChatCompletionRequest or keyword fields, got {type(request).__name__}"
         )

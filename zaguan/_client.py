@@ -5,42 +5,38 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import Any, TypeVar, Unpack, overload
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
 import httpx
 
-from zaguan_corex_client import AuthenticatedClient
-from zaguan_corex_client.models import (
-    ChatCompletion,
-    ChatCompletionRequest,
-    ChatMessage,
-    ChatMessageParam,
-)
-
 from ._attempts import Attempts
-from ._base import BaseClient, ChatParams
+from ._base import BaseClient
 from ._config import DEFAULT_LIMITS, resolve_config
-from ._conversation import Conversation
 from ._download import BinaryStream
 from ._errors import ConfigurationError
-from ._fields import ParseParams, RunToolsParams
+from ._fields import DEFAULT_MAX_ROUNDS, ParseParams, RunToolsParams
 from ._hooks import Hooks
-from ._lowlevel import lowlevel_client
 from ._operation import Operation, Pages
 from ._operations import Operations
-from ._pages import PageWalk
-from ._parse import OutputType, ParsedChatCompletion
 from ._raw import RawResponse, raw, record
 from ._request import Call, RequestOptions
 from ._retry import DEFAULT_MAX_RETRIES
 from ._streaming import MessageStream, Stream
-from ._tools import (
-    DEFAULT_MAX_ROUNDS,
-    FunctionTool,
-    ToolErrors,
-    ToolRun,
-    ToolRunResult,
-)
+
+if TYPE_CHECKING:
+    from zaguan_corex_client import AuthenticatedClient
+    from zaguan_corex_client.models import (
+        ChatCompletion,
+        ChatCompletionRequest,
+        ChatMessage,
+        ChatMessageParam,
+    )
+
+    from ._conversation import Conversation
+    from ._pages import PageWalk
+    from ._params import ChatParams
+    from ._parse import ParsedChatCompletion
+    from ._tools import FunctionTool, ToolErrors, ToolRunResult
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -100,6 +96,8 @@ class ZaguanClient(BaseClient):
     def lowlevel(self) -> AuthenticatedClient:
         """The generated client, on this client's connection pool, key and timeout, for typed
         calls of `zaguan_corex_client.api` functions (no retries, no error mapping)."""
+        from ._lowlevel import lowlevel_client  # noqa: PLC0415  # loads the generated client
+
         return lowlevel_client(self._config, self._http)
 
     @overload
@@ -123,6 +121,8 @@ class ZaguanClient(BaseClient):
         """`chat` answering in a type: ``response_format`` is a dataclass, a TypedDict or a
         pydantic model, sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
         answer as that type (see `ParsedChatCompletion` for refusals and errors)."""
+        from ._parse import OutputType  # noqa: PLC0415  # builds on the generated models: lazy
+
         output = OutputType(response_format)
         body = {**fields, "response_format": output.response_format}
         return output.parse(self._run(self._chat_call(None, body, stream=False)))
@@ -143,6 +143,8 @@ class ZaguanClient(BaseClient):
         A `Conversation` given as ``messages`` gets the calls, results and answer appended;
         a list is copied. ``max_rounds`` bounds the rounds of calls; a tool's failure is
         reported to the model, or raised with ``tool_errors="raise"`` (see `ToolRun`)."""
+        from ._tools import ToolRun  # noqa: PLC0415  # lazy, as OutputType
+
         run = ToolRun(messages, tools, fields, max_rounds=max_rounds, tool_errors=tool_errors,
                       is_async=False)  # fmt: skip
         while True:

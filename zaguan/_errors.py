@@ -414,3 +414,17 @@ def _one_line(text: str) -> str:
 
 def _masked(value: str | None, secrets: frozenset[str]) -> str | None:
     return None if value is None else redact(value, secrets)
+
+
+class RequestValidationError(ZaguanError, TypeError, ValueError):
+    """Arguments that break the request contract, raised before any network call.
+
+    One class for every case: a `TypeError` (wrong type, missing or unexpected argument, as
+    Python reports a bad call) that is also a `ValueError` (a value outside an enum).
+    ``path`` names the value at fault, e.g. ``"messages[1].content[0]"``; it is empty when
+    the call itself is wrong (an argument missing or unexpected).
+    """
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path

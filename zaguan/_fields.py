@@ -13,6 +13,10 @@ from typing import TYPE_CHECKING, Required
 
 from ._request import RequestOptions
 
+DEFAULT_MAX_ROUNDS = 10
+"""Rounds of tool calls `run_tools` makes before giving up (here, not in `_tools`, so that
+the clients' signatures do not load the helpers' modules at import)."""
+
 if TYPE_CHECKING:
     from zaguan_corex_client.models import (
         AudioOutputParams,

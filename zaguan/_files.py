@@ -16,7 +16,7 @@ from typing import Any
 
 from zaguan_corex_client.types import File
 
-from ._validate import RequestValidationError
+from ._errors import RequestValidationError
 
 DEFAULT_NAME = "upload"
 DEFAULT_TYPE = "application/octet-stream"

@@ -34,6 +34,7 @@ from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
+    StreamError,
     make_decode_error,
     make_stream_error,
 )
@@ -60,6 +61,20 @@ KEEPALIVE_EVENTS: Final = frozenset({"ping"})
 def drain_done(total: int, started: float) -> bool:
     """Whether draining should stop, having read ``total`` bytes since ``started``."""
     return total > DRAIN_MAX_BYTES or time.monotonic() - started > DRAIN_MAX_SECONDS
+
+
+def _events(decoder: SSEDecoder, data: bytes) -> Iterator[ServerSentEvent]:
+    """The events ``data`` completes. A read holding several (one that caught up with many
+    events, a body given whole) is fed in two pieces, cut after the first blank line: the
+    first event is handed over before the others are decoded, which the decoder then does
+    in one go (faster than piece by piece). The decoder is incremental, so where a read is
+    cut cannot change what it decodes."""
+    end = data.find(b"\n\n")
+    if end < 0 or end == len(data) - 2:  # the usual read: one event, or part of one
+        yield from decoder.feed(data)
+        return
+    yield from decoder.feed(data[: end + 2])
+    yield from decoder.feed(data[end + 2 :])
 
 
 class StreamCore(Generic[T, F]):
@@ -110,14 +125,20 @@ class StreamCore(Generic[T, F]):
     def feed(self, data: bytes) -> Iterator[T]:
         """The items completed by ``data``, in order (a generator, so that an error event
         raises only after the items before it were handed over)."""
-        now = time.monotonic()
-        self._idle += now - self._read_from
-        for event in self._sse.feed(data):
-            if self.done:
+        self._idle += time.monotonic() - self._read_from
+        interpreter = self.interpreter  # the loop runs per event: no lookups it can skip
+        for event in _events(self._sse, data):
+            if interpreter.done:
                 return
             if event.event not in KEEPALIVE_EVENTS:
                 self._idle = 0.0
-            item = self._interpret(event)
+            try:
+                item = interpreter.feed(event)
+            except ErrorEvent as exc:
+                # The ErrorEvent is our own signal, no cause worth showing.
+                raise self._stream_error(exc) from None
+            except UNREADABLE as exc:
+                raise self._unreadable("stream event", exc, event.data) from exc
             if item is not None:
                 yield item
         self._check_time()
@@ -214,15 +235,8 @@ class StreamCore(Generic[T, F]):
             return summarize_chunks(chunks)
         return summarize(self.interpreter.final() if self.done else None)
 
-    def _interpret(self, event: ServerSentEvent) -> T | None:
-        try:
-            return self.interpreter.feed(event)
-        except ErrorEvent as exc:
-            error = make_stream_error(exc.payload, request_id=self.request_id,
-                                      response=self.response)  # fmt: skip
-            raise error from None  # the ErrorEvent is our own signal, no cause worth showing
-        except UNREADABLE as exc:
-            raise self._unreadable("stream event", exc, event.data) from exc
+    def _stream_error(self, exc: ErrorEvent) -> StreamError:
+        return make_stream_error(exc.payload, request_id=self.request_id, response=self.response)
 
     def _unreadable(self, what: str, exc: Exception, text: str) -> APIResponseValidationError:
         scrub(exc, secrets_of(self.response))  # it may quote a value the server echoed

@@ -19,17 +19,16 @@ per kind of method, which is where the sync and async twins differ, by ``await``
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
-from zaguan_corex_client import models
-
-from ._query import query_kwargs
+from ._errors import RequestValidationError
 from ._request import Call, build_call, split_options
-from ._validate import RequestValidationError, request_body
 
 if TYPE_CHECKING:
     from ._async_client import AsyncRawZaguanClient, AsyncZaguanClient
@@ -43,6 +42,13 @@ P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
 F = TypeVar("F")
+
+
+@functools.cache  # import_module costs ~2 us even for a loaded module: this runs per call
+def generated_models() -> ModuleType:
+    """The generated models, imported on the first call that needs one: importing them (and
+    attrs, and the request validation built on them) with ``zaguan`` doubled its import time."""
+    return importlib.import_module("zaguan_corex_client.models")
 
 
 class _Placeholder:
@@ -89,10 +95,12 @@ class Operation(Generic[R]):
         body = None
         endpoint = importlib.import_module(f"zaguan_corex_client.api.{self.endpoint}")
         if self.query is not None:
+            from ._query import query_kwargs  # noqa: PLC0415  # lazy: see generated_models
+
             query = getattr(endpoint, self.query)
             params.update(query_kwargs(endpoint, query, fields, self.what))
         elif self.body is not None:
-            model = getattr(models, self.body)
+            model = getattr(generated_models(), self.body)
             body = self._body(model, fields)
             if hasattr(model, "to_multipart"):  # the generated model writes the parts
                 params["body"], body = model.from_dict(body), None
@@ -110,6 +118,8 @@ class Operation(Generic[R]):
 
     def _body(self, model: type, fields: Mapping[str, Any]) -> dict[str, Any]:
         """The checked body; ``stream`` is the method's to set, not the caller's."""
+        from ._validate import request_body  # noqa: PLC0415  # lazy: see generated_models
+
         body = request_body(model, fields, what=self.what)
         if "stream" in body and body["stream"] is not self.stream:
             other = f"{self.name}_stream()" if body["stream"] else self.name.removesuffix("_stream")
@@ -197,7 +207,7 @@ def from_dict(name: str) -> Callable[[Any], Any]:
     declaration naming every model class would import them all with the client."""
 
     def parse(data: Any) -> Any:
-        return getattr(models, name).from_dict(data)
+        return getattr(generated_models(), name).from_dict(data)
 
     return parse
 

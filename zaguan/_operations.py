@@ -16,26 +16,8 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 import httpx
 
-from zaguan_corex_client import models
-from zaguan_corex_client.api.billing.get_credits_stats import GetCreditsStatsQuery
-from zaguan_corex_client.api.billing.list_credits_history import ListCreditsHistoryQuery
-from zaguan_corex_client.api.messages.list_messages_batches import ListMessagesBatchesQuery
-from zaguan_corex_client.models import (
-    EmbeddingRequestParam,
-    ImageEditRequestParam,
-    ImageGenerationRequestParam,
-    ImageVariationRequestParam,
-    MessageBatchCreateRequestParam,
-    MessageCountTokensRequestParam,
-    MessageRequestParam,
-    ModerationRequestParam,
-    SpeechRequestParam,
-    TranscriptionRequestParam,
-    TranslationRequestParam,
-)
-
 from ._download import BinaryStream
-from ._operation import download, from_dict, operation, paginated, streamed
+from ._operation import download, from_dict, generated_models, operation, paginated, streamed
 from ._pages import BatchesWalk, HistoryWalk
 from ._request import RequestOptions
 from ._results import ResultBytes, ResultList
@@ -63,87 +45,47 @@ if TYPE_CHECKING:  # at run time, each is imported on the first call that needs 
         VirtualModel,
     )
 
-
-class HistoryParams(ListCreditsHistoryQuery, RequestOptions, total=False):
-    """The keywords of `get_credits_history`: the contract's filters and paging, and the
-    per-request options."""
-
-
-class StatsParams(GetCreditsStatsQuery, RequestOptions, total=False):
-    """The keywords of `get_credits_stats`: the contract's query, and the per-request options."""
-
-
-class EmbeddingsParams(EmbeddingRequestParam, RequestOptions, total=False):
-    """The keywords of `create_embeddings`."""
-
-
-class ModerationParams(ModerationRequestParam, RequestOptions, total=False):
-    """The keywords of `create_moderation`."""
-
-
-class TranscriptionParams(TranscriptionRequestParam, RequestOptions, total=False):
-    """The keywords of `create_transcription` (``file``: a path, bytes, an open binary file or
-    a ``(filename, content[, content_type])`` tuple)."""
-
-
-class TranslationParams(TranslationRequestParam, RequestOptions, total=False):
-    """The keywords of `create_translation` (``file`` as for `TranscriptionParams`)."""
-
-
-class SpeechParams(SpeechRequestParam, RequestOptions, total=False):
-    """The keywords of `create_speech`."""
-
-
-class ImageParams(ImageGenerationRequestParam, RequestOptions, total=False):
-    """The keywords of `create_image`."""
-
-
-class ImageEditParams(ImageEditRequestParam, RequestOptions, total=False):
-    """The keywords of `edit_image` (``image``, ``mask``: files, as for `TranscriptionParams`)."""
-
-
-class ImageVariationParams(ImageVariationRequestParam, RequestOptions, total=False):
-    """The keywords of `create_image_variation` (``image``: a file)."""
-
-
-class MessageParams(MessageRequestParam, RequestOptions, total=False):
-    """The keywords of `messages` and `messages_stream` (``stream`` is the method's to set)."""
-
-
-class CountTokensParams(MessageCountTokensRequestParam, RequestOptions, total=False):
-    """The keywords of `count_tokens`."""
-
-
-class BatchParams(MessageBatchCreateRequestParam, RequestOptions, total=False):
-    """The keywords of `create_messages_batch`."""
-
-
-class BatchesParams(ListMessagesBatchesQuery, RequestOptions, total=False):
-    """The keywords of `list_messages_batches`: Anthropic's paging, and the options."""
+    from ._params import (
+        BatchesParams,
+        BatchParams,
+        CountTokensParams,
+        EmbeddingsParams,
+        HistoryParams,
+        ImageEditParams,
+        ImageParams,
+        ImageVariationParams,
+        MessageParams,
+        ModerationParams,
+        SpeechParams,
+        StatsParams,
+        TranscriptionParams,
+        TranslationParams,
+    )
 
 
 def _models(data: Any) -> ResultList[Model]:
-    return ResultList(models.ModelList.from_dict(data).data)
+    return ResultList(generated_models().ModelList.from_dict(data).data)
 
 
 def _capabilities(data: Any) -> ResultList[ModelCapabilities]:
-    return ResultList(models.CapabilitiesList.from_dict(data).data)
+    return ResultList(generated_models().CapabilitiesList.from_dict(data).data)
 
 
 def _providers(data: Any) -> ResultList[ProviderStatus]:
-    return ResultList(models.ProviderStatusList.from_dict(data).data)
+    return ResultList(generated_models().ProviderStatusList.from_dict(data).data)
 
 
 def _virtual_models(data: Any) -> ResultList[VirtualModel]:
-    return ResultList(models.VirtualModelList.from_dict(data).data)
+    return ResultList(generated_models().VirtualModelList.from_dict(data).data)
 
 
 def _transcription(response: httpx.Response) -> Transcription:
     """JSON formats are the model; ``text``, ``srt`` and ``vtt`` answer plain text, its
     ``text``."""
+    model: type[Transcription] = generated_models().Transcription
     if "json" in response.headers.get("content-type", ""):
-        return models.Transcription.from_dict(json.loads(response.content))
-    return models.Transcription(text=response.text)
+        return model.from_dict(json.loads(response.content))
+    return model(text=response.text)
 
 
 def _audio(response: httpx.Response) -> ResultBytes:
@@ -153,9 +95,8 @@ def _audio(response: httpx.Response) -> ResultBytes:
 def _results(response: httpx.Response) -> ResultList[MessageBatchIndividualResponse]:
     """A JSON Lines body: one result per non-blank line."""
     lines = (line for line in response.text.splitlines() if line.strip())
-    return ResultList(
-        models.MessageBatchIndividualResponse.from_dict(json.loads(line)) for line in lines
-    )
+    parse = generated_models().MessageBatchIndividualResponse.from_dict
+    return ResultList(parse(json.loads(line)) for line in lines)
 
 
 class Operations:

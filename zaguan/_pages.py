@@ -7,16 +7,17 @@ named `method`, hand over `items(page)`, ask `after(page)`, until it says None.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
-
-from zaguan_corex_client.models import (
-    CreditsHistory,
-    CreditsHistoryEntry,
-    MessageBatch,
-    MessageBatchList,
-)
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ._errors import APIError
+
+if TYPE_CHECKING:
+    from zaguan_corex_client.models import (
+        CreditsHistory,
+        CreditsHistoryEntry,
+        MessageBatch,
+        MessageBatchList,
+    )
 
 
 class PageWalk(Protocol):

@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from zaguan_corex_client.types import UNSET, Unset
 
-from ._validate import RequestValidationError
+from ._errors import RequestValidationError
 
 Bounds = tuple[float | None, float | None]
 

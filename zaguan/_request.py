@@ -12,9 +12,9 @@ from typing import Any, Final, Generic, TypedDict, TypeVar
 import httpx
 
 from ._config import ClientConfig, check_max_retries, check_seconds, headers_problem, to_timeout
-from ._errors import ConfigurationError
+from ._errors import ConfigurationError, RequestValidationError
+from ._prepare import HeaderDict, base_headers, make_request, set_header
 from ._redact import scrub, secrets_in
-from ._validate import RequestValidationError
 
 T = TypeVar("T")
 
@@ -144,7 +144,9 @@ def build_call(
     # A streamed answer read as events asks for them; a streamed raw body (a download) does not.
     event_stream = stream and not raw
     try:
-        headers, request_id = _headers(config, kwargs, options, auth=auth, stream=event_stream)
+        headers, request_id = _headers(
+            http, config, kwargs, options, auth=auth, stream=event_stream
+        )
     except RequestValidationError as exc:  # a bad request id quotes it: it may hold the key
         raise scrub(exc, secrets_in(config.headers)) from None
     params = {**config.default_query, **(kwargs.get("params") or {})}
@@ -152,8 +154,8 @@ def build_call(
     timeout = options.get("timeout")
     max_retries = options.get("max_retries", config.max_retries)
     content = json_content(_merge_body(kwargs, body, options.get("extra_body")))
-    if content is not None and "Content-Type" not in headers:
-        headers["Content-Type"] = "application/json"
+    if content is not None and "content-type" not in headers:
+        set_header(headers, "Content-Type", "application/json")
     try:
         timeouts = config.timeout if timeout is None else to_timeout(timeout, "timeout")
         bounds = _bounds(config, options, timeouts, event_stream)
@@ -162,15 +164,11 @@ def build_call(
             timeouts = httpx.Timeout(
                 connect=timeouts.connect, read=bounds.idle, write=timeouts.write, pool=timeouts.pool
             )
-        request = http.build_request(
-            kwargs["method"].upper(),
-            config.base_url + kwargs["url"],
-            params=params or None,
-            headers=headers,
-            content=content,
-            files=kwargs.get("files"),
+        request = make_request(
+            http, kwargs["method"].upper(), config.base_url + kwargs["url"],
+            params=params or None, headers=headers, content=content, files=kwargs.get("files"),
             timeout=timeouts,
-        )
+        )  # fmt: skip
         max_retries = check_max_retries(max_retries)
     except ConfigurationError as exc:  # a per-call option, not the client's configuration
         raise RequestValidationError(str(exc)) from None
@@ -195,22 +193,22 @@ def _bounds(
 
 
 def _headers(
+    http: httpx.Client | httpx.AsyncClient,
     config: ClientConfig,
     kwargs: Mapping[str, Any],
     options: RequestOptions,
     *,
     auth: bool,
     stream: bool,
-) -> tuple[httpx.Headers, str]:
+) -> tuple[HeaderDict, str]:
     """The call's headers (the caller's extras win, whatever their letter case) and request id."""
-    headers = config.headers.copy()
-    if not auth:
-        headers.pop("Authorization", None)
-    headers.update(kwargs.get("headers") or {})
+    headers = base_headers(http, config, auth).copy()
+    for name, value in (kwargs.get("headers") or {}).items():
+        set_header(headers, name, value)
     if "files" in kwargs:  # the generated Content-Type has a fixed boundary: httpx picks one
-        headers.pop("Content-Type", None)
+        headers.pop("content-type", None)
     if stream:
-        headers["Accept"] = "text/event-stream"
+        set_header(headers, "Accept", "text/event-stream")
     request_id = options.get("request_id")
     extra = options.get("extra_headers")
     problem = headers_problem(extra, "extra_headers")
@@ -220,9 +218,9 @@ def _headers(
         if name.lower() == "x-request-id":  # one id per call, wherever the caller put it
             request_id = value if request_id is None else request_id
         else:
-            headers[name] = value
+            set_header(headers, name, value)
     request_id = new_request_id() if request_id is None else check_request_id(request_id)
-    headers["X-Request-Id"] = request_id
+    set_header(headers, "X-Request-Id", request_id)
     return headers, request_id
 
 

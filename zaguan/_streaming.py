@@ -21,20 +21,22 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
-
-from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
 
 from ._errors import ZaguanError
 from ._hooks import Observer
 from ._interpret import Interpreter
-from ._interpret_chat import ChatInterpreter
-from ._interpret_messages import MessageEvent, MessagesInterpreter
 from ._lifecycle import DRAIN_MAX_SECONDS, StreamCore, drain_done
 from ._raw import record
 from ._request import NO_BOUNDS, Bounds
+
+if TYPE_CHECKING:  # the interpreters load the generated models: imported by the first stream
+    from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk  # noqa: F401
+
+    from ._interpret_messages import MessageEvent  # noqa: F401  # quoted in the bases below
+
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -311,7 +313,7 @@ async def _atexts(items: AsyncGenerator[T, None], core: StreamCore[T, Any]) -> A
 # -- The public kinds: a name for the final result, and the interpreter each one takes.
 
 
-class Stream(EventStream[ChatCompletionChunk, ChatCompletion]):
+class Stream(EventStream["ChatCompletionChunk", "ChatCompletion"]):
     """A streamed chat answer: iterate it for `ChatCompletionChunk`s.
 
     >>> with client.chat_stream(model="openai/gpt-4o-mini", messages=msgs) as stream:
@@ -330,6 +332,8 @@ class Stream(EventStream[ChatCompletionChunk, ChatCompletion]):
         bounds: Bounds = NO_BOUNDS,
         observer: Observer | None = None,
     ) -> None:
+        from ._interpret_chat import ChatInterpreter  # noqa: PLC0415  # see TYPE_CHECKING
+
         super().__init__(open_response, request_id, ChatInterpreter(), bounds, observer)
 
     def get_final_completion(self) -> ChatCompletion:
@@ -344,7 +348,7 @@ class Stream(EventStream[ChatCompletionChunk, ChatCompletion]):
         return self._core.snapshot()
 
 
-class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
+class AsyncStream(AsyncEventStream["ChatCompletionChunk", "ChatCompletion"]):
     """The async `Stream`: ``async for``, ``async with``, or ``await`` it to start it early.
 
     >>> async with client.chat_stream(model="openai/gpt-4o-mini", messages=msgs) as stream:
@@ -359,6 +363,8 @@ class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
         bounds: Bounds = NO_BOUNDS,
         observer: Observer | None = None,
     ) -> None:
+        from ._interpret_chat import ChatInterpreter  # noqa: PLC0415  # see TYPE_CHECKING
+
         super().__init__(open_response, request_id, ChatInterpreter(), bounds, observer)
 
     async def get_final_completion(self) -> ChatCompletion:
@@ -372,7 +378,7 @@ class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
         return self._core.snapshot()
 
 
-class MessageStream(EventStream[MessageEvent, F]):
+class MessageStream(EventStream["MessageEvent", F]):
     """A streamed Anthropic ``/v1/messages`` answer: iterate it for its events (dicts with
     ``type``: ``message_start``, ``content_block_delta``, ...; ``ping`` skipped).
 
@@ -388,6 +394,8 @@ class MessageStream(EventStream[MessageEvent, F]):
         bounds: Bounds = NO_BOUNDS,
         observer: Observer | None = None,
     ) -> None:
+        from ._interpret_messages import MessagesInterpreter  # noqa: PLC0415  # see TYPE_CHECKING
+
         super().__init__(
             open_response, request_id, MessagesInterpreter(parse_final), bounds, observer
         )
@@ -404,7 +412,7 @@ class MessageStream(EventStream[MessageEvent, F]):
         return self._core.snapshot()
 
 
-class AsyncMessageStream(AsyncEventStream[MessageEvent, F]):
+class AsyncMessageStream(AsyncEventStream["MessageEvent", F]):
     """The async `MessageStream`."""
 
     def __init__(
@@ -415,6 +423,8 @@ class AsyncMessageStream(AsyncEventStream[MessageEvent, F]):
         bounds: Bounds = NO_BOUNDS,
         observer: Observer | None = None,
     ) -> None:
+        from ._interpret_messages import MessagesInterpreter  # noqa: PLC0415  # see TYPE_CHECKING
+
         super().__init__(
             open_response, request_id, MessagesInterpreter(parse_final), bounds, observer
         )

@@ -33,8 +33,6 @@ from ._schema import Mismatch, build_fields, hints, is_pydantic, json_schema
 P = ParamSpec("P")
 R = TypeVar("R")
 
-DEFAULT_MAX_ROUNDS = 10
-"""Rounds of tool calls `run_tools` makes before giving up."""
 ToolErrors = Literal["report", "raise"]
 
 

@@ -24,27 +24,13 @@ from zaguan_corex_client import models as _models
 from zaguan_corex_client import types as _gen_types
 from zaguan_corex_client.types import UNSET, File, Unset
 
-from ._errors import ZaguanError
+from ._errors import RequestValidationError
 
 Checker = Callable[[Any], Any]
 _REPR_LIMIT: Final = 60  # a bad 5 MB data: URL must not become a 5 MB message
 _REPR = reprlib.Repr()
 _REPR.maxstring = _REPR.maxother = _REPR_LIMIT
 _DROP: Final = object()  # UNSET inside a dict means "absent", as it does for a keyword
-
-
-class RequestValidationError(ZaguanError, TypeError, ValueError):
-    """Arguments that break the request contract, raised before any network call.
-
-    One class for every case: a `TypeError` (wrong type, missing or unexpected argument, as
-    Python reports a bad call) that is also a `ValueError` (a value outside an enum).
-    ``path`` names the value at fault, e.g. ``"messages[1].content[0]"``; it is empty when
-    the call itself is wrong (an argument missing or unexpected).
-    """
-
-    def __init__(self, message: str, path: str = "") -> None:
-        super().__init__(message)
-        self.path = path
 
 
 class _Failure:

@@ -98,3 +98,16 @@ def test_import_zaguan_leaves_types_unimported() -> None:
     """``zaguan.types`` loads every model it names: ``import zaguan`` must not pay for that."""
     code = "import sys, zaguan; assert 'zaguan.types' not in sys.modules, 'zaguan.types imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_import_zaguan_loads_no_generated_code() -> None:
+    """The generated package, its models and attrs load on the first call that needs them
+    (they were about half of ``import zaguan``); the exported TypedDicts load on first use."""
+    code = (
+        "import sys, zaguan\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('zaguan_corex_client', 'attr')))\n"
+        "assert not loaded, loaded\n"
+        "assert zaguan.ChatParams.__optional_keys__ >= {'temperature', 'request_id'}\n"
+        "assert 'zaguan_corex_client.models' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

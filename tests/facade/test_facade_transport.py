@@ -78,6 +78,45 @@ async def test_mock_transport_with_the_escape_hatch_and_a_retry(mocked: MakeMock
     assert await api.call("request", "GET", "/v1/new") == {"ok": True}
 
 
+# -- The caller's headers, cookies and query ---------------------------------------------
+
+
+def _seen_requests(seen: list[httpx.Request]) -> Handler:
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=completion_json("Hi"))
+
+    return handler
+
+
+async def test_the_http_clients_own_headers_travel_and_ours_win(mocked: MakeMocked) -> None:
+    """Headers are merged once per client (`_prepare`): a change to the http client's
+    headers after that is still seen, and the SDK's and the caller's extras still win."""
+    seen: list[httpx.Request] = []
+    own = {"X-Team": "a", "user-agent": "theirs", "ACCEPT": "text/plain"}
+    api = mocked(_seen_requests(seen), http_kwargs={"headers": own})
+    await api.call("chat", model=MODEL, messages=MESSAGES)
+    api.client._http.headers["X-Team"] = "b"
+    await api.call("chat", model=MODEL, messages=MESSAGES, extra_headers={"x-team": "c"})
+    await api.call("chat", model=MODEL, messages=MESSAGES)
+    assert [r.headers["x-team"] for r in seen] == ["a", "c", "b"]
+    for request in seen:
+        assert request.headers.get_list("user-agent") == [zaguan._config.USER_AGENT]
+        assert request.headers.get_list("accept") == ["application/json"]
+        assert request.headers["authorization"] == f"Bearer {API_KEY}"
+        assert len(request.headers.get_list("x-request-id")) == 1
+
+
+async def test_the_http_clients_cookies_and_query_travel(mocked: MakeMocked) -> None:
+    seen: list[httpx.Request] = []
+    http_kwargs = {"cookies": {"session": "s1"}, "params": {"tenant": "t1"}}
+    api = mocked(_seen_requests(seen), http_kwargs=http_kwargs)
+    await api.call("chat", model=MODEL, messages=MESSAGES, extra_query={"q": "1"})
+    assert seen[0].headers["cookie"] == "session=s1"
+    assert dict(seen[0].url.params) == {"tenant": "t1", "q": "1"}
+    assert seen[0].headers["content-type"] == "application/json"
+
+
 # -- The caller's timeout -----------------------------------------------------------------
 
 

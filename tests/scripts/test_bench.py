@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 SCRIPT = Path(__file__).parents[2] / "scripts" / "bench.py"
-CLIENTS = ["zaguan", "zaguan-async", "httpx", "httpx-async"]
+CLIENTS = ["zaguan", "zaguan-async", "zaguan+hook", "httpx", "httpx-async"]
 
 
 def test_quick_run_reports_every_measure_for_our_clients_and_raw_httpx(tmp_path: Path) -> None:

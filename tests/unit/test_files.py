@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from zaguan._errors import RequestValidationError
 from zaguan._files import to_file
-from zaguan._validate import RequestValidationError
 from zaguan_corex_client.types import File
 
 WAV = b"RIFF\x24\x00\x00\x00WAVEfmt "

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
+from zaguan._errors import RequestValidationError
 from zaguan._query import query_kwargs
-from zaguan._validate import RequestValidationError
 from zaguan_corex_client.api.billing import get_credits_stats, list_credits_history
 from zaguan_corex_client.api.billing.get_credits_stats import GetCreditsStatsQuery
 from zaguan_corex_client.api.billing.list_credits_history import ListCreditsHistoryQuery

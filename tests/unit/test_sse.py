@@ -299,3 +299,46 @@ def test_realistic_chat_stream() -> None:
     deltas = [json.loads(event.data)["choices"] for event in events[:-1]]
     text = "".join(c[0]["delta"].get("content", "") for c in deltas if c)
     assert text == "Hola, señor 👋"
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ([], ServerSentEvent(data="x")),
+        ([b"event: delta\n"], ServerSentEvent(event="delta", data="x")),
+        ([b"data: a\n"], ServerSentEvent(data="a\nx")),
+        ([b"id: 7\nretry: 5\n\n"], ServerSentEvent(data="x", id="7", retry=5)),
+        ([b"data: a\r"], ServerSentEvent(data="a\nx")),
+        ([b"da"], None),  # "dadata: x" is a field the spec ignores: no event
+    ],
+)
+def test_a_whole_one_line_event_after_pending_state(
+    before: list[bytes], expected: ServerSentEvent | None
+) -> None:
+    """`feed` has a shortcut for the usual chunk (``data: ...`` and a blank line, nothing
+    pending); whatever came before must still count, as the general path reads it."""
+    decoder = SSEDecoder()
+    decoder.feed(b": opened\n\n")  # past the first line, where a BOM may lead
+    for chunk in before:
+        decoder.feed(chunk)
+    assert decoder.feed(b"data: x\n\n") == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"data: 1\n\ndata: 2\n\ndata: 3\n\n",
+        b"data: 1\r\n\r\nevent: e\ndata: 2\n\n: c\n\ndata: 3\n\ndata: part",
+        b"data: 1\n\ndata: 2\r\n\ndata: 3\r\r\n\n",
+        b"\xef\xbb\xbfdata: 1\n\nid: 9\ndata: 2\n\n",
+    ],
+)
+def test_a_read_holding_many_events_is_decoded_piece_by_piece(body: bytes) -> None:
+    """`StreamCore` cuts a read after each blank line (``_events``): the same events as
+    the whole read fed at once, and the first one before the rest is decoded."""
+    from zaguan._lifecycle import _events  # noqa: PLC0415  # the piece-wise helper itself
+
+    assert list(_events(SSEDecoder(), body)) == SSEDecoder().feed(body)
+    decoder = SSEDecoder()
+    assert next(_events(decoder, body + b"id: 9\n\n")).data == "1"
+    assert decoder._last_id is None  # the id after it is not read yet

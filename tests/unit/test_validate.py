@@ -10,9 +10,8 @@ from typing import Any
 import attrs
 import pytest
 
-from zaguan._errors import ZaguanError
+from zaguan._errors import RequestValidationError, ZaguanError
 from zaguan._validate import (
-    RequestValidationError,
     _compile,
     _fields,
     _json_keys,
