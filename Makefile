@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DEMO_VENV := .venv-demo
 NEED_PYTHON_311 = @$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 
-.PHONY: install generate check-generated lint format test test-versions demo bench docs clean
+.PHONY: install generate check-generated lint format test test-versions demo bench reliability docs clean
 
 install: $(VENV)/.installed
 
@@ -68,6 +68,9 @@ $(VENV)/.docs-installed: $(VENV)/.installed
 
 docs: $(VENV)/.docs-installed  ## the documentation site, from docs/ and the docstrings, into site/
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+reliability: install  ## idempotency under random faults and load (5,000 async streams, 32 threads); long
+	$(PY) scripts/reliability.py
 
 # The demo needs `zaguan` and `zaguan.testing` only: the `testing` extra, not the tools of [dev].
 # Editable, so the tour shows the code of this checkout.

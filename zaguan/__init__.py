@@ -14,6 +14,7 @@ import typing as _typing
 from ._base import ChatParams
 from ._client import ZaguanClient
 from ._config import InsecureTransportWarning
+from ._conversation import Conversation, approx_tokens
 from ._download import AsyncBinaryStream, BinaryStream
 from ._errors import (
     APIConnectionError,
@@ -35,12 +36,29 @@ from ._errors import (
     UnprocessableEntityError,
     ZaguanError,
 )
+from ._fields import ParseParams, RunToolsParams
 from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._log import setup_from_env as _setup_logging
 from ._operations import HistoryParams, StatsParams
+from ._parse import (
+    ContentFilterFinishReasonError,
+    LengthFinishReasonError,
+    ParsedChatCompletion,
+    ParsedChatCompletionMessage,
+    ParsedChoice,
+    StructuredOutputError,
+)
 from ._raw import RawResponse
+from ._reasoning import Reasoned, reasoning_of, reasoning_tokens, split_reasoning
 from ._request import RequestOptions
 from ._streaming import AsyncMessageStream, AsyncStream, MessageStream, Stream
+from ._tools import (
+    FunctionTool,
+    ToolCallError,
+    ToolRoundsExceededError,
+    ToolRunResult,
+    function_tool,
+)
 from ._validate import RequestValidationError
 from ._version import __version__
 
@@ -61,26 +79,45 @@ __all__ = [
     "ChatParams",
     "ConfigurationError",
     "ConflictError",
+    "ContentFilterFinishReasonError",
+    "Conversation",
     "DefaultAsyncHttpxClient",
     "DefaultHttpxClient",
+    "FunctionTool",
     "HistoryParams",
     "InsecureTransportWarning",
     "InsufficientCreditsError",
     "InternalServerError",
+    "LengthFinishReasonError",
     "MessageStream",
     "NotFoundError",
+    "ParseParams",
+    "ParsedChatCompletion",
+    "ParsedChatCompletionMessage",
+    "ParsedChoice",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
+    "Reasoned",
     "RequestOptions",
     "RequestValidationError",
+    "RunToolsParams",
     "StatsParams",
     "Stream",
     "StreamError",
+    "StructuredOutputError",
+    "ToolCallError",
+    "ToolRoundsExceededError",
+    "ToolRunResult",
     "UnprocessableEntityError",
     "ZaguanClient",
     "ZaguanError",
     "__version__",
+    "approx_tokens",
+    "function_tool",
+    "reasoning_of",
+    "reasoning_tokens",
+    "split_reasoning",
 ]
 
 _setup_logging()

@@ -111,6 +111,11 @@ class MessageAccumulator:
         if handler is not None:
             handler(self, event)
 
+    @property
+    def started(self) -> bool:
+        """Whether ``message_start`` has come (before it there is no message to build)."""
+        return self._message is not None
+
     def message(self) -> dict[str, Any]:
         """The message the events so far add up to; a new, independent dict per call."""
         if self._message is None:

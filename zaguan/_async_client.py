@@ -4,32 +4,49 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterable, Mapping
 from functools import cached_property
 from typing import Any, TypeVar, Unpack, overload
 
 import httpx
 
 from zaguan_corex_client import AuthenticatedClient
-from zaguan_corex_client.models import ChatCompletion, ChatCompletionRequest
+from zaguan_corex_client.models import (
+    ChatCompletion,
+    ChatCompletionRequest,
+    ChatMessage,
+    ChatMessageParam,
+)
 
 from ._attempts import Attempts, parse_body
 from ._base import BaseClient, ChatParams
 from ._config import DEFAULT_LIMITS, resolve_config
+from ._conversation import Conversation
 from ._download import AsyncBinaryStream
 from ._errors import ConfigurationError
+from ._fields import ParseParams, RunToolsParams
 from ._lowlevel import lowlevel_client
 from ._operation import Operation, Pages
 from ._operations import Operations
 from ._pages import PageWalk
+from ._parse import OutputType, ParsedChatCompletion
 from ._permits import Permits
 from ._raw import RawResponse, araw, record
 from ._request import Call, RequestOptions
 from ._retry import DEFAULT_MAX_RETRIES
 from ._streaming import AsyncMessageStream, AsyncStream
+from ._tools import (
+    DEFAULT_MAX_ROUNDS,
+    FunctionTool,
+    ToolErrors,
+    ToolRun,
+    ToolRunResult,
+    settle,
+)
 
 T = TypeVar("T")
 F = TypeVar("F")
+P = TypeVar("P")  # the type `chat_parse` reads the answer into
 
 
 class AsyncZaguanClient(BaseClient):
@@ -99,6 +116,45 @@ class AsyncZaguanClient(BaseClient):
         ``provider_specific_params=``), typed by `ChatParams`; unknown keywords raise
         `TypeError`."""
         return await self._run(self._chat_call(request, fields, stream=False))
+
+    async def chat_parse(
+        self, /, *, response_format: type[P], **fields: Unpack[ParseParams]
+    ) -> ParsedChatCompletion[P]:
+        """`chat` answering in a type: ``response_format`` is a dataclass, a TypedDict or a
+        pydantic model, sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
+        answer as that type (see `ParsedChatCompletion` for refusals and errors)."""
+        output = OutputType(response_format)
+        body = {**fields, "response_format": output.response_format}
+        return output.parse(await self._run(self._chat_call(None, body, stream=False)))
+
+    async def run_tools(
+        self,
+        /,
+        *,
+        messages: Conversation | Iterable[ChatMessageParam | ChatMessage],
+        tools: Iterable[FunctionTool[..., Any] | Callable[..., Any]],
+        max_rounds: int = DEFAULT_MAX_ROUNDS,
+        tool_errors: ToolErrors = "report",
+        **fields: Unpack[RunToolsParams],
+    ) -> ToolRunResult:
+        """`chat` with ``tools`` (`FunctionTool` s, or typed functions) that are called for the
+        model until it answers: the result has its answer, every message and the rounds.
+
+        A `Conversation` given as ``messages`` gets the calls, results and answer appended;
+        a list is copied. ``max_rounds`` bounds the rounds of calls; a tool's failure is
+        reported to the model, or raised with ``tool_errors="raise"`` (see `ToolRun`)."""
+        run = ToolRun(messages, tools, fields, max_rounds=max_rounds, tool_errors=tool_errors,
+                      is_async=True)  # fmt: skip
+        while True:
+            completion = await self._run(self._chat_call(None, run.request(), stream=False))
+            calls = run.calls(completion)
+            if not calls:
+                return run.result(completion)
+            for call in calls:
+                try:
+                    run.done(call, await settle(call.start()))
+                except Exception as exc:  # the tool's own failure: reported, or raised
+                    run.failed(call, exc)
 
     @overload
     def chat_stream(

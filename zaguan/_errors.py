@@ -5,6 +5,11 @@ The tree::
     ZaguanError
     ├── ConfigurationError
     ├── RequestValidationError             bad input, found before sending (_validate.py)
+    ├── LengthFinishReasonError            chat_parse: the JSON was cut at the token limit
+    ├── ContentFilterFinishReasonError     chat_parse: the content filter stopped the answer
+    ├── StructuredOutputError              chat_parse: the answer does not fit the type
+    ├── ToolCallError                      run_tools: the model called a tool wrongly
+    ├── ToolRoundsExceededError            run_tools: still calling tools after max_rounds
     └── APIError
         ├── APIConnectionError
         │   └── APITimeoutError
@@ -22,7 +27,8 @@ The tree::
         │   └── InternalServerError        >=500
         └── StreamError                    an error event inside an SSE stream
 
-The clients never pick a class: they call `make_status_error`,
+The helpers' five (`_parse`, `_tools`) are about an answer, not a failed exchange. The
+clients never pick a class: they call `make_status_error`,
 `make_stream_error` or `make_decode_error`, then ``raise ... from exc`` where
 there is a lower-level cause. The contract's rule decides the class: the body's
 ``error.type`` / ``error.code`` first, the HTTP status second.

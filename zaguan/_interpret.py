@@ -52,6 +52,11 @@ class Interpreter(Protocol[T, F_co]):
         """What the items so far add up to (called once `done`); a new object per call."""
         ...
 
+    def snapshot(self) -> F_co | None:
+        """What the items so far add up to, at any point (None before the first); a new
+        object per call. Only a caller who asks pays for it."""
+        ...
+
     def text(self, item: T) -> str | None:
         """The answer text ``item`` adds, if any (behind ``stream.text_stream``)."""
         ...

@@ -6,6 +6,8 @@ as an ``event: error`` (some providers, passed through): both are `ErrorEvent`.
 
 from __future__ import annotations
 
+import itertools
+
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
 
 from ._accumulate import ChunkAccumulator, check_chunk
@@ -23,13 +25,15 @@ class ChatInterpreter:
     chunk's fields changes it too.
     """
 
-    __slots__ = ("chunks", "done")
+    __slots__ = ("_seen", "_snapshots", "chunks", "done")
 
     end_marker = "'data: [DONE]'"
 
     def __init__(self) -> None:
         self.chunks: list[ChatCompletionChunk] = []
         self.done = False
+        self._snapshots: ChunkAccumulator | None = None  # made by the first snapshot
+        self._seen = 0  # chunks added to it
 
     def feed(self, event: ServerSentEvent) -> ChatCompletionChunk | None:
         data = event.data
@@ -48,6 +52,17 @@ class ChatInterpreter:
         accumulator = ChunkAccumulator()
         for chunk in self.chunks:
             accumulator.add(chunk)
+        return accumulator.completion()
+
+    def snapshot(self) -> ChatCompletion | None:
+        # Its own accumulator, fed only the chunks that came since the last snapshot: a
+        # snapshot per chunk costs the build, not a pass over every chunk so far.
+        if not self.chunks:
+            return None
+        accumulator = self._snapshots = self._snapshots or ChunkAccumulator()
+        for chunk in itertools.islice(self.chunks, self._seen, None):
+            accumulator.add(chunk)
+        self._seen = len(self.chunks)
         return accumulator.completion()
 
     def text(self, item: ChatCompletionChunk) -> str | None:

@@ -75,6 +75,11 @@ class MessagesInterpreter(Generic[F]):
     def final(self) -> F:
         return self._parse_final(self.accumulator.message())
 
+    def snapshot(self) -> F | None:
+        if not self.accumulator.started:
+            return None
+        return self._parse_final(self.accumulator.message())
+
     def text(self, item: MessageEvent) -> str | None:
         """The text of a ``text_delta`` (thinking is not the answer's text)."""
         delta = item.get("delta") if item["type"] == "content_block_delta" else None

@@ -169,6 +169,17 @@ class StreamCore(Generic[T, F]):
             stamp(result, self.request_id)
         return result
 
+    def snapshot(self) -> F | None:
+        """What the items so far add up to (None before the first), with the request id;
+        unreadable as `final` is."""
+        try:
+            result = self.interpreter.snapshot()
+        except UNREADABLE as exc:
+            raise self._unreadable("snapshot", exc, "") from exc
+        with contextlib.suppress(AttributeError):  # a plain dict has no attribute for it
+            stamp(result, self.request_id)
+        return result
+
     def _interpret(self, event: ServerSentEvent) -> T | None:
         try:
             return self.interpreter.feed(event)

@@ -203,10 +203,14 @@ class EventStream(_Shell[T, F]):
         """The answer's text pieces only, read from this stream as it goes."""
         return _texts(self.__iter__(), self._core)
 
-    def _final(self) -> F:
+    def until_done(self) -> Self:
+        """Read the stream to its end (the answer is then in the final result); returns it."""
         for _ in self:
             pass
-        return self._core.final()
+        return self
+
+    def _final(self) -> F:
+        return self.until_done()._core.final()
 
 
 class AsyncEventStream(_Shell[T, F]):
@@ -261,10 +265,14 @@ class AsyncEventStream(_Shell[T, F]):
         """The answer's text pieces only, read from this stream as it goes."""
         return _atexts(self.__aiter__(), self._core)
 
-    async def _final(self) -> F:
+    async def until_done(self) -> Self:
+        """Read the stream to its end (the answer is then in the final result); returns it."""
         async for _ in self:
             pass
-        return self._core.final()
+        return self
+
+    async def _final(self) -> F:
+        return (await self.until_done())._core.final()
 
 
 def _texts(items: Generator[T, None, None], core: StreamCore[T, Any]) -> Iterator[str]:
@@ -314,6 +322,12 @@ class Stream(EventStream[ChatCompletionChunk, ChatCompletion]):
         reasoning joined, tool-call argument fragments concatenated, usage included."""
         return self._final()
 
+    @property
+    def current_completion_snapshot(self) -> ChatCompletion | None:
+        """The answer so far, as a `ChatCompletion` (None before the first chunk); built
+        when asked, so plain iteration never pays for it."""
+        return self._core.snapshot()
+
 
 class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
     """The async `Stream`: ``async for``, ``async with``, or ``await`` it to start it early.
@@ -334,6 +348,12 @@ class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
     async def get_final_completion(self) -> ChatCompletion:
         """Read what is left, then the whole answer as one `ChatCompletion`."""
         return await self._final()
+
+    @property
+    def current_completion_snapshot(self) -> ChatCompletion | None:
+        """The answer so far, as a `ChatCompletion` (None before the first chunk); built
+        when asked, so plain iteration never pays for it."""
+        return self._core.snapshot()
 
 
 class MessageStream(EventStream[MessageEvent, F]):
@@ -358,6 +378,12 @@ class MessageStream(EventStream[MessageEvent, F]):
         set, tool inputs parsed from their JSON fragments, stop reason and usage final."""
         return self._final()
 
+    @property
+    def current_message_snapshot(self) -> F | None:
+        """The message so far, as `get_final_message` would make it (None before
+        ``message_start``); built when asked."""
+        return self._core.snapshot()
+
 
 class AsyncMessageStream(AsyncEventStream[MessageEvent, F]):
     """The async `MessageStream`."""
@@ -374,3 +400,9 @@ class AsyncMessageStream(AsyncEventStream[MessageEvent, F]):
     async def get_final_message(self) -> F:
         """Read what is left, then the whole message (see `MessageStream.get_final_message`)."""
         return await self._final()
+
+    @property
+    def current_message_snapshot(self) -> F | None:
+        """The message so far, as `get_final_message` would make it (None before
+        ``message_start``); built when asked."""
+        return self._core.snapshot()

@@ -55,10 +55,14 @@ def test_the_wheel_holds_the_two_packages_and_the_licence(dist: Path) -> None:
     with zipfile.ZipFile(dist / f"{NAME}-py3-none-any.whl") as wheel:
         names = set(wheel.namelist())
         metadata = email.message_from_bytes(wheel.read(f"{NAME}.dist-info/METADATA"))
-    info = {f"{NAME}.dist-info/{name}" for name in ("METADATA", "WHEEL", "RECORD")}
+        entry_points = wheel.read(f"{NAME}.dist-info/entry_points.txt").decode()
+    info = {
+        f"{NAME}.dist-info/{name}" for name in ("METADATA", "WHEEL", "RECORD", "entry_points.txt")
+    }
     licence = f"{NAME}.dist-info/licenses/LICENSE"
     generated = {name.removeprefix("generated/") for name in package_files()}
     assert names == generated | info | {licence}
     assert metadata["Name"] == "zaguan-corex"
     assert metadata["License-Expression"] == "MIT"
     assert metadata["License-File"] == "LICENSE"
+    assert "[console_scripts]\nzaguan = zaguan._cli:main\n" in entry_points

@@ -4,7 +4,8 @@ errors."""
 
 from __future__ import annotations
 
-from typing import Unpack
+from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 import zaguan
 from zaguan import AsyncZaguanClient, ZaguanClient
@@ -133,3 +134,64 @@ async def whole_surface_async(client: AsyncZaguanClient) -> str:
     final = await stream.get_final_message()
     batches = [batch.id async for batch in client.list_messages_batches()]
     return f"{vectors.model} {pieces} {final.id} {batches}"
+
+
+@dataclass
+class Answer:
+    city: str
+    population: int
+
+
+class Point(TypedDict):
+    x: float
+    y: float
+
+
+@zaguan.function_tool
+def get_time(city: str, utc: bool = False) -> str:
+    """The local time in a city.
+
+    Args:
+        city: The city's name.
+        utc: Give UTC instead.
+    """
+    return f"12:00 in {city}"
+
+
+def helpers(client: ZaguanClient) -> int:
+    completion = client.chat_parse(model=MODEL, messages=conversation(), response_format=Answer)
+    answer: Answer | None = completion.choices[0].message.parsed
+    if answer is not None:
+        print(answer.city.upper(), answer.population + 1)
+    point = client.chat_parse(model=MODEL, messages=conversation(), response_format=Point)
+    parsed = point.choices[0].message.parsed
+    x: float = parsed["x"] if parsed is not None else 0.0
+    plain: zaguan.ParsedChatCompletion[Point] = point
+    print(get_time("Paris"), x, plain.choices[0].message.refusal)
+    chat = zaguan.Conversation(system="Be terse.", max_tokens=2_000)
+    chat.add_user("What time is it in Paris?")
+    run = client.run_tools(model=MODEL, messages=chat, tools=[get_time], max_rounds=3)
+    chat.add_user("And in Oslo?")
+    reply = client.chat(model=MODEL, messages=chat.messages)
+    chat.add_reply(reply)
+    reasoning, text = zaguan.reasoning_of(reply.choices[0].message)
+    print(run.rounds, run.completion.id, reasoning or "", text)
+    with client.chat_stream(model=MODEL, messages=chat.messages) as stream:
+        for _ in stream:
+            snapshot = stream.current_completion_snapshot
+            if snapshot is not None:
+                print(snapshot.choices[0].message.content)
+    stream.until_done()
+    return zaguan.reasoning_tokens(reply.usage)
+
+
+async def helpers_async(client: AsyncZaguanClient) -> str | None:
+    completion = await client.chat_parse(
+        model=MODEL, messages=conversation(), response_format=Answer, temperature=0
+    )
+    run = await client.run_tools(model=MODEL, messages=conversation(), tools=[get_time])
+    stream = await client.chat_stream(model=MODEL, messages=conversation()).until_done()
+    snapshot = stream.current_completion_snapshot
+    parsed = completion.choices[0].message.parsed
+    city = parsed.city if parsed is not None else None
+    return city or run.completion.id or (snapshot.id if snapshot else None)

@@ -8,9 +8,18 @@ mistake, naming a misspelt keyword's likely intent ("did you mean 'temperature'?
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from zaguan import AsyncZaguanClient, RawResponse, Stream, ZaguanClient
+from zaguan import (
+    AsyncZaguanClient,
+    Conversation,
+    RawResponse,
+    Stream,
+    ZaguanClient,
+    function_tool,
+    reasoning_tokens,
+)
 from zaguan._streaming import MessageStream
 from zaguan_corex_client.models import (
     ChatCompletion,
@@ -79,3 +88,33 @@ def stream_mistakes(client: ZaguanClient, send: Any) -> None:
 async def async_mistakes(client: AsyncZaguanClient) -> None:
     reply = client.chat(model=M, messages=HI)
     print(reply.choices)  # E: attr-defined
+
+
+@dataclass
+class Answer:
+    city: str
+
+
+def get_time(city: str) -> str:
+    return city
+
+
+def helper_mistakes(client: ZaguanClient) -> None:
+    parsed = client.chat_parse(model=M, messages=HI, response_format=Answer).choices[0].message
+    print(parsed.parsed.city)  # E: union-attr  (None for a refusal)
+    if parsed.parsed is not None:
+        print(parsed.parsed.country)  # E: attr-defined
+    client.chat_parse(model=M, messages=HI)  # E: call-arg
+    client.chat_parse(model=M, messages=HI, response_format=Answer, temprature=1)  # E: call-arg
+    hot = "hot"
+    client.chat_parse(model=M, messages=HI, response_format=Answer, temperature=hot)  # E: arg-type
+    client.run_tools(model=M, messages=HI, tools=[get_time], max_rounds="3")  # E: arg-type
+    client.run_tools(model=M, messages=HI, tools=[get_time], tool_errors="ignore")  # E: arg-type
+    fmt = Answer
+    client.run_tools(model=M, messages=HI, tools=[get_time], response_format=fmt)  # E: arg-type
+    function_tool(get_time)(3)  # E: arg-type
+    reply = client.chat(model=M, messages=HI)
+    reasoning_tokens(reply)  # E: arg-type
+    stream = client.chat_stream(model=M, messages=HI)
+    print(stream.current_completion_snapshot.choices)  # E: union-attr
+    Conversation(system=["Be terse."])  # E: arg-type

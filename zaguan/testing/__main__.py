@@ -30,9 +30,9 @@ def _fault(text: str) -> str:
     return text
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str = "python -m zaguan.testing") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m zaguan.testing",
+        prog=prog,
         description="Serve a deterministic local Zaguan CoreX (see `help(zaguan.testing)`).",
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
@@ -65,8 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, prog: str = "python -m zaguan.testing") -> int:
+    """Serve until Ctrl-C; ``prog`` names the command in usage (``zaguan local`` runs this)."""
+    args = _parser(prog).parse_args(argv)
     keys = {key: tier or args.tier for key, tier in args.api_keys} if args.api_keys else None
     state = CoreXState(keys, credits=args.credits, fault=args.fault)
     sock = bind_socket(args.host, args.port)
@@ -75,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Local CoreX (zaguan.testing) serving on {url}", flush=True)
     for key, ledger in state.ledgers.items():
         print(f"  API key {key}  tier {ledger.tier}  {ledger.credits_total} credits", flush=True)
+    # The next step, ready to paste into another terminal (the `zaguan` command line).
+    key = next(iter(state.ledgers))
+    env = f"ZAGUAN_BASE_URL={url} ZAGUAN_API_KEY={key}"
+    print(f"Try: {env} zaguan chat Hello -m openai/gpt-4o-mini --stream", flush=True)
     server = make_server(build_app(state), state, log_level=args.log_level)
     server.run(sockets=[sock])
     return 0

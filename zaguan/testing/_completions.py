@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 
 from starlette.responses import Response, StreamingResponse
 
@@ -79,20 +80,36 @@ async def hold_stream(how: str, keepalive: bytes) -> AsyncIterator[bytes]:
             yield keepalive
 
 
-async def _break_stream(call: Call, how: str, model: Model, sent: int) -> AsyncIterator[bytes]:
-    message = f"Injected fault: stream {how} after {sent} content chunks"
+async def break_stream(
+    call: Call, how: str, model: Model, sent: int, dialect: StreamDialect
+) -> AsyncIterator[bytes]:
+    """The end of a stream that a fault breaks after ``sent`` content pieces, in the
+    ``dialect`` of its endpoint (how an error event and a keep-alive are written)."""
+    message = f"Injected fault: stream {how} after {sent} content {dialect.pieces}"
     call.ledger.record_failure(call.request_id, failed(model), "error", message)
     if how == "error":
         error = ApiError(502, message, code="stream_error", extra={"provider": model.provider})
-        yield _event(error.to_json())
+        yield dialect.error(error)
     elif how == "drop":
         dropper = call.state.dropper
         if dropper is None or not dropper(call.request.scope):
             raise ConnectionAbortedError(message)
         await asyncio.sleep(0.05)  # let the server see the closed socket before the body ends
     elif how in ("stall", "keepalive"):
-        async for chunk in hold_stream(how, b": ping\n\n"):
+        async for chunk in hold_stream(how, dialect.keepalive):
             yield chunk
+
+
+@dataclass(frozen=True, slots=True)
+class StreamDialect:
+    """How one endpoint's stream writes what a fault sends."""
+
+    pieces: str  # what its content pieces are called in a failure's message
+    error: Callable[[ApiError], bytes]
+    keepalive: bytes
+
+
+CHAT_DIALECT = StreamDialect("chunks", lambda error: _event(error.to_json()), b": ping\n\n")
 
 
 async def _events(
@@ -104,7 +121,7 @@ async def _events(
     for index, (kind, chunk) in enumerate(chunks):
         how = _stream_break(fault, kind, sent)
         if how is not None:
-            async for event in _break_stream(call, how, answer.model, sent):
+            async for event in break_stream(call, how, answer.model, sent, CHAT_DIALECT):
                 yield event
             return
         data = chunk

@@ -8,7 +8,6 @@ stream reaches its end.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
@@ -23,9 +22,8 @@ from ._anthropic import (
     message_json,
 )
 from ._call import Call, json_response
-from ._catalog import Model
-from ._charge import admit, check_access, debit, failed, flat_spend, resolve
-from ._completions import _stream_break, hold_stream
+from ._charge import admit, check_access, debit, flat_spend, resolve
+from ._completions import StreamDialect, _stream_break, break_stream
 from ._errors import ApiError
 from ._faults import Fault
 from ._ledger import Spend
@@ -58,20 +56,11 @@ async def create_message(call: Call) -> Response:
     return json_response(message_json(answer))
 
 
-async def _break(call: Call, how: str, model: Model, sent: int) -> AsyncIterator[bytes]:
-    message = f"Injected fault: stream {how} after {sent} content deltas"
-    call.ledger.record_failure(call.request_id, failed(model), "error", message)
-    if how == "error":
-        error = ApiError(502, message, code="stream_error", extra={"provider": model.provider})
-        yield error_event(error.to_json()["error"])  # type: ignore[arg-type]  # a dict
-    elif how == "drop":
-        dropper = call.state.dropper
-        if dropper is None or not dropper(call.request.scope):
-            raise ConnectionAbortedError(message)
-        await asyncio.sleep(0.05)  # let the server see the closed socket before the body ends
-    elif how in ("stall", "keepalive"):
-        async for chunk in hold_stream(how, sse_event({"type": "ping"})):
-            yield chunk
+_DIALECT = StreamDialect(
+    "deltas",
+    lambda error: error_event(error.to_json()["error"]),  # type: ignore[arg-type]  # a dict
+    sse_event({"type": "ping"}),
+)
 
 
 async def _events(
@@ -81,7 +70,7 @@ async def _events(
     for kind, event in message_events(answer):
         how = _stream_break(fault, kind, sent)
         if how is not None:
-            async for chunk in _break(call, how, answer.model, sent):
+            async for chunk in break_stream(call, how, answer.model, sent, _DIALECT):
                 yield chunk
             return
         if kind == "finish":

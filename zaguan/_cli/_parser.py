@@ -1,0 +1,126 @@
+"""The command line's grammar: every command and option, and nothing that runs them.
+
+Each subcommand sets ``run`` to the module (in this package) whose ``run(args)`` serves it, so
+`main` imports only the module of the command given and ``--help`` imports none of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import NoReturn
+
+from .._version import __version__
+
+USAGE_ERROR = 2
+"""The exit status of a mistake in the command line or the configuration (as argparse's)."""
+
+_ENVIRONMENT = """\
+environment:
+  ZAGUAN_API_KEY   the API key (never given on the command line: argv is visible to every
+                   user of the machine and stays in shell history)
+  ZAGUAN_BASE_URL  CoreX's URL (default http://localhost:8080, where `zaguan local` serves)
+
+exit status: 0 success, 1 CoreX refused or could not be reached, 2 usage or configuration
+mistake, 130 interrupted (Ctrl-C)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with a usage mistake as one line on stderr instead of usage and error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _common() -> Parser:
+    """The options every command that calls CoreX takes."""
+    common = Parser(add_help=False)
+    common.add_argument("--base-url", help="CoreX's URL (default: $ZAGUAN_BASE_URL)")
+    common.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    return common
+
+
+def _add_chat(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    chat = commands.add_parser(
+        "chat", parents=[common], help="ask a model", description="Ask a model one question."
+    )
+    chat.add_argument("prompt", help="the user message")
+    chat.add_argument("-m", "--model", required=True, help="e.g. openai/gpt-4o-mini")
+    chat.add_argument("--system", help="a system message sent before the prompt")
+    chat.add_argument(
+        "--stream",
+        action="store_true",
+        help="print the answer as it arrives (with --json: one chunk per line)",
+    )
+    chat.set_defaults(run="_chat")
+
+
+def _add_listings(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    models = commands.add_parser("models", parents=[common], help="list the models")
+    models.add_argument("--provider", help="only this provider's models (openai, anthropic, ...)")
+    models.set_defaults(run="_catalog", what="models")
+    capabilities = commands.add_parser(
+        "capabilities", parents=[common], help="what each model supports and costs"
+    )
+    capabilities.add_argument("model", nargs="?", help="one model, shown in full")
+    capabilities.set_defaults(run="_catalog", what="capabilities")
+    embed = commands.add_parser("embed", parents=[common], help="embed a text")
+    embed.add_argument("text", help="the text to embed")
+    embed.add_argument("-m", "--model", required=True, help="e.g. openai/text-embedding-3-small")
+    embed.set_defaults(run="_embed")
+
+
+def _add_credits(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    credits_ = commands.add_parser("credits", help="credits: balance, history, stats")
+    which = credits_.add_subparsers(dest="what", required=True, metavar="{balance,history,stats}")
+    which.add_parser("balance", parents=[common], help="credits left, tier and bands")
+    history = which.add_parser("history", parents=[common], help="usage, newest first")
+    history.add_argument(
+        "-n", "--limit", type=_positive, default=20, help="entries to show (default 20)"
+    )
+    history.add_argument("--all", action="store_true", help="every entry, page after page")
+    for name in ("model", "provider", "band", "status"):
+        history.add_argument(f"--{name}", help=f"only entries of this {name}")
+    stats = which.add_parser("stats", parents=[common], help="usage summed over a period")
+    stats.add_argument("--period", choices=["day", "week", "month"], help="(default month)")
+    for parser in (history, stats):
+        parser.add_argument(
+            "--since", type=_day, metavar="DAY", help="first day, YYYY-MM-DD (UTC, inclusive)"
+        )
+        parser.add_argument(
+            "--until", type=_day, metavar="DAY", help="last day, YYYY-MM-DD (UTC, inclusive)"
+        )
+    credits_.set_defaults(run="_credits")
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    return int(text)
+
+
+def _day(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got {text!r}") from None
+
+
+def build() -> Parser:
+    """The ``zaguan`` parser."""
+    parser = Parser(
+        prog="zaguan",
+        description="Zaguan CoreX from the terminal: one API in front of 15+ AI providers.",
+        epilog=_ENVIRONMENT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"zaguan-corex {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = _common()
+    _add_chat(commands, common)
+    _add_listings(commands, common)
+    _add_credits(commands, common)
+    # Its options are the local server's own (`zaguan local --help` shows them): `main` hands
+    # everything after `local` to it, unparsed.
+    commands.add_parser("local", add_help=False, help="run a local CoreX for tests and demos")
+    return parser
