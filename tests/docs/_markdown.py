@@ -87,8 +87,11 @@ def _closing_fence(lines: list[str], start: int, fence: str, name: str) -> int:
 
 
 def compile_block(block: Block, path: Path, flags: int = 0) -> Any:
-    # Blank lines in front, so that tracebacks name the file's own line numbers.
-    return compile("\n" * block.line + block.code, str(path), "exec", flags=flags)
+    # Blank lines in front, so that tracebacks name the file's own line numbers. dont_inherit:
+    # this module's postponed annotations would turn the block's into strings, which
+    # get_type_hints (chat_parse's schemas) resolves in the real __main__, not the block's.
+    code = "\n" * block.line + block.code
+    return compile(code, str(path), "exec", flags=flags, dont_inherit=True)
 
 
 def runs_its_coroutines(block: Block) -> bool:

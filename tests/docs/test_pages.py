@@ -68,6 +68,12 @@ def test_the_pages_run_examples() -> None:
     assert len(PYTHON_BLOCKS) >= 10, "the guide pages lost their examples"
 
 
+def test_the_helpers_page_has_a_runnable_example_per_helper() -> None:
+    blocks = [block for block in BLOCKS[DOCS / "helpers.md"] if block.language in PYTHON]
+    assert len(blocks) >= 5
+    assert not [block for block in blocks if block.fragment]
+
+
 # ------------------------------------------------------------------ the API reference
 
 REFERENCE = "\n".join(text for page, text in TEXTS.items() if page.parent.name == "reference")
