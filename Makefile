@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DEMO_VENV := .venv-demo
 NEED_PYTHON_311 = @$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 
-.PHONY: install generate check-generated lint format test test-versions demo bench reliability docs clean
+.PHONY: install generate check-generated lint format test test-versions demo bench bench-micro reliability docs clean
 
 install: $(VENV)/.installed
 
@@ -53,8 +53,13 @@ test-versions:
 	  .venv-$$v/bin/pytest -q || exit 1; \
 	done
 
-bench: install  ## the performance numbers: facade vs raw httpx, SSE decoder, request validation
-	$(PY) scripts/bench_facade.py
+# The peers (openai, zaguan-sdk, mistralai, httpx2, matplotlib) come with the `bench` extra,
+# installed here only, so that `make test` never pulls them.
+bench: install  ## side by side with raw httpx and the peers; writes docs/benchmarks.md and .png
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) scripts/bench.py
+
+bench-micro: install  ## the micro-benchmarks: SSE decoder, request validation, decoding
 	$(PY) scripts/bench_sse.py
 	$(PY) scripts/bench_validate.py
 	$(PY) scripts/bench_decode.py

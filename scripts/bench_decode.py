@@ -1,6 +1,6 @@
 """Micro-benchmark of decoding a streamed chunk: ``json.loads`` + ``ChatCompletionChunk.from_dict``.
 
-Run with ``make bench`` or ``.venv/bin/python scripts/bench_decode.py``. It prints numbers and
+Run with ``make bench-micro`` or ``.venv/bin/python scripts/bench_decode.py``. It prints numbers and
 asserts nothing (performance claims live in benchmarks, not in timed tests). For each payload,
 in the same run, interleaved and best of `REPEATS`:
 

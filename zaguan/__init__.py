@@ -37,6 +37,16 @@ from ._errors import (
     ZaguanError,
 )
 from ._fields import ParseParams, RunToolsParams
+from ._hooks import (
+    AttemptResponse,
+    AttemptStart,
+    CallEnd,
+    CallFailed,
+    CallInfo,
+    Hooks,
+    RetryScheduled,
+    Summary,
+)
 from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._log import setup_from_env as _setup_logging
 from ._operations import HistoryParams, StatsParams
@@ -72,10 +82,15 @@ __all__ = [
     "AsyncMessageStream",
     "AsyncStream",
     "AsyncZaguanClient",
+    "AttemptResponse",
+    "AttemptStart",
     "AuthenticationError",
     "BadRequestError",
     "BandAccessDeniedError",
     "BinaryStream",
+    "CallEnd",
+    "CallFailed",
+    "CallInfo",
     "ChatParams",
     "ConfigurationError",
     "ConflictError",
@@ -85,12 +100,14 @@ __all__ = [
     "DefaultHttpxClient",
     "FunctionTool",
     "HistoryParams",
+    "Hooks",
     "InsecureTransportWarning",
     "InsufficientCreditsError",
     "InternalServerError",
     "LengthFinishReasonError",
     "MessageStream",
     "NotFoundError",
+    "OpenTelemetryHooks",
     "ParseParams",
     "ParsedChatCompletion",
     "ParsedChatCompletionMessage",
@@ -101,11 +118,13 @@ __all__ = [
     "Reasoned",
     "RequestOptions",
     "RequestValidationError",
+    "RetryScheduled",
     "RunToolsParams",
     "StatsParams",
     "Stream",
     "StreamError",
     "StructuredOutputError",
+    "Summary",
     "ToolCallError",
     "ToolRoundsExceededError",
     "ToolRunResult",
@@ -124,6 +143,7 @@ _setup_logging()
 
 if _typing.TYPE_CHECKING:
     from ._async_client import AsyncZaguanClient
+    from ._otel import OpenTelemetryHooks
 
 
 def __getattr__(name: str) -> object:
@@ -132,6 +152,10 @@ def __getattr__(name: str) -> object:
         from ._async_client import AsyncZaguanClient  # noqa: PLC0415  # lazy on purpose
 
         return AsyncZaguanClient
+    if name == "OpenTelemetryHooks":  # needs no OpenTelemetry until its first call, yet lazy
+        from ._otel import OpenTelemetryHooks  # noqa: PLC0415  # lazy on purpose
+
+        return OpenTelemetryHooks
     raise AttributeError(f"module 'zaguan' has no attribute {name!r}")
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterable, Mapping
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Iterable,
+    Mapping,
+    Sequence,
+)
 from functools import cached_property
 from typing import Any, TypeVar, Unpack, overload
 
@@ -18,13 +26,14 @@ from zaguan_corex_client.models import (
     ChatMessageParam,
 )
 
-from ._attempts import Attempts, parse_body
+from ._attempts import Attempts
 from ._base import BaseClient, ChatParams
 from ._config import DEFAULT_LIMITS, resolve_config
 from ._conversation import Conversation
 from ._download import AsyncBinaryStream
 from ._errors import ConfigurationError
 from ._fields import ParseParams, RunToolsParams
+from ._hooks import Hooks
 from ._lowlevel import lowlevel_client
 from ._operation import Operation, Pages
 from ._operations import Operations
@@ -78,6 +87,7 @@ class AsyncZaguanClient(BaseClient):
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        hooks: Hooks | Sequence[Any] | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError("http_client must be an httpx.AsyncClient")
@@ -85,6 +95,7 @@ class AsyncZaguanClient(BaseClient):
             api_key=api_key, base_url=base_url, timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, http_client=http_client,
             deadline=deadline, stream_idle_timeout=stream_idle_timeout, default_query=default_query,
+            hooks=hooks,
         )  # fmt: skip
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
@@ -168,7 +179,11 @@ class AsyncZaguanClient(BaseClient):
         """`chat`, streamed: an `AsyncStream` of `ChatCompletionChunk`s, sent when first
         iterated, entered or awaited (``await`` it to have a refused request raise there)."""
         call = self._chat_call(request, fields, stream=True)
-        return AsyncStream(lambda: self._send(call), call.request_id, call.bounds)
+        observer = self._observe(call)
+        return AsyncStream(
+            lambda: self._send(call, Attempts(call, observer)), call.request_id, call.bounds,
+            observer,
+        )  # fmt: skip
 
     async def request(
         self,
@@ -210,9 +225,11 @@ class AsyncZaguanClient(BaseClient):
     def _bind_stream(self, operation: Operation[F]) -> Callable[..., AsyncMessageStream[F]]:
         def method(*args: Any, **kwargs: Any) -> AsyncMessageStream[F]:
             call = operation.build(self, args, kwargs)
+            observer = self._observe(call)
             return AsyncMessageStream(
-                lambda: self._send(call), call.request_id, operation.parse, call.bounds
-            )
+                lambda: self._send(call, Attempts(call, observer)), call.request_id,
+                operation.parse, call.bounds, observer,
+            )  # fmt: skip
 
         return method
 
@@ -241,16 +258,13 @@ class AsyncZaguanClient(BaseClient):
         return walk
 
     async def _run(self, call: Call[T]) -> T:
-        attempts = Attempts(call)
-        response = await self._send(call, attempts)
-        parsed = parse_body(call, response)
-        record(parsed, response, call.request_id, attempts.elapsed)
-        return parsed
+        attempts = Attempts(call, self._observe(call))
+        return attempts.result(await self._send(call, attempts))
 
-    async def _send(self, call: Call[Any], attempts: Attempts | None = None) -> httpx.Response:
+    async def _send(self, call: Call[Any], attempts: Attempts[Any] | None = None) -> httpx.Response:
         """Send ``call`` until it succeeds or fails for good; retries reuse its request id.
         ``attempts`` (one made here when None) keeps the final attempt's ``elapsed``."""
-        attempts = attempts or Attempts(call)
+        attempts = attempts or Attempts(call, self._observe(call))
         while True:
             try:
                 request = attempts.request()

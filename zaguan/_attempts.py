@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import AsyncIterator, Iterator
-from typing import Any, TypeVar
+from typing import Generic, TypeVar
 
 import httpx
 
@@ -22,7 +22,9 @@ from ._errors import (
     make_decode_error,
     make_status_error,
 )
-from ._log import log_attempt
+from ._hooks import Observer, summarize
+from ._log import log_attempt, log_failure, log_retry
+from ._raw import record
 from ._redact import scrub, secrets_in
 from ._request import Bounds, Call
 from ._results import stamp
@@ -31,13 +33,15 @@ from ._retry import DEFAULT_RETRY_BUDGET, RetryState, is_retryable_exception, is
 T = TypeVar("T")
 
 
-class Attempts:
+class Attempts(Generic[T]):
     """The retries left to one `Call`, and what each attempt's outcome means."""
 
-    __slots__ = ("_attempt_start", "_timeouts", "call", "elapsed", "state")
+    __slots__ = ("_attempt_start", "_timeouts", "call", "elapsed", "observer", "state")
 
-    def __init__(self, call: Call[Any]) -> None:
+    def __init__(self, call: Call[T], observer: Observer | None = None) -> None:
         self.call = call
+        self.observer = observer
+        """The call's hooks (None without any: then each event costs one ``if``)."""
         left = call.bounds.left()
         # A deadline replaces the default retry budget: no retry starts that would end past it.
         budget = DEFAULT_RETRY_BUDGET if left is None else left
@@ -56,20 +60,23 @@ class Attempts:
         if self.call.key is not None:
             self.call.request.headers["Authorization"] = f"Bearer {provided_key(self.call.key)}"
         left = self.call.bounds.left()
-        if left is None:
-            return self.call.request
-        if left <= 0:
-            raise APITimeoutError(
-                self.call.bounds.deadline_error_text(
-                    f"before attempt {self.state.retries_done + 1}"
-                ),
-                request_id=self.call.request_id,
+        if left is not None and left <= 0:
+            raise self._failed(
+                APITimeoutError(
+                    self.call.bounds.deadline_error_text(
+                        f"before attempt {self.state.retries_done + 1}"
+                    ),
+                    request_id=self.call.request_id,
+                )
             )
-        # The same request object every attempt, so that retries are byte-identical.
-        self.call.request.extensions["timeout"] = {
-            phase: left if limit is None else min(limit, left)
-            for phase, limit in self._timeouts.items()
-        }
+        if left is not None:
+            # The same request object every attempt, so that retries are byte-identical.
+            self.call.request.extensions["timeout"] = {
+                phase: left if limit is None else min(limit, left)
+                for phase, limit in self._timeouts.items()
+            }
+        if self.observer is not None:
+            self.observer.request(self.call.request)
         return self.call.request
 
     @property
@@ -99,28 +106,62 @@ class Attempts:
             text = (
                 bounds.deadline_error_text(f"({type(exc).__name__})") if bounds.passed() else None
             )
-            raise connection_error(exc, self.call.request, timeout_text=text) from exc
-        return self._waiting(delay)
+            raise self._failed(connection_error(exc, self.call.request, timeout_text=text)) from exc
+        return self._waiting(delay, type(exc).__name__)
 
     def on_response(self, response: httpx.Response) -> float | None:
         """None when ``response`` is a success to hand over; else seconds to wait before
         retrying. Raises the status error when the failure is final. The body of a
         failed response must have been read."""
         self._log(response.status_code)
+        if self.observer is not None:
+            self.observer.response(response)
         if response.is_success:
             self.elapsed = time.monotonic() - self._attempt_start
+            if self.observer is not None and self.call.stream and self.call.raw:
+                # A download: the call's end for hooks is its response (the body is the
+                # caller's to read).
+                self.observer.ended(response, lambda: None, lambda: summarize(None))
             return None
         error = make_status_error(response, request_id=self.call.request_id)
         if is_retryable_status(response.status_code):
             retry_after = getattr(error, "retry_after", None)
             delay = self.state.next_delay(headers=response.headers, body_retry_after=retry_after)
             if delay is not None:
-                return self._waiting(delay)
-        raise error
+                return self._waiting(delay, str(response.status_code))
+        raise self._failed(error)
 
-    def _waiting(self, delay: float) -> float:
+    def result(self, response: httpx.Response) -> T:
+        """The successful ``response``'s parsed body, recorded (`RawResponse`) and reported
+        to the hooks: the end of a call that is not a stream."""
+        try:
+            parsed = parse_body(self.call, response)
+        except Exception as exc:
+            self._failed(exc)
+            raise
+        record(parsed, response, self.call.request_id, self.elapsed)
+        if self.observer is not None:
+            self.observer.ended(response, lambda: parsed, lambda: summarize(parsed))
+        return parsed
+
+    def _waiting(self, delay: float, reason: str) -> float:
         self._attempt_start = time.monotonic() + delay
+        request, state = self.call.request, self.state
+        log_retry(
+            request.method, request.url.path, reason, self.call.request_id,
+            attempt=state.retries_done, of=state.max_retries + 1, delay=delay,
+        )  # fmt: skip
+        if self.observer is not None:
+            self.observer.retry(delay, reason)
         return delay
+
+    def _failed(self, error: BaseException) -> BaseException:
+        """``error``, the call's final one, logged and reported to the hooks."""
+        log_failure(self.call.request.method, self.call.request.url.path, error,
+                    self.call.request_id)  # fmt: skip
+        if self.observer is not None:
+            self.observer.failed(error)
+        return error
 
     def _log(self, outcome: int | str) -> None:
         request = self.call.request

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Self, TypeVar, cast
 
 import httpx
@@ -22,6 +22,7 @@ from zaguan_corex_client.models import (
 
 from ._config import ApiKey, ClientConfig
 from ._errors import ConfigurationError
+from ._hooks import Hooks, Observer
 from ._operations import Operations
 from ._request import Call, RequestOptions, build_call, split_options
 from ._validate import RequestValidationError, request_body
@@ -107,10 +108,12 @@ class BaseClient(Operations):
         stream_idle_timeout: float | _Same | None = SAME,
         default_headers: Mapping[str, str] | _Same = SAME,
         default_query: Mapping[str, Any] | _Same = SAME,
+        hooks: Hooks | Sequence[Any] | _Same | None = SAME,
     ) -> Self:
         """A client with the given settings changed and the others kept, on this client's
         connection pool (closing the copy leaves the pool open; closing this client closes
-        it). ``default_headers`` and ``default_query`` are added to this client's.
+        it). ``default_headers`` and ``default_query`` are added to this client's; ``hooks``
+        replaces its hooks.
 
         >>> client.with_options(max_retries=5, deadline=30).chat(model=..., messages=...)
         """
@@ -118,7 +121,7 @@ class BaseClient(Operations):
         changes = {
             "api_key": api_key, "base_url": base_url, "timeout": timeout,
             "max_retries": max_retries, "deadline": deadline,
-            "stream_idle_timeout": stream_idle_timeout,
+            "stream_idle_timeout": stream_idle_timeout, "hooks": hooks,
         }  # fmt: skip
         settings.update({name: value for name, value in changes.items() if value is not SAME})
         for name, more in (("default_headers", default_headers), ("default_query", default_query)):
@@ -131,6 +134,15 @@ class BaseClient(Operations):
         return cast(Self, make(http_client=self._http, **settings))
 
     with_options = copy
+
+    def _observe(self, call: Call[Any]) -> Observer | None:
+        """The call's dispatch to the hooks; None (nothing to call) without any."""
+        hooks = self._config.dispatch
+        if hooks is None:
+            return None
+        request = call.request
+        return Observer(hooks, request, call.request_id, stream=call.stream,
+                        max_retries=call.max_retries)  # fmt: skip
 
     def _chat_call(
         self, request: ChatCompletionRequest | None, fields: dict[str, Any], *, stream: bool

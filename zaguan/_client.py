@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any, TypeVar, Unpack, overload
 
@@ -17,13 +17,14 @@ from zaguan_corex_client.models import (
     ChatMessageParam,
 )
 
-from ._attempts import Attempts, parse_body
+from ._attempts import Attempts
 from ._base import BaseClient, ChatParams
 from ._config import DEFAULT_LIMITS, resolve_config
 from ._conversation import Conversation
 from ._download import BinaryStream
 from ._errors import ConfigurationError
 from ._fields import ParseParams, RunToolsParams
+from ._hooks import Hooks
 from ._lowlevel import lowlevel_client
 from ._operation import Operation, Pages
 from ._operations import Operations
@@ -76,6 +77,7 @@ class ZaguanClient(BaseClient):
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
         http_client: httpx.Client | None = None,
+        hooks: Hooks | Sequence[Any] | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError(
@@ -85,6 +87,7 @@ class ZaguanClient(BaseClient):
             api_key=api_key, base_url=base_url, timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, http_client=http_client,
             deadline=deadline, stream_idle_timeout=stream_idle_timeout, default_query=default_query,
+            hooks=hooks,
         )  # fmt: skip
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
@@ -162,8 +165,12 @@ class ZaguanClient(BaseClient):
     def chat_stream(self, request: ChatCompletionRequest | None = None, /, **fields: Any) -> Stream:
         """`chat`, streamed: returns a started `Stream` of `ChatCompletionChunk`s."""
         call = self._chat_call(request, fields, stream=True)
+        observer = self._observe(call)
         # Started now, so that a refused request raises here (see `_streaming` for when).
-        return Stream(lambda: self._send(call), call.request_id, call.bounds)._start()
+        return Stream(
+            lambda: self._send(call, Attempts(call, observer)), call.request_id, call.bounds,
+            observer,
+        )._start()  # fmt: skip
 
     def request(
         self,
@@ -198,9 +205,11 @@ class ZaguanClient(BaseClient):
     def _bind_stream(self, operation: Operation[F]) -> Callable[..., MessageStream[F]]:
         def method(*args: Any, **kwargs: Any) -> MessageStream[F]:
             call = operation.build(self, args, kwargs)
+            observer = self._observe(call)
             return MessageStream(
-                lambda: self._send(call), call.request_id, operation.parse, call.bounds
-            )._start()
+                lambda: self._send(call, Attempts(call, observer)), call.request_id,
+                operation.parse, call.bounds, observer,
+            )._start()  # fmt: skip
 
         return method
 
@@ -226,16 +235,13 @@ class ZaguanClient(BaseClient):
         return walk
 
     def _run(self, call: Call[T]) -> T:
-        attempts = Attempts(call)
-        response = self._send(call, attempts)
-        parsed = parse_body(call, response)
-        record(parsed, response, call.request_id, attempts.elapsed)
-        return parsed
+        attempts = Attempts(call, self._observe(call))
+        return attempts.result(self._send(call, attempts))
 
-    def _send(self, call: Call[Any], attempts: Attempts | None = None) -> httpx.Response:
+    def _send(self, call: Call[Any], attempts: Attempts[Any] | None = None) -> httpx.Response:
         """Send ``call`` until it succeeds or fails for good; retries reuse its request id.
         ``attempts`` (one made here when None) keeps the final attempt's ``elapsed``."""
-        attempts = attempts or Attempts(call)
+        attempts = attempts or Attempts(call, self._observe(call))
         while True:
             try:
                 request = attempts.request()

@@ -14,6 +14,7 @@ from typing import Any, Final
 import httpx
 
 from ._errors import ConfigurationError
+from ._hooks import HookSet, hook_set, telemetry_on
 from ._version import __version__
 
 DEFAULT_BASE_URL: Final = "http://localhost:8080"
@@ -61,6 +62,8 @@ class ClientConfig:
     stream_idle_timeout: float | None = None  # seconds a stream may go without an event
     default_headers: Mapping[str, str] = field(default_factory=dict)  # the caller's, as given
     default_query: Mapping[str, Any] = field(default_factory=dict)  # added to every URL
+    hooks: Any = None  # the caller's hooks= as given (for `copy`)
+    dispatch: HookSet | None = None  # what each call reports to: the hooks, OpenTelemetry's
 
     def __repr__(self) -> str:  # never show the key
         return f"ClientConfig(base_url={self.base_url!r}, max_retries={self.max_retries})"
@@ -77,6 +80,7 @@ class ClientConfig:
             "max_retries": self.max_retries, "deadline": self.deadline,
             "stream_idle_timeout": self.stream_idle_timeout,
             "default_headers": self.default_headers, "default_query": self.default_query,
+            "hooks": self.hooks,
         }  # fmt: skip
 
 
@@ -91,6 +95,7 @@ def resolve_config(
     deadline: float | None = None,
     stream_idle_timeout: float | None = None,
     default_query: Mapping[str, Any] | None = None,
+    hooks: Any = None,
 ) -> ClientConfig:
     """Merge arguments, environment and defaults; raise `ConfigurationError` on anything wrong.
 
@@ -124,6 +129,8 @@ def resolve_config(
         stream_idle_timeout=check_seconds(stream_idle_timeout, "stream_idle_timeout"),
         default_headers=dict(default_headers or {}),
         default_query=dict(default_query or {}),
+        hooks=hooks,
+        dispatch=hook_set(hooks, telemetry=telemetry_on()),
     )
 
 

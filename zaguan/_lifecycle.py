@@ -37,7 +37,9 @@ from ._errors import (
     make_decode_error,
     make_stream_error,
 )
+from ._hooks import Observer, Summary, summarize, summarize_chunks
 from ._interpret import ErrorEvent, Interpreter, Unreadable
+from ._log import log_failure
 from ._redact import scrub, secrets_of
 from ._request import NO_BOUNDS, Bounds
 from ._results import stamp
@@ -63,11 +65,19 @@ def drain_done(total: int, started: float) -> bool:
 class StreamCore(Generic[T, F]):
     """One stream's state: its decoder, its interpreter, its request id and response."""
 
-    __slots__ = ("_idle", "_read_from", "_sse", "bounds", "interpreter", "request_id", "response")
+    __slots__ = (
+        "_idle", "_read_from", "_sse", "bounds", "interpreter", "observer", "request_id",
+        "response",
+    )  # fmt: skip
 
     def __init__(
-        self, interpreter: Interpreter[T, F], request_id: str, bounds: Bounds = NO_BOUNDS
+        self,
+        interpreter: Interpreter[T, F],
+        request_id: str,
+        bounds: Bounds = NO_BOUNDS,
+        observer: Observer | None = None,
     ) -> None:
+        self.observer = observer
         self._sse = SSEDecoder()
         self.interpreter = interpreter
         self.request_id = request_id
@@ -179,6 +189,30 @@ class StreamCore(Generic[T, F]):
         with contextlib.suppress(AttributeError):  # a plain dict has no attribute for it
             stamp(result, self.request_id)
         return result
+
+    def failed(self, error: BaseException) -> BaseException:
+        """``error``, which ends the stream, logged and reported to the hooks."""
+        if self.response is not None:
+            request = self.response.request
+            log_failure(request.method, request.url.path, error, self.request_id)
+        if self.observer is not None:
+            self.observer.failed(error)
+        return error
+
+    def closed(self) -> None:
+        """The stream is over, read to its end or closed early: the hooks' end of the call."""
+        observer = self.observer
+        if observer is not None and not observer.finished:
+            observer.ended(
+                self.response, lambda: self.final() if self.done else None, self._summary,
+                completed=self.done,
+            )  # fmt: skip
+
+    def _summary(self) -> Summary:
+        chunks = getattr(self.interpreter, "chunks", None)  # a chat stream: no accumulation
+        if isinstance(chunks, list):
+            return summarize_chunks(chunks)
+        return summarize(self.interpreter.final() if self.done else None)
 
     def _interpret(self, event: ServerSentEvent) -> T | None:
         try:

@@ -27,6 +27,8 @@ import httpx
 
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
 
+from ._errors import ZaguanError
+from ._hooks import Observer
 from ._interpret import Interpreter
 from ._interpret_chat import ChatInterpreter
 from ._interpret_messages import MessageEvent, MessagesInterpreter
@@ -49,7 +51,7 @@ def _open(
     response = core.opened(open_response())  # a 2xx: the client raised for anything else
     if not core.is_event_stream():
         response.read()
-        raise core.not_event_stream_error()
+        raise core.failed(core.not_event_stream_error())
     return response
 
 
@@ -59,7 +61,7 @@ async def _aopen(
     response = core.opened(await open_response())
     if not core.is_event_stream():
         await response.aread()
-        raise core.not_event_stream_error()
+        raise core.failed(core.not_event_stream_error())
     return response
 
 
@@ -75,11 +77,15 @@ def _iterate(
                 break
         core.end_of_body()
     except httpx.HTTPError as exc:
-        raise core.transport_error(exc) from exc
+        raise core.failed(core.transport_error(exc)) from exc
+    except ZaguanError as exc:
+        core.failed(exc)
+        raise
     else:  # the answer is whole: nothing below may spoil it
         _drain(chunks)
     finally:
         response.close()
+        core.closed()
 
 
 async def _aiterate(
@@ -95,11 +101,15 @@ async def _aiterate(
                 break
         core.end_of_body()
     except httpx.HTTPError as exc:
-        raise core.transport_error(exc) from exc
+        raise core.failed(core.transport_error(exc)) from exc
+    except ZaguanError as exc:
+        core.failed(exc)
+        raise
     else:  # the answer is whole: nothing below may spoil it
         await _adrain(chunks)
     finally:
         await response.aclose()
+        core.closed()
 
 
 def _drain(chunks: Iterator[bytes]) -> None:
@@ -163,9 +173,10 @@ class EventStream(_Shell[T, F]):
         request_id: str,
         interpreter: Interpreter[T, F],
         bounds: Bounds = NO_BOUNDS,
+        observer: Observer | None = None,
     ) -> None:
         self._open_response = open_response
-        self._core = StreamCore(interpreter, request_id, bounds)
+        self._core = StreamCore(interpreter, request_id, bounds, observer)
         self._iterator: Generator[T, None, None] | None = None
 
     def _start(self) -> Self:
@@ -197,6 +208,7 @@ class EventStream(_Shell[T, F]):
         self._iterator = _nothing()
         if self._core.response is not None:
             self._core.response.close()
+        self._core.closed()
 
     @property
     def text_stream(self) -> Iterator[str]:
@@ -222,9 +234,10 @@ class AsyncEventStream(_Shell[T, F]):
         request_id: str,
         interpreter: Interpreter[T, F],
         bounds: Bounds = NO_BOUNDS,
+        observer: Observer | None = None,
     ) -> None:
         self._open_response = open_response
-        self._core = StreamCore(interpreter, request_id, bounds)
+        self._core = StreamCore(interpreter, request_id, bounds, observer)
         self._iterator: AsyncGenerator[T, None] | None = None
 
     async def _start(self) -> Self:
@@ -259,6 +272,7 @@ class AsyncEventStream(_Shell[T, F]):
         self._iterator = _anothing()
         if self._core.response is not None:
             await self._core.response.aclose()
+        self._core.closed()
 
     @property
     def text_stream(self) -> AsyncIterator[str]:
@@ -314,8 +328,9 @@ class Stream(EventStream[ChatCompletionChunk, ChatCompletion]):
         open_response: Callable[[], httpx.Response],
         request_id: str,
         bounds: Bounds = NO_BOUNDS,
+        observer: Observer | None = None,
     ) -> None:
-        super().__init__(open_response, request_id, ChatInterpreter(), bounds)
+        super().__init__(open_response, request_id, ChatInterpreter(), bounds, observer)
 
     def get_final_completion(self) -> ChatCompletion:
         """Read what is left, then the whole answer as one `ChatCompletion`: content and
@@ -342,8 +357,9 @@ class AsyncStream(AsyncEventStream[ChatCompletionChunk, ChatCompletion]):
         open_response: Callable[[], Awaitable[httpx.Response]],
         request_id: str,
         bounds: Bounds = NO_BOUNDS,
+        observer: Observer | None = None,
     ) -> None:
-        super().__init__(open_response, request_id, ChatInterpreter(), bounds)
+        super().__init__(open_response, request_id, ChatInterpreter(), bounds, observer)
 
     async def get_final_completion(self) -> ChatCompletion:
         """Read what is left, then the whole answer as one `ChatCompletion`."""
@@ -370,8 +386,11 @@ class MessageStream(EventStream[MessageEvent, F]):
         request_id: str,
         parse_final: Callable[[dict[str, Any]], F],
         bounds: Bounds = NO_BOUNDS,
+        observer: Observer | None = None,
     ) -> None:
-        super().__init__(open_response, request_id, MessagesInterpreter(parse_final), bounds)
+        super().__init__(
+            open_response, request_id, MessagesInterpreter(parse_final), bounds, observer
+        )
 
     def get_final_message(self) -> F:
         """Read what is left, then the whole message: text and thinking joined, signatures
@@ -394,8 +413,11 @@ class AsyncMessageStream(AsyncEventStream[MessageEvent, F]):
         request_id: str,
         parse_final: Callable[[dict[str, Any]], F],
         bounds: Bounds = NO_BOUNDS,
+        observer: Observer | None = None,
     ) -> None:
-        super().__init__(open_response, request_id, MessagesInterpreter(parse_final), bounds)
+        super().__init__(
+            open_response, request_id, MessagesInterpreter(parse_final), bounds, observer
+        )
 
     async def get_final_message(self) -> F:
         """Read what is left, then the whole message (see `MessageStream.get_final_message`)."""

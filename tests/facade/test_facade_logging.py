@@ -1,9 +1,13 @@
-"""The ``zaguan`` logger: one DEBUG record per attempt; never the key."""
+"""The ``zaguan`` logger: INFO, retries and final failures; DEBUG, one record per attempt;
+never the key (`zaguan._log.SecretFilter` masks one even where a message quoted it)."""
 
 from __future__ import annotations
 
 import logging
+import os
 import re
+import subprocess
+import sys
 
 import httpx
 import pytest
@@ -19,8 +23,7 @@ LINE = re.compile(
 
 
 def _lines(caplog: pytest.LogCaptureFixture) -> list[dict[str, str]]:
-    records = [r for r in caplog.records if r.name == "zaguan"]
-    assert all(r.levelno == logging.DEBUG for r in records)
+    records = [r for r in caplog.records if r.name == "zaguan" and r.levelno == logging.DEBUG]
     matches = [LINE.fullmatch(r.getMessage()) for r in records]
     assert all(matches), [r.getMessage() for r in records]
     return [m.groupdict() for m in matches if m]
@@ -82,11 +85,79 @@ async def test_a_stream_is_logged(
     _assert_no_key(caplog)
 
 
-async def test_nothing_is_logged_above_debug(
+RETRY = re.compile(
+    r"GET /v1/models attempt (?P<n>\d) of 3 failed \((?P<reason>\S+)\); "
+    r"retrying in (?P<delay>\d+\.\d\d) s request_id=(?P<rid>\S+)"
+)
+
+
+async def test_info_logs_each_retry_and_the_final_failure_only(
     api: Api, mock: respx.MockRouter, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="zaguan")
-    mock.get("/health").mock(side_effect=[httpx.Response(500), httpx.Response(200, json={})])
-    with pytest.raises(zaguan.APIResponseValidationError):
-        await api.call("health")
-    assert [r for r in caplog.records if r.name == "zaguan"] == []
+    echo = f"Bad key Bearer {API_KEY}"
+    mock.get("/v1/models").mock(
+        side_effect=[httpx.Response(503), httpx.ConnectError("refused"),
+                     httpx.Response(401, json=error_json("authentication_error", echo))]
+    )  # fmt: skip
+    with pytest.raises(zaguan.AuthenticationError) as caught:
+        await api.call("list_models", request_id="log-info")
+    records = [r for r in caplog.records if r.name == "zaguan"]
+    assert [r.levelno for r in records] == [logging.INFO] * 3  # no DEBUG line at INFO
+    retries = [RETRY.fullmatch(r.getMessage()) for r in records[:2]]
+    assert [(m["n"], m["reason"], m["rid"]) for m in retries if m] == [
+        ("1", "503", "log-info"),
+        ("2", "ConnectError", "log-info"),
+    ]
+    failure = records[2].getMessage()
+    assert failure.startswith("GET /v1/models failed: AuthenticationError: ")
+    assert failure.endswith("request_id=log-info")
+    assert caught.value.request_id == "log-info"
+    _assert_no_key(caplog)
+
+
+async def test_a_success_logs_nothing_at_info(
+    api: Api, mock: respx.MockRouter, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="zaguan")
+    mock.post(CHAT_PATH).respond(json=completion_json())
+    await api.call("chat", model=MODEL, messages=MESSAGES)
+    assert [r for r in caplog.records if r.name.startswith("zaguan")] == []
+
+
+def test_the_secret_filter_masks_keys_in_any_record(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="zaguan")
+    for name in ("zaguan", "zaguan.hooks"):
+        logging.getLogger(name).warning("got %s and Bearer %s", API_KEY, "zk-local-pro")
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages == ["got *** and Bearer ***"] * 2
+    _assert_no_key(caplog)
+
+
+def test_zaguan_log_info_prints_a_retry_line_to_stderr() -> None:
+    script = """
+from zaguan import ZaguanClient
+from zaguan._retry import set_testing
+from zaguan.testing import LocalCoreX
+set_testing(True)
+with LocalCoreX() as server, ZaguanClient(server.api_key, base_url=server.base_url) as c:
+    c.chat(model="test/fail-503-1", messages=[{"role": "user", "content": "hi"}],
+           request_id="env-info")
+"""
+    env = {**os.environ, "ZAGUAN_LOG": "info", "ZAGUAN_OTEL": "off"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stderr.splitlines() if " zaguan INFO " in line]
+    assert len(lines) == 1, done.stderr
+    assert lines[0].endswith(
+        "POST /v1/chat/completions attempt 1 of 3 failed (503); retrying in 0.00 s "
+        "request_id=env-info"
+    )
+    assert "zk-local" not in done.stderr
