@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DEMO_VENV := .venv-demo
 NEED_PYTHON_311 = @$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 
-.PHONY: install generate check-generated lint format test test-versions demo bench bench-micro reliability clean
+.PHONY: install generate check-generated lint format test test-versions demo bench bench-micro reliability docs clean
 
 install: $(VENV)/.installed
 
@@ -64,6 +64,16 @@ bench-micro: install  ## the micro-benchmarks: SSE decoder, request validation, 
 	$(PY) scripts/bench_validate.py
 	$(PY) scripts/bench_decode.py
 
+# The site's tools come from the `docs` extra, added to .venv only here: `make test` does not need
+# them. --strict: a broken link, a missing page or an unresolved reference fails the build.
+# NO_MKDOCS_2_WARNING: silences Material's end-of-life banner, which is not about this site.
+$(VENV)/.docs-installed: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[docs]'
+	@touch $@
+
+docs: $(VENV)/.docs-installed  ## the documentation site, from docs/ and the docstrings, into site/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
 reliability: install  ## idempotency under random faults and load (5,000 async streams, 32 threads); long
 	$(PY) scripts/reliability.py
 
@@ -79,4 +89,4 @@ demo: $(DEMO_VENV)/.installed  ## a tour of the SDK against the embedded local C
 	$(DEMO_VENV)/bin/python scripts/demo.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_VENV) .venv-3.* build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_VENV) .venv-3.* build dist site .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,22 @@
-"""The README's blocks run against `corex_server`, the fixture `zaguan.testing` ships to users."""
+"""The documented blocks run against `corex_server`, the fixture `zaguan.testing` ships to users."""
 
 from __future__ import annotations
 
-from zaguan.testing import corex_server
+import pytest
+
+from zaguan.testing import LocalCoreX, corex_server
 
 __all__ = ["corex_server"]  # the fixture, re-exported for pytest
+
+
+@pytest.fixture
+def corex(corex_server: LocalCoreX) -> LocalCoreX:
+    """The session's local CoreX, reset for each block (`zaguan.testing.corex_server`)."""
+    return corex_server
+
+
+@pytest.fixture
+def zaguan_env(corex: LocalCoreX, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ZaguanClient()`` without arguments reaches the local server, as the pages promise."""
+    monkeypatch.setenv("ZAGUAN_API_KEY", corex.api_key)
+    monkeypatch.setenv("ZAGUAN_BASE_URL", corex.base_url)
