@@ -46,6 +46,39 @@ TARGET = ROOT / "generated" / PACKAGE
 
 RESPONSE_MARK = "x-zaguan-response"
 CONTRACT_FILE = "openapi.json"
+VARIANTS_MARK = "x-zaguan-param-variants"
+PARAM_VARIANTS: dict[str, dict[str, list[str]]] = {
+    # The chat fields less those a helper takes in another form (mypy refuses a keyword that is
+    # also a key of the ``**`` TypedDict): `chat_parse`'s ``response_format`` is a type,
+    # `run_tools`' ``messages`` and ``tools`` may be a Conversation and Python functions.
+    "ChatCompletionFields": {
+        "ChatCompletionFieldsLessResponseFormatParam": ["response_format"],
+        "ChatCompletionFieldsLessMessagesToolsParam": ["messages", "tools"],
+    },
+}
+"""`{Model}Param` TypedDicts less some keys, generated beside the whole one
+(`model_param.jinja`), so that no facade module restates the contract's fields."""
+
+
+def mark_param_variants(spec: dict[str, Any]) -> dict[str, Any]:
+    """Put `PARAM_VARIANTS` on their schemas, in place, as `VARIANTS_MARK`; a key a variant
+    leaves out must be one of the schema's properties (a renamed field fails here)."""
+    schemas = spec["components"]["schemas"]
+    for name, variants in PARAM_VARIANTS.items():
+        properties = _all_properties(spec, schemas[name])
+        for variant, left_out in variants.items():
+            unknown = set(left_out) - properties
+            if unknown:
+                raise SystemExit(f"{variant}: {name} has no properties {sorted(unknown)}")
+        schemas[name][VARIANTS_MARK] = variants
+    return spec
+
+
+def _all_properties(spec: dict[str, Any], schema: dict[str, Any]) -> set[str]:
+    names = set(schema.get("properties", {}))
+    for part in schema.get("allOf", []):
+        names |= _all_properties(spec, _deref(spec, part) if "$ref" in part else part)
+    return names
 
 
 def mark_response_schemas(spec: dict[str, Any]) -> dict[str, Any]:
@@ -111,6 +144,7 @@ def generate_into(folder: Path, source: Path = SPEC) -> Path:
     document = YAML(typ="safe").load(source.read_bytes())
     pristine = copy.deepcopy(document)
     mark_response_schemas(document)
+    mark_param_variants(document)
     openapi = GeneratorData.from_dict(document, config=config)
     if isinstance(openapi, GeneratorData):
         project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES)

@@ -124,9 +124,8 @@ _setup_logging()
 if _typing.TYPE_CHECKING:
     from ._async_client import AsyncZaguanClient
     from ._conversation import Conversation, approx_tokens
-    from ._fields import ParseParams, RunToolsParams
     from ._otel import OpenTelemetryHooks
-    from ._params import ChatParams, HistoryParams, StatsParams
+    from ._params import ChatParams, HistoryParams, ParseParams, RunToolsParams, StatsParams
     from ._parse import (
         ContentFilterFinishReasonError,
         LengthFinishReasonError,
@@ -149,8 +148,9 @@ if _typing.TYPE_CHECKING:
 _LAZY = {
     "AsyncZaguanClient": "_async_client",
     "OpenTelemetryHooks": "_otel",  # needs no OpenTelemetry until its first call
-    **dict.fromkeys(("ChatParams", "HistoryParams", "StatsParams"), "_params"),
-    **dict.fromkeys(("ParseParams", "RunToolsParams"), "_fields"),
+    **dict.fromkeys(
+        ("ChatParams", "HistoryParams", "ParseParams", "RunToolsParams", "StatsParams"), "_params"
+    ),
     **dict.fromkeys(("Conversation", "approx_tokens"), "_conversation"),
     **dict.fromkeys(
         (

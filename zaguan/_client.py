@@ -11,10 +11,9 @@ import httpx
 
 from ._attempts import Attempts
 from ._base import BaseClient
-from ._config import DEFAULT_LIMITS, resolve_config
+from ._config import DEFAULT_LIMITS, DEFAULT_MAX_ROUNDS, resolve_config
 from ._download import BinaryStream
 from ._errors import ConfigurationError
-from ._fields import DEFAULT_MAX_ROUNDS, ParseParams, RunToolsParams
 from ._hooks import Hooks
 from ._operation import Operation, Pages
 from ._operations import Operations
@@ -34,7 +33,7 @@ if TYPE_CHECKING:
 
     from ._conversation import Conversation
     from ._pages import PageWalk
-    from ._params import ChatParams
+    from ._params import ChatParams, ParseParams, RunToolsParams
     from ._parse import ParsedChatCompletion
     from ._tools import FunctionTool, ToolErrors, ToolRunResult
 

@@ -31,6 +31,8 @@ DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connecti
 all of them kept alive (httpx keeps 20), so a burst of streams does not reconnect after."""
 USER_AGENT: Final = f"zaguan-corex-python/{__version__}"
 """The distribution's name (``zaguan-corex``, imported as ``zaguan``) and the language."""
+DEFAULT_MAX_ROUNDS: Final = 10
+"""Rounds of tool calls `run_tools` makes before giving up."""
 API_KEY_ENV: Final = "ZAGUAN_API_KEY"
 BASE_URL_ENV: Final = "ZAGUAN_BASE_URL"
 

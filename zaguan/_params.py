@@ -23,6 +23,10 @@ from zaguan_corex_client.models import (
     TranscriptionRequestParam,
     TranslationRequestParam,
 )
+from zaguan_corex_client.models.chat_completion_fields import (
+    ChatCompletionFieldsLessMessagesToolsParam,
+    ChatCompletionFieldsLessResponseFormatParam,
+)
 
 from ._request import RequestOptions
 
@@ -35,6 +39,17 @@ class ChatParams(ChatCompletionFieldsParam, RequestOptions, total=False):
     ``openai``); the contract's own ``extra_body`` field is an alias of
     ``provider_specific_params``, which sends it.
     """
+
+
+class ParseParams(ChatCompletionFieldsLessResponseFormatParam, RequestOptions, total=False):
+    """The keywords of `chat_parse` besides ``response_format`` (a type there): those of
+    `chat`. The generated TypedDict leaves it out (scripts/generate.py's ``PARAM_VARIANTS``):
+    mypy refuses a keyword that is also a key of the ``**`` TypedDict."""
+
+
+class RunToolsParams(ChatCompletionFieldsLessMessagesToolsParam, RequestOptions, total=False):
+    """The keywords of `run_tools` besides ``messages`` and ``tools`` (a `Conversation` and
+    Python functions there): those of `chat`."""
 
 
 class HistoryParams(ListCreditsHistoryQuery, RequestOptions, total=False):

@@ -1,6 +1,7 @@
-"""`ParseParams` and `RunToolsParams` restate `ChatParams` less the keywords their methods take
-in another form (mypy refuses a keyword that is also a key of the ``**`` TypedDict): they
-must stay equal to it, key for key and type for type."""
+"""`ParseParams` and `RunToolsParams` are `ChatParams` less the keywords their methods take in
+another form (mypy refuses a keyword that is also a key of the ``**`` TypedDict), generated from
+the contract (scripts/generate.py's ``PARAM_VARIANTS``): equal to it, key for key and type for
+type, but for those."""
 
 from __future__ import annotations
 
