@@ -22,6 +22,18 @@ from zaguan.testing import LocalCoreX, corex_server
 __all__ = ["corex_server"]
 
 ZAGUAN = [sys.executable, "-m", "zaguan"]
+
+
+# `python -m zaguan` as a terminal starts it, with SIGINT raising KeyboardInterrupt. A background
+# job of a non-interactive shell (as a CI runner may start the suite) ignores SIGINT, the ignore
+# is inherited through exec, and Python then installs no handler: Ctrl-C tests would hang.
+INTERRUPTIBLE = [
+    sys.executable, "-c",
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('zaguan', run_name='__main__', alter_sys=True)",
+]  # fmt: skip
+
+
 TIMEOUT = 60  # a hung command fails the test instead of the whole run; generous on a busy host
 
 Run = Callable[..., "subprocess.CompletedProcess[str]"]

@@ -9,7 +9,7 @@ import signal
 import subprocess
 import time
 
-from tests.cli.conftest import ZAGUAN, Run, one_line
+from tests.cli.conftest import INTERRUPTIBLE, Run, one_line
 
 
 def test_chat_prints_the_answer(zaguan: Run) -> None:
@@ -65,9 +65,12 @@ def read_until(process: subprocess.Popen[bytes], expected: bytes, timeout: float
 def test_ctrl_c_mid_stream_exits_130_without_a_traceback(cli_env: dict[str, str]) -> None:
     # The model sends "Echo: " and "one", then only keep-alives for a minute: the words can
     # only be read here if the command printed them as they came (a pipe is block-buffered).
-    command = [*ZAGUAN, "chat", "one two three", "-m", "test/stream-keepalive-2", "--stream"]
+    command = [*INTERRUPTIBLE, "chat", "one two three", "-m", "test/stream-keepalive-2", "--stream"]
     with subprocess.Popen(
-        command, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        command,
+        env=cli_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     ) as process:
         try:
             printed = read_until(process, b"Echo: one", timeout=30)

@@ -8,15 +8,18 @@ import signal
 import subprocess
 import sys
 
-from tests.cli.conftest import TIMEOUT, ZAGUAN, clean_env, one_line
+from tests.cli.conftest import INTERRUPTIBLE, TIMEOUT, ZAGUAN, clean_env, one_line
 from tests.cli.test_cli_chat import read_until
 
 
 def test_local_serves_until_ctrl_c_and_its_suggested_command_answers() -> None:
     env = clean_env()
-    command = [*ZAGUAN, "local", "--port", "0", "--log-level", "warning"]
+    command = [*INTERRUPTIBLE, "local", "--port", "0", "--log-level", "warning"]
     with subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        command,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     ) as process:
         try:
             printed = read_until(process, b"--stream\n", timeout=TIMEOUT).decode()
