@@ -11,6 +11,11 @@ from ._config import DEFAULT_LIMITS, DEFAULT_TIMEOUT
 __all__ = ["DefaultAsyncHttpxClient", "DefaultHttpxClient"]
 
 
+def _with_defaults(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """``kwargs`` with the SDK's timeout and pool limits where the caller gave none."""
+    return {"timeout": DEFAULT_TIMEOUT, "limits": DEFAULT_LIMITS, **kwargs}
+
+
 class DefaultHttpxClient(httpx.Client):
     """An `httpx.Client` with the SDK's timeout (600 s read, 10 s connect) and pool limits
     (100 connections, all kept alive) unless given: change what you need and keep the rest.
@@ -20,15 +25,11 @@ class DefaultHttpxClient(httpx.Client):
     """
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
-        kwargs.setdefault("limits", DEFAULT_LIMITS)
-        super().__init__(**kwargs)
+        super().__init__(**_with_defaults(kwargs))
 
 
 class DefaultAsyncHttpxClient(httpx.AsyncClient):
     """The `httpx.AsyncClient` of `DefaultHttpxClient`, for `AsyncZaguanClient`."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
-        kwargs.setdefault("limits", DEFAULT_LIMITS)
-        super().__init__(**kwargs)
+        super().__init__(**_with_defaults(kwargs))
