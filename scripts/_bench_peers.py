@@ -130,11 +130,11 @@ class AsyncRaw:
 
 class Zaguan:
     def __init__(self, base: str, key: str, mock: bool, timeout: float) -> None:
-        import httpx
+        import httpx2
 
         from zaguan import ZaguanClient
 
-        http = httpx.Client(transport=mock_transport(httpx)) if mock else None
+        http = httpx2.Client(transport=mock_transport(httpx2)) if mock else None
         self.c = ZaguanClient(key, base_url=base, timeout=timeout, max_retries=0, http_client=http)
 
     def call(self) -> None:
@@ -157,7 +157,7 @@ class ZaguanHooked(Zaguan):
     """Ours with a minimal hook on every attempt and call end: what a hook costs (issue 11)."""
 
     def __init__(self, base: str, key: str, mock: bool, timeout: float) -> None:
-        import httpx
+        import httpx2
 
         from zaguan import Hooks, ZaguanClient
 
@@ -170,7 +170,7 @@ class ZaguanHooked(Zaguan):
             def on_end(self, event: Any) -> None:
                 self.count += 1
 
-        http = httpx.Client(transport=mock_transport(httpx)) if mock else None
+        http = httpx2.Client(transport=mock_transport(httpx2)) if mock else None
         self.c = ZaguanClient(
             key, base_url=base, timeout=timeout, max_retries=0, http_client=http, hooks=Counting()
         )
@@ -178,11 +178,11 @@ class ZaguanHooked(Zaguan):
 
 class AsyncZaguan:
     def __init__(self, base: str, key: str, mock: bool, timeout: float) -> None:
-        import httpx
+        import httpx2
 
         from zaguan import AsyncZaguanClient
 
-        http = httpx.AsyncClient(transport=mock_transport(httpx)) if mock else None
+        http = httpx2.AsyncClient(transport=mock_transport(httpx2)) if mock else None
         self.c = AsyncZaguanClient(
             key, base_url=base, timeout=timeout, max_retries=0, http_client=http
         )

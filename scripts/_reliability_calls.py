@@ -154,7 +154,7 @@ async def call_async(client: AsyncZaguanClient, plan: Plan) -> Any:
 
 def outcome(plan: Plan, answer: Any, error: BaseException | None) -> str:
     """``ok``, ``wrong answer``, the `ZaguanError` class, or ``ESCAPED <class>`` for anything
-    else (a raw httpx/json/KeyError is an SDK defect)."""
+    else (a raw httpx2/json/KeyError is an SDK defect)."""
     if error is None:
         return "ok" if is_right(plan, answer) else "wrong answer"
     if isinstance(error, ZaguanError):

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import _reliability_calls as calls
-import httpx
+import httpx2
 
 from zaguan.testing import LocalCoreX
 
@@ -136,9 +136,9 @@ def _wait_healthy(url: str) -> None:
     deadline = time.monotonic() + 60
     while True:
         try:
-            if httpx.get(f"{url}/health", timeout=5).status_code == 200:
+            if httpx2.get(f"{url}/health", timeout=5).status_code == 200:
                 return
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             if time.monotonic() > deadline:
                 raise
         time.sleep(0.1)
@@ -152,7 +152,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def debited(url: str) -> int:
-    response = httpx.get(
+    response = httpx2.get(
         f"{url}/v1/credits/balance", headers={"Authorization": "Bearer zk-local-pro"}, timeout=30
     )
     return int(response.json()["credits_used"])

@@ -16,14 +16,14 @@ from collections.abc import (
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
-import httpx
+import httpx2
 
 from ._attempts import Attempts
 from ._base import BaseClient
 from ._config import DEFAULT_LIMITS, DEFAULT_MAX_ROUNDS, resolve_config
 from ._download import AsyncBinaryStream
-from ._errors import ConfigurationError
 from ._hooks import Hooks
+from ._http import check_http_client
 from ._operation import Operation, Pages
 from ._operations import Operations
 from ._permits import Permits
@@ -67,24 +67,23 @@ class AsyncZaguanClient(BaseClient):
     ``stream_idle_timeout``, ``extra_headers``, ``extra_query``, ``extra_body``.
     """
 
-    _http: httpx.AsyncClient
+    _http: httpx2.AsyncClient
 
     def __init__(
         self,
         api_key: str | Callable[[], str] | None = None,
         *,
-        base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        base_url: str | httpx2.URL | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = None,
         stream_idle_timeout: float | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
-        http_client: httpx.AsyncClient | None = None,
+        http_client: httpx2.AsyncClient | None = None,
         hooks: Hooks | Sequence[Any] | None = None,
     ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise ConfigurationError("http_client must be an httpx.AsyncClient")
+        check_http_client(http_client, httpx2.AsyncClient, "")
         self._config = resolve_config(
             api_key=api_key, base_url=base_url, timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, http_client=http_client,
@@ -92,7 +91,7 @@ class AsyncZaguanClient(BaseClient):
             hooks=hooks,
         )  # fmt: skip
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(
+        self._http = http_client or httpx2.AsyncClient(
             timeout=self._config.timeout, limits=DEFAULT_LIMITS
         )
         # In-flight requests wait here, not in httpcore's queue, whose scans made a burst of
@@ -261,7 +260,9 @@ class AsyncZaguanClient(BaseClient):
         attempts = Attempts(call, self._observe(call))
         return attempts.result(await self._send(call, attempts))
 
-    async def _send(self, call: Call[Any], attempts: Attempts[Any] | None = None) -> httpx.Response:
+    async def _send(
+        self, call: Call[Any], attempts: Attempts[Any] | None = None
+    ) -> httpx2.Response:
         """Send ``call`` until it succeeds or fails for good; retries reuse its request id.
         ``attempts`` (one made here when None) keeps the final attempt's ``elapsed``."""
         attempts = attempts or Attempts(call, self._observe(call))
@@ -271,7 +272,7 @@ class AsyncZaguanClient(BaseClient):
                 response = await self._permits.send(request, stream=attempts.streamed)
                 if attempts.must_read(response):
                     await response.aread()
-            except httpx.HTTPError as exc:
+            except httpx2.HTTPError as exc:
                 await self._sleep(attempts.on_exception(exc))
                 continue
             delay = attempts.on_response(response)

@@ -12,7 +12,7 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Generic, TypeVar
 
-import httpx
+import httpx2
 
 from ._config import provided_key
 from ._errors import (
@@ -50,10 +50,10 @@ class Attempts(Generic[T]):
         self._attempt_start = time.monotonic()
         self.elapsed = 0.0
         """Seconds from sending the final attempt to its response. Our own clock, not
-        ``response.elapsed``: httpx sets that only once the body is closed, which a
-        `httpx.MockTransport` response built with ``json=`` never is."""
+        ``response.elapsed``: httpx2 sets that only once the body is closed, which a
+        `httpx2.MockTransport` response built with ``json=`` never is."""
 
-    def request(self) -> httpx.Request:
+    def request(self) -> httpx2.Request:
         """The request to send now: with the key a key function returns now, and, with a
         deadline, every timeout of this attempt cut to the time left (none left: an
         `APITimeoutError` before sending)."""
@@ -81,20 +81,20 @@ class Attempts(Generic[T]):
 
     @property
     def streamed(self) -> bool:
-        """Whether to send with httpx's ``stream=True``: for a stream, and for any call with a
+        """Whether to send with httpx2's ``stream=True``: for a stream, and for any call with a
         deadline, whose body is then read here, chunk by chunk, against the clock."""
         return self.call.stream or self.call.bounds.deadline_at is not None
 
-    def must_read(self, response: httpx.Response) -> bool:
+    def must_read(self, response: httpx2.Response) -> bool:
         """Whether the client must read ``response``'s body now (a failure's, or a whole
         answer sent with ``stream=True``); with a deadline, every read is held to it."""
         if self.call.bounds.deadline_at is not None:
             response.stream = DeadlineStream(response, self.call.bounds)
         return self.streamed and (not self.call.stream or not response.is_success)
 
-    def on_exception(self, exc: httpx.HTTPError) -> float:
+    def on_exception(self, exc: httpx2.HTTPError) -> float:
         """Seconds to wait before retrying after a transport failure; raises when final."""
-        if isinstance(exc, httpx.HTTPStatusError):  # a caller's hook ran raise_for_status()
+        if isinstance(exc, httpx2.HTTPStatusError):  # a caller's hook ran raise_for_status()
             delay = self.on_response(exc.response)  # raises, or retries, a failed response
             if delay is not None:
                 return delay
@@ -109,7 +109,7 @@ class Attempts(Generic[T]):
             raise self._failed(connection_error(exc, self.call.request, timeout_text=text)) from exc
         return self._waiting(delay, type(exc).__name__)
 
-    def on_response(self, response: httpx.Response) -> float | None:
+    def on_response(self, response: httpx2.Response) -> float | None:
         """None when ``response`` is a success to hand over; else seconds to wait before
         retrying. Raises the status error when the failure is final. The body of a
         failed response must have been read."""
@@ -131,7 +131,7 @@ class Attempts(Generic[T]):
                 return self._waiting(delay, str(response.status_code))
         raise self._failed(error)
 
-    def result(self, response: httpx.Response) -> T:
+    def result(self, response: httpx2.Response) -> T:
         """The successful ``response``'s parsed body, recorded (`RawResponse`) and reported
         to the hooks: the end of a call that is not a stream."""
         try:
@@ -171,24 +171,24 @@ class Attempts(Generic[T]):
         )  # fmt: skip
 
 
-class DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A response body that ends in `httpx.ReadTimeout` once the call's deadline has passed.
+class DeadlineStream(httpx2.SyncByteStream, httpx2.AsyncByteStream):
+    """A response body that ends in `httpx2.ReadTimeout` once the call's deadline has passed.
 
     Each read is already cut to the time left when the attempt started; this catches a
     server that trickles, every read in time and the whole past the deadline. The clients
     map the timeout as any other (`Attempts.on_exception`, `StreamCore.transport_error`).
     """
 
-    def __init__(self, response: httpx.Response, bounds: Bounds) -> None:
+    def __init__(self, response: httpx2.Response, bounds: Bounds) -> None:
         self._stream = response.stream
         self._request = response.request
         self._bounds = bounds
 
-    def _timeout(self) -> httpx.ReadTimeout:
-        return httpx.ReadTimeout("the call's deadline passed", request=self._request)
+    def _timeout(self) -> httpx2.ReadTimeout:
+        return httpx2.ReadTimeout("the call's deadline passed", request=self._request)
 
     def __iter__(self) -> Iterator[bytes]:
-        assert isinstance(self._stream, httpx.SyncByteStream)  # for mypy: a sync response
+        assert isinstance(self._stream, httpx2.SyncByteStream)  # for mypy: a sync response
         for chunk in self._stream:
             if self._bounds.passed():
                 self._stream.close()  # the connection goes, rather than wait for the rest
@@ -196,7 +196,7 @@ class DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
             yield chunk
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        assert isinstance(self._stream, httpx.AsyncByteStream)  # for mypy: an async response
+        assert isinstance(self._stream, httpx2.AsyncByteStream)  # for mypy: an async response
         async for chunk in self._stream:
             if self._bounds.passed():
                 await self._stream.aclose()
@@ -204,26 +204,26 @@ class DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
             yield chunk
 
     def close(self) -> None:
-        assert isinstance(self._stream, httpx.SyncByteStream)
+        assert isinstance(self._stream, httpx2.SyncByteStream)
         self._stream.close()
 
     async def aclose(self) -> None:
-        assert isinstance(self._stream, httpx.AsyncByteStream)
+        assert isinstance(self._stream, httpx2.AsyncByteStream)
         await self._stream.aclose()
 
 
 def connection_error(
-    exc: httpx.HTTPError, request: httpx.Request, *, timeout_text: str | None = None
+    exc: httpx2.HTTPError, request: httpx2.Request, *, timeout_text: str | None = None
 ) -> APIConnectionError:
-    """The SDK's exception for an httpx failure that brought no response to ``request``;
-    ``timeout_text`` says why, for a timeout, when the caller knows better than httpx.
+    """The SDK's exception for an httpx2 failure that brought no response to ``request``;
+    ``timeout_text`` says why, for a timeout, when the caller knows better than httpx2.
 
     A lower layer may quote a header it refused: ``exc``, its chain and the message are
     masked of ``request``'s credentials.
     """
     request_id = request.headers["X-Request-Id"]
     scrub(exc, secrets_in(request.headers))
-    if isinstance(exc, httpx.TimeoutException):
+    if isinstance(exc, httpx2.TimeoutException):
         text = timeout_text or f"Request timed out ({type(exc).__name__})."
         return APITimeoutError(text, request_id=request_id)
     detail = str(exc) or "no detail"
@@ -232,7 +232,7 @@ def connection_error(
     )
 
 
-def parse_body(call: Call[T], response: httpx.Response) -> T:
+def parse_body(call: Call[T], response: httpx2.Response) -> T:
     """The successful ``response``'s JSON, parsed into the generated model the call returns,
     with the call's request id on it."""
     try:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
-import httpx
+import httpx2
 
 from ._config import ApiKey, ClientConfig
 from ._errors import ConfigurationError, RequestValidationError
@@ -51,7 +51,7 @@ class BaseClient(Operations):
     """Configuration and pure request building, shared by both clients; the operations'
     methods come from `Operations`."""
 
-    _http: httpx.Client | httpx.AsyncClient
+    _http: httpx2.Client | httpx2.AsyncClient
     _config: ClientConfig
 
     def __repr__(self) -> str:  # the key never appears
@@ -63,7 +63,7 @@ class BaseClient(Operations):
         return self._config.base_url
 
     @property
-    def timeout(self) -> httpx.Timeout:
+    def timeout(self) -> httpx2.Timeout:
         """Each wait of an attempt: connect, read, write, pool."""
         return self._config.timeout
 
@@ -91,8 +91,8 @@ class BaseClient(Operations):
         self,
         *,
         api_key: ApiKey | _Same = SAME,
-        base_url: str | httpx.URL | _Same = SAME,
-        timeout: float | httpx.Timeout | _Same = SAME,
+        base_url: str | httpx2.URL | _Same = SAME,
+        timeout: float | httpx2.Timeout | _Same = SAME,
         max_retries: int | _Same = SAME,
         deadline: float | _Same | None = SAME,
         stream_idle_timeout: float | _Same | None = SAME,
@@ -197,7 +197,7 @@ def _custom_path(path: object) -> str:
     return path
 
 
-def _json_or_none(response: httpx.Response) -> Any:
+def _json_or_none(response: httpx2.Response) -> Any:
     return json.loads(response.content) if response.content.strip() else None
 
 

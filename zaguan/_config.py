@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-import httpx
+import httpx2
 
 from ._errors import ConfigurationError
 from ._hooks import HookSet, hook_set, telemetry_on
@@ -19,16 +19,16 @@ from ._version import __version__
 
 DEFAULT_BASE_URL: Final = "http://localhost:8080"
 """Used when neither ``base_url=`` nor ``$ZAGUAN_BASE_URL`` is given (CoreX in development)."""
-DEFAULT_TIMEOUT: Final = httpx.Timeout(600.0, connect=10.0)
+DEFAULT_TIMEOUT: Final = httpx2.Timeout(600.0, connect=10.0)
 """600 s for each of read, write and pool waits; 10 s to connect. As ``openai`` and
 ``anthropic``: a reasoning model can think for minutes before the first byte of a
 non-streamed answer, while a host that does not accept a connection in 10 s is down."""
-_HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
-"""What ``httpx.Client()`` has when its maker gave no timeout: ours applies then, as in
-``openai``, since 5 s is httpx's guess, not the caller's choice."""
-DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-"""The connection pool of a client made without ``http_client=``: httpx's 100 connections,
-all of them kept alive (httpx keeps 20), so a burst of streams does not reconnect after."""
+_HTTPX_DEFAULT_TIMEOUT: Final = httpx2.Timeout(5.0)
+"""What ``httpx2.Client()`` has when its maker gave no timeout: ours applies then, as in
+``openai``, since 5 s is httpx2's guess, not the caller's choice."""
+DEFAULT_LIMITS: Final = httpx2.Limits(max_connections=100, max_keepalive_connections=100)
+"""The connection pool of a client made without ``http_client=``: httpx2's 100 connections,
+all of them kept alive (httpx2 keeps 20), so a burst of streams does not reconnect after."""
 USER_AGENT: Final = f"zaguan-corex-python/{__version__}"
 """The distribution's name (``zaguan-corex``, imported as ``zaguan``) and the language."""
 DEFAULT_MAX_ROUNDS: Final = 10
@@ -57,9 +57,9 @@ class ClientConfig:
 
     api_key: ApiKey  # a key, or the caller's function returning one
     base_url: str  # without a trailing slash; paths are appended as they are
-    timeout: httpx.Timeout
+    timeout: httpx2.Timeout
     max_retries: int
-    headers: httpx.Headers  # sent on every request: User-Agent, defaults, Authorization; read-only
+    headers: httpx2.Headers  # sent on every request: User-Agent, defaults, Authorization; read-only
     deadline: float | None = None  # seconds for a whole call, retries and back-offs included
     stream_idle_timeout: float | None = None  # seconds a stream may go without an event
     default_headers: Mapping[str, str] = field(default_factory=dict)  # the caller's, as given
@@ -90,11 +90,11 @@ class ClientConfig:
 def resolve_config(
     *,
     api_key: ApiKey | None,
-    base_url: str | httpx.URL | None,
-    timeout: float | httpx.Timeout | None,
+    base_url: str | httpx2.URL | None,
+    timeout: float | httpx2.Timeout | None,
     max_retries: int,
     default_headers: Mapping[str, str] | None,
-    http_client: httpx.Client | httpx.AsyncClient | None = None,
+    http_client: httpx2.Client | httpx2.AsyncClient | None = None,
     deadline: float | None = None,
     stream_idle_timeout: float | None = None,
     default_query: Mapping[str, Any] | None = None,
@@ -103,14 +103,14 @@ def resolve_config(
     """Merge arguments, environment and defaults; raise `ConfigurationError` on anything wrong.
 
     Without ``timeout=``, a caller-given ``http_client``'s own timeout applies (unless it is
-    httpx's default): the caller chose it when making that client.
+    httpx2's default): the caller chose it when making that client.
     """
     if api_key is None:
         api_key = os.environ.get(API_KEY_ENV)
     key = api_key if callable(api_key) else check_api_key(api_key)
     url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
-    # httpx.Headers: a caller's "user-agent" replaces ours instead of travelling beside it.
-    headers = httpx.Headers({"User-Agent": USER_AGENT, "Accept": "application/json"})
+    # httpx2.Headers: a caller's "user-agent" replaces ours instead of travelling beside it.
+    headers = httpx2.Headers({"User-Agent": USER_AGENT, "Accept": "application/json"})
     problem = headers_problem(default_headers, "default_headers")
     if problem:
         raise ConfigurationError(problem)
@@ -150,19 +150,19 @@ def provided_key(provider: Callable[[], str]) -> str:
 
 
 def _inherited(
-    timeout: float | httpx.Timeout | None, http_client: httpx.Client | httpx.AsyncClient | None
-) -> float | httpx.Timeout | None:
+    timeout: float | httpx2.Timeout | None, http_client: httpx2.Client | httpx2.AsyncClient | None
+) -> float | httpx2.Timeout | None:
     if timeout is not None or http_client is None:
         return timeout
     own = http_client.timeout
     return None if own == _HTTPX_DEFAULT_TIMEOUT else own
 
 
-def check_base_url(url: str | httpx.URL) -> str:
+def check_base_url(url: str | httpx2.URL) -> str:
     """The base URL as a string without a trailing slash; http(s) with a host only."""
     try:
-        parsed = httpx.URL(str(url))
-    except (httpx.InvalidURL, TypeError) as exc:
+        parsed = httpx2.URL(str(url))
+    except (httpx2.InvalidURL, TypeError) as exc:
         raise ConfigurationError(f"Invalid base_url {str(url)!r}: {exc}") from exc
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise ConfigurationError(
@@ -181,7 +181,7 @@ def check_base_url(url: str | httpx.URL) -> str:
 
 def warn_if_insecure(base_url: str) -> None:
     """`InsecureTransportWarning` when the key would cross a network in clear text."""
-    parsed = httpx.URL(base_url)
+    parsed = httpx2.URL(base_url)
     if parsed.scheme == "http" and not _is_loopback(parsed.host):
         warnings.warn(
             f"base_url {base_url!r} is plain http:// to a host that is not this machine: "
@@ -201,17 +201,17 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def to_timeout(value: float | httpx.Timeout | None, name: str) -> httpx.Timeout:
-    """A float (seconds, for every phase) or an `httpx.Timeout`; None means the default."""
+def to_timeout(value: float | httpx2.Timeout | None, name: str) -> httpx2.Timeout:
+    """A float (seconds, for every phase) or an `httpx2.Timeout`; None means the default."""
     if value is None:
         return DEFAULT_TIMEOUT
-    if isinstance(value, httpx.Timeout):
+    if isinstance(value, httpx2.Timeout):
         return value
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
         raise ConfigurationError(
-            f"{name} must be a positive number of seconds or an httpx.Timeout, got {value!r}"
+            f"{name} must be a positive number of seconds or an httpx2.Timeout, got {value!r}"
         )
-    return httpx.Timeout(float(value))
+    return httpx2.Timeout(float(value))
 
 
 def check_seconds(value: float | None, name: str) -> float | None:
@@ -250,7 +250,7 @@ def check_api_key(key: object) -> str:
 def headers_problem(headers: object, where: str) -> str | None:
     """Why ``headers`` (a caller's extra headers, named ``where``) cannot be sent, else None.
 
-    Checked before anything is sent: httpx would refuse them later, after a connection was
+    Checked before anything is sent: httpx2 would refuse them later, after a connection was
     opened, with an error that quotes the value (a credential, for ``Authorization``). The
     message names the header, never its value.
     """

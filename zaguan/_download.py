@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Iterator
 
-import httpx
+import httpx2
 
 from ._attempts import connection_error
 
@@ -21,7 +21,7 @@ class BinaryStream:
     ...     audio.write_to("hello.wav")
     """
 
-    def __init__(self, response: httpx.Response, request_id: str) -> None:
+    def __init__(self, response: httpx2.Response, request_id: str) -> None:
         self.response = response
         """The HTTP response (headers; the body is what `iter_bytes` reads)."""
         self.request_id = request_id
@@ -31,7 +31,7 @@ class BinaryStream:
         """The body, piece by piece; the connection is closed at the end."""
         try:
             yield from self.response.iter_bytes(chunk_size)
-        except httpx.HTTPError as exc:
+        except httpx2.HTTPError as exc:
             raise connection_error(exc, self.response.request) from exc
         finally:
             self.response.close()
@@ -63,7 +63,7 @@ class AsyncBinaryStream:
     """The async `BinaryStream`: ``async for piece in audio.iter_bytes()``, ``await
     audio.write_to(path)``, ``async with``."""
 
-    def __init__(self, response: httpx.Response, request_id: str) -> None:
+    def __init__(self, response: httpx2.Response, request_id: str) -> None:
         self.response = response
         self.request_id = request_id
 
@@ -72,7 +72,7 @@ class AsyncBinaryStream:
         try:
             async for piece in self.response.aiter_bytes(chunk_size):
                 yield piece
-        except httpx.HTTPError as exc:
+        except httpx2.HTTPError as exc:
             raise connection_error(exc, self.response.request) from exc
         finally:
             await self.response.aclose()

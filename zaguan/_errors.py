@@ -41,7 +41,7 @@ import math
 from collections.abc import Mapping
 from typing import ClassVar, Final
 
-import httpx
+import httpx2
 
 from ._redact import redact, scrub, secrets_of
 from ._retry import server_delay
@@ -80,7 +80,7 @@ class APIError(ZaguanError):
 
     message: str
     request_id: str | None
-    response: httpx.Response | None
+    response: httpx2.Response | None
     body: object
     status_code: int | None
     type: str | None
@@ -92,7 +92,7 @@ class APIError(ZaguanError):
         message: str,
         *,
         request_id: str | None = None,
-        response: httpx.Response | None = None,
+        response: httpx2.Response | None = None,
         body: object = None,
         status_code: int | None = None,
     ) -> None:
@@ -159,14 +159,14 @@ class APIResponseValidationError(APIError):
 class APIStatusError(APIError):
     """CoreX answered with an error status; ``response`` and ``status_code`` are set."""
 
-    response: httpx.Response
+    response: httpx2.Response
     status_code: int
 
     def __init__(
         self,
         message: str,
         *,
-        response: httpx.Response,
+        response: httpx2.Response,
         body: object = None,
         request_id: str | None = None,
     ) -> None:
@@ -288,7 +288,7 @@ _CLASS_BY_STATUS: Final[Mapping[int, type[APIStatusError]]] = {
 }
 
 
-def make_status_error(response: httpx.Response, *, request_id: str | None) -> APIStatusError:
+def make_status_error(response: httpx2.Response, *, request_id: str | None) -> APIStatusError:
     """The exception for a non-2xx ``response`` whose body has been read.
 
     Any body is accepted: the contract's JSON, other JSON, HTML from a proxy,
@@ -305,7 +305,7 @@ def make_status_error(response: httpx.Response, *, request_id: str | None) -> AP
 
 
 def make_stream_error(
-    payload: object, *, request_id: str | None, response: httpx.Response | None
+    payload: object, *, request_id: str | None, response: httpx2.Response | None
 ) -> StreamError:
     """The exception for a ``data: {"error": {...}}`` event met mid-stream."""
     message = _message(payload) or "The server reported an error in the event stream."
@@ -315,7 +315,7 @@ def make_stream_error(
 
 
 def make_decode_error(
-    response: httpx.Response, *, request_id: str | None, cause: Exception
+    response: httpx2.Response, *, request_id: str | None, cause: Exception
 ) -> APIResponseValidationError:
     """The exception for a 2xx ``response`` whose body is not the JSON expected.
 
@@ -345,11 +345,11 @@ def _status_error_class(status: int, error: Mapping[str, object]) -> type[APISta
     return InternalServerError if status >= 500 else APIStatusError
 
 
-def _decode_body(response: httpx.Response) -> tuple[str, object]:
+def _decode_body(response: httpx2.Response) -> tuple[str, object]:
     """The body's text, and its JSON value (the text itself when not JSON, None when empty)."""
     try:
         text = response.text  # undecodable bytes become U+FFFD, never an exception
-    except httpx.ResponseNotRead:  # a streamed body nobody read: report the status alone
+    except httpx2.ResponseNotRead:  # a streamed body nobody read: report the status alone
         return "", None
     try:
         return text, json.loads(text) if text.strip() else None
@@ -401,7 +401,7 @@ def _status_field(error: Mapping[str, object]) -> int | None:
     return None
 
 
-def _rid(request_id: str | None, response: httpx.Response | None) -> str | None:
+def _rid(request_id: str | None, response: httpx2.Response | None) -> str | None:
     """The id we sent, else the one CoreX echoed."""
     echoed: str | None = response.headers.get("x-request-id") if response is not None else None
     return request_id if request_id is not None else echoed

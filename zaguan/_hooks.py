@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Final
 
-import httpx
+import httpx2
 
 from ._errors import ConfigurationError
 
@@ -49,7 +49,7 @@ class CallInfo:
 
     request_id: str
     method: str
-    url: httpx.URL
+    url: httpx2.URL
     stream: bool
     max_attempts: int
     started: float = field(default_factory=time.monotonic)
@@ -83,7 +83,7 @@ class AttemptStart:
 
     call: CallInfo
     attempt: int
-    request: httpx.Request
+    request: httpx2.Request
     """The request to send; a hook may change its headers (they stay for later attempts)."""
 
 
@@ -93,7 +93,7 @@ class AttemptResponse:
 
     call: CallInfo
     attempt: int
-    response: httpx.Response
+    response: httpx2.Response
     latency: float
     """Seconds from sending the attempt to its response headers."""
 
@@ -151,7 +151,7 @@ class CallEnd:
         self,
         call: CallInfo,
         attempt: int,
-        response: httpx.Response | None,
+        response: httpx2.Response | None,
         result: Callable[[], Any],
         summary: Callable[[], Summary],
         *,
@@ -302,7 +302,7 @@ class Observer:
 
     __slots__ = ("_sent", "attempt", "finished", "hooks", "info")
 
-    def __init__(self, hooks: HookSet, request: httpx.Request, request_id: str, *,
+    def __init__(self, hooks: HookSet, request: httpx2.Request, request_id: str, *,
                  stream: bool, max_retries: int) -> None:  # fmt: skip
         self.hooks = hooks
         self.info = CallInfo(
@@ -313,12 +313,12 @@ class Observer:
         self.finished = False
         self._sent = 0.0
 
-    def request(self, request: httpx.Request) -> None:
+    def request(self, request: httpx2.Request) -> None:
         self.attempt += 1
         self._sent = time.monotonic()
         _emit(self.hooks.on_request, AttemptStart(self.info, self.attempt, request))
 
-    def response(self, response: httpx.Response) -> None:
+    def response(self, response: httpx2.Response) -> None:
         latency = time.monotonic() - self._sent
         _emit(self.hooks.on_response, AttemptResponse(self.info, self.attempt, response, latency))
 
@@ -335,7 +335,7 @@ class Observer:
 
     def ended(
         self,
-        response: httpx.Response | None,
+        response: httpx2.Response | None,
         result: Callable[[], Any],
         summary: Callable[[], Summary],
         *,
@@ -348,7 +348,7 @@ class Observer:
             _emit(self.hooks.on_end, event)
 
 
-def _json_bytes(request: httpx.Request) -> bytes:
+def _json_bytes(request: httpx2.Request) -> bytes:
     """A JSON body's bytes (a multipart upload's stream is not read here)."""
     if "json" not in request.headers.get("content-type", ""):
         return b""

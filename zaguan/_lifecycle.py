@@ -26,7 +26,7 @@ import time
 from collections.abc import Iterator
 from typing import Final, Generic, TypeVar
 
-import httpx
+import httpx2
 
 from ._attempts import connection_error
 from ._errors import (
@@ -50,7 +50,7 @@ T = TypeVar("T")
 F = TypeVar("F")
 
 # After the end marker the rest of the body (normally just the chunked-encoding trailer) is
-# read so that httpx can put the connection back in the pool; a server that keeps talking
+# read so that httpx2 can put the connection back in the pool; a server that keeps talking
 # past these bounds costs a new connection instead of an unbounded wait.
 DRAIN_MAX_BYTES: Final = 64 * 1024
 DRAIN_MAX_SECONDS: Final = 1.0
@@ -97,7 +97,7 @@ class StreamCore(Generic[T, F]):
         self.interpreter = interpreter
         self.request_id = request_id
         self.bounds = bounds
-        self.response: httpx.Response | None = None  # set once the request has a 2xx answer
+        self.response: httpx2.Response | None = None  # set once the request has a 2xx answer
         self._idle = 0.0  # seconds spent waiting for reads that brought no event
         self._read_from = 0.0  # when the current read started (the consumer's time is not idle)
 
@@ -105,7 +105,7 @@ class StreamCore(Generic[T, F]):
     def done(self) -> bool:
         return self.interpreter.done
 
-    def opened(self, response: httpx.Response) -> httpx.Response:
+    def opened(self, response: httpx2.Response) -> httpx2.Response:
         """Take the 2xx ``response`` (the client raised for anything else)."""
         self.response = response
         self._read_from = time.monotonic()
@@ -169,7 +169,7 @@ class StreamCore(Generic[T, F]):
                 request_id=self.request_id,
             )
 
-    def transport_error(self, exc: httpx.HTTPError) -> APIConnectionError:
+    def transport_error(self, exc: httpx2.HTTPError) -> APIConnectionError:
         assert self.response is not None  # for mypy: the body is read once opened
         request = self.response.request
         text: str | None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+import httpx2
 
 from zaguan_corex_client import AuthenticatedClient
 
@@ -13,10 +13,10 @@ from ._config import ClientConfig, provided_key
 from ._request import new_request_id
 
 
-def _request_hook(config: ClientConfig) -> Callable[[httpx.Request], None]:
+def _request_hook(config: ClientConfig) -> Callable[[httpx2.Request], None]:
     provider = config.key_provider
 
-    def complete(request: httpx.Request) -> None:
+    def complete(request: httpx2.Request) -> None:
         # The generated functions send X-Request-Id only when the caller passes one.
         if "X-Request-Id" not in request.headers:
             request.headers["X-Request-Id"] = new_request_id()
@@ -34,11 +34,11 @@ class LowLevelClient(AuthenticatedClient):
 
 
 def lowlevel_client(
-    config: ClientConfig, http: httpx.Client | httpx.AsyncClient
+    config: ClientConfig, http: httpx2.Client | httpx2.AsyncClient
 ) -> AuthenticatedClient:
-    """An `AuthenticatedClient` whose httpx client shares ``http``'s transport (its pool).
+    """An `AuthenticatedClient` whose httpx2 client shares ``http``'s transport (its pool).
 
-    A new httpx client on the same transport rather than ``http`` itself: a caller-given
+    A new httpx2 client on the same transport rather than ``http`` itself: a caller-given
     ``http_client`` must not have our key, base URL or hooks forced on it.
     """
     settings: dict[str, Any] = {
@@ -46,20 +46,20 @@ def lowlevel_client(
         "headers": config.headers.copy(),
         "timeout": config.timeout,
     }
-    # The token is unused (the httpx clients below are ours), but the class requires one.
+    # The token is unused (the httpx2 clients below are ours), but the class requires one.
     lowlevel = LowLevelClient(base_url=config.base_url, token="")
     complete = _request_hook(config)
-    # httpx keeps the pool in the transport.
-    if isinstance(http, httpx.AsyncClient):
+    # httpx2 keeps the pool in the transport.
+    if isinstance(http, httpx2.AsyncClient):
 
-        async def acomplete(request: httpx.Request) -> None:
+        async def acomplete(request: httpx2.Request) -> None:
             complete(request)
 
         hooks = {"request": [acomplete]}
         return lowlevel.set_async_httpx_client(
-            httpx.AsyncClient(transport=http._transport, event_hooks=hooks, **settings)
+            httpx2.AsyncClient(transport=http._transport, event_hooks=hooks, **settings)
         )
     sync_hooks = {"request": [complete]}
     return lowlevel.set_httpx_client(
-        httpx.Client(transport=http._transport, event_hooks=sync_hooks, **settings)
+        httpx2.Client(transport=http._transport, event_hooks=sync_hooks, **settings)
     )

@@ -78,7 +78,7 @@ class Operation(Generic[R]):
     auth: bool = True
     doc: str = field(default="", compare=False)
     raw: bool = False
-    """``parse`` reads the `httpx.Response` (a binary, text or JSON Lines answer)."""
+    """``parse`` reads the `httpx2.Response` (a binary, text or JSON Lines answer)."""
     stream: bool = False
     """The answer is an event stream: the body says ``"stream": true``."""
     download: bool = False
@@ -165,7 +165,7 @@ def operation(
     raw: bool = False,
 ) -> Callable[[Callable[Concatenate[Any, P], R]], Method[P, R]]:
     """Declare an operation from its signature (see the module docstring). With ``raw``,
-    ``parse`` reads the `httpx.Response` rather than its JSON."""
+    ``parse`` reads the `httpx2.Response` rather than its JSON."""
 
     def declare(signature: Callable[Concatenate[Any, P], R]) -> Method[P, R]:
         spec = _spec(signature, endpoint, parse, query=query, body=body, auth=auth, raw=raw)

@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Unpack
 
-import httpx
+import httpx2
 
 from ._download import BinaryStream
 from ._operation import download, from_dict, generated_models, operation, paginated, streamed
@@ -79,7 +79,7 @@ def _virtual_models(data: Any) -> ResultList[VirtualModel]:
     return ResultList(generated_models().VirtualModelList.from_dict(data).data)
 
 
-def _transcription(response: httpx.Response) -> Transcription:
+def _transcription(response: httpx2.Response) -> Transcription:
     """JSON formats are the model; ``text``, ``srt`` and ``vtt`` answer plain text, its
     ``text``."""
     model: type[Transcription] = generated_models().Transcription
@@ -88,11 +88,11 @@ def _transcription(response: httpx.Response) -> Transcription:
     return model(text=response.text)
 
 
-def _audio(response: httpx.Response) -> ResultBytes:
+def _audio(response: httpx2.Response) -> ResultBytes:
     return ResultBytes(response.content)
 
 
-def _results(response: httpx.Response) -> ResultList[MessageBatchIndividualResponse]:
+def _results(response: httpx2.Response) -> ResultList[MessageBatchIndividualResponse]:
     """A JSON Lines body: one result per non-blank line."""
     lines = (line for line in response.text.splitlines() if line.strip())
     parse = generated_models().MessageBatchIndividualResponse.from_dict

@@ -9,7 +9,7 @@ seconds on 100 connections.
 A permit is taken before a request is sent and given back when its response is closed: read
 whole (a non-streamed answer, at once), closed, drained or garbage collected (an abandoned
 stream), or at once when sending fails or is cancelled. Waiting for a permit is waiting for
-the pool, so the request's pool timeout bounds it, as `httpx.PoolTimeout`.
+the pool, so the request's pool timeout bounds it, as `httpx2.PoolTimeout`.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import asyncio
 import weakref
 from collections.abc import AsyncIterator
 
-import httpx
+import httpx2
 
 
-def pool_size(http: httpx.AsyncClient) -> int | None:
-    """``http``'s ``max_connections`` when its transport is httpx's own pool; None (no cap)
+def pool_size(http: httpx2.AsyncClient) -> int | None:
+    """``http``'s ``max_connections`` when its transport is httpx2's own pool; None (no cap)
     for any other transport (a mock, a caller's own) or an unlimited pool."""
     pool = getattr(getattr(http, "_transport", None), "_pool", None)
     size = getattr(pool, "_max_connections", None)
@@ -34,7 +34,7 @@ class Permits:
 
     __slots__ = ("_http", "_semaphore")
 
-    def __init__(self, http: httpx.AsyncClient) -> None:
+    def __init__(self, http: httpx2.AsyncClient) -> None:
         self._http = http
         size = pool_size(http)
         self._semaphore = None if size is None else asyncio.Semaphore(size)
@@ -44,7 +44,7 @@ class Permits:
         """Permits not held now (None: no cap)."""
         return None if self._semaphore is None else self._semaphore._value
 
-    async def send(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
+    async def send(self, request: httpx2.Request, *, stream: bool) -> httpx2.Response:
         http, semaphore = self._http, self._semaphore
         if semaphore is None:
             return await http.send(request, stream=stream, auth=None)
@@ -55,7 +55,7 @@ class Permits:
         except BaseException:  # cancellation included: the permit is never lost
             release()
             raise
-        if response.is_closed or not isinstance(response.stream, httpx.AsyncByteStream):
+        if response.is_closed or not isinstance(response.stream, httpx2.AsyncByteStream):
             release()  # a non-streamed answer, read whole already
             return response
         response.stream = _Releasing(response.stream, release)
@@ -63,7 +63,7 @@ class Permits:
         return response
 
 
-async def _acquire(semaphore: asyncio.Semaphore, request: httpx.Request) -> None:
+async def _acquire(semaphore: asyncio.Semaphore, request: httpx2.Request) -> None:
     if not semaphore.locked():  # the usual case: no timer to set up
         await semaphore.acquire()
         return
@@ -72,7 +72,7 @@ async def _acquire(semaphore: asyncio.Semaphore, request: httpx.Request) -> None
         async with asyncio.timeout(timeout):
             await semaphore.acquire()
     except TimeoutError:
-        raise httpx.PoolTimeout(
+        raise httpx2.PoolTimeout(
             "Timed out waiting for a connection of the pool", request=request
         ) from None
 
@@ -91,10 +91,10 @@ class _Release:
             semaphore.release()
 
 
-class _Releasing(httpx.AsyncByteStream):
+class _Releasing(httpx2.AsyncByteStream):
     """A response body that gives the permit back when it is closed."""
 
-    def __init__(self, stream: httpx.AsyncByteStream, release: _Release) -> None:
+    def __init__(self, stream: httpx2.AsyncByteStream, release: _Release) -> None:
         self._stream = stream
         self._release = release
 

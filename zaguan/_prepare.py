@@ -1,12 +1,12 @@
-"""The `httpx.Request` of a call, built with as little copying as httpx allows. Pure, no I/O.
+"""The `httpx2.Request` of a call, built with as little copying as httpx2 allows. Pure, no I/O.
 
 ``http.build_request`` merges the http client's headers, cookies and query parameters into
 every request, copying and re-encoding each header several times (its cost was most of a
 call's own). Here the headers the client always sends, the http client's and ours, are
 merged once per client and kept as a dict by lower-case name; a call copies that dict,
-applies its own few changes and hands httpx a ready list. An http client with cookies or
+applies its own few changes and hands httpx2 a ready list. An http client with cookies or
 query parameters of its own (a caller's ``http_client``) still goes through
-``build_request``, so that its semantics stay httpx's.
+``build_request``, so that its semantics stay httpx2's.
 """
 
 from __future__ import annotations
@@ -14,17 +14,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._config import ClientConfig
 
 HeaderDict = dict[str, tuple[bytes, bytes]]
-"""Headers by lower-case name: (name as sent, value), encoded as httpx sends them; a later
+"""Headers by lower-case name: (name as sent, value), encoded as httpx2 sends them; a later
 set replaces an earlier one, whatever its letter case."""
 
 
 def base_headers(
-    http: httpx.Client | httpx.AsyncClient, config: ClientConfig, auth: bool
+    http: httpx2.Client | httpx2.AsyncClient, config: ClientConfig, auth: bool
 ) -> HeaderDict:
     """The headers a call starts from: the http client's own, then the SDK's (without the key
     for an operation that sends none). Made once per client and ``auth``, again only if the
@@ -49,11 +49,11 @@ def base_headers(
 
 def set_header(headers: HeaderDict, name: str, value: str) -> None:
     """Set ``name`` (replacing it in any letter case) to ``value``."""
-    headers[name.lower()] = (name.encode(), value.encode())  # as `httpx.Headers` would
+    headers[name.lower()] = (name.encode(), value.encode())  # as `httpx2.Headers` would
 
 
 def make_request(
-    http: httpx.Client | httpx.AsyncClient,
+    http: httpx2.Client | httpx2.AsyncClient,
     method: str,
     url: str,
     *,
@@ -61,8 +61,8 @@ def make_request(
     headers: HeaderDict,
     content: bytes | None,
     files: Any,
-    timeout: httpx.Timeout,
-) -> httpx.Request:
+    timeout: httpx2.Timeout,
+) -> httpx2.Request:
     """The request ``http.build_request`` would make from these, without its merging when
     ``http`` has no cookies or query parameters to merge (the headers are merged already)."""
     header_list = list(headers.values())
@@ -71,7 +71,7 @@ def make_request(
             method, url, params=params, headers=header_list, content=content, files=files,
             timeout=timeout,
         )  # fmt: skip
-    return httpx.Request(
+    return httpx2.Request(
         method, url, params=params, headers=header_list, content=content, files=files,
         extensions={"timeout": timeout.as_dict()},
     )  # fmt: skip

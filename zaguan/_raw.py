@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Generic, ParamSpec, TypeVar, cast
 
-import httpx
+import httpx2
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -23,7 +23,7 @@ class RawResponse(Generic[T]):
     """
 
     parsed: T
-    http_response: httpx.Response
+    http_response: httpx2.Response
     request_id: str
     elapsed: datetime.timedelta
     """From sending the final attempt to having its response (its headers, for a stream)."""
@@ -33,7 +33,7 @@ class RawResponse(Generic[T]):
         return self.http_response.status_code
 
     @property
-    def headers(self) -> httpx.Headers:
+    def headers(self) -> httpx2.Headers:
         return self.http_response.headers
 
 
@@ -44,7 +44,7 @@ _SINK: contextvars.ContextVar[list[RawResponse[Any]] | None] = contextvars.Conte
 )
 
 
-def record(parsed: T, response: httpx.Response, request_id: str, elapsed: float) -> None:
+def record(parsed: T, response: httpx2.Response, request_id: str, elapsed: float) -> None:
     """Called by the clients with every result; costs one lookup unless a raw wrapper runs."""
     sink = _SINK.get()
     if sink is not None:

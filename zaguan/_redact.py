@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-import httpx
+import httpx2
 
 MASK: Final = "***"
 SENSITIVE_HEADERS: Final = frozenset(
@@ -24,17 +24,17 @@ _MIN_SECRET: Final = 8
 would make every message unreadable."""
 
 
-def secrets_in(headers: httpx.Headers | None) -> frozenset[str]:
+def secrets_in(headers: httpx2.Headers | None) -> frozenset[str]:
     """The credentials ``headers`` carry: each sensitive value, and its token alone
     (``sk-...`` of ``Bearer sk-...``), since a server may echo either."""
     found: set[str] = set()
-    for name, value in (headers or httpx.Headers()).multi_items():
+    for name, value in (headers or httpx2.Headers()).multi_items():
         if name.lower() in SENSITIVE_HEADERS:
             found.update(part for part in (value, value.partition(" ")[2]) if part.strip())
     return frozenset(s for s in found if len(s) >= _MIN_SECRET)
 
 
-def secrets_of(response: httpx.Response | None) -> frozenset[str]:
+def secrets_of(response: httpx2.Response | None) -> frozenset[str]:
     """The credentials of the request that ``response`` answers."""
     if response is None:
         return frozenset()

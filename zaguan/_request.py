@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypedDict, TypeVar
 
-import httpx
+import httpx2
 
 from ._config import ClientConfig, check_max_retries, check_seconds, headers_problem, to_timeout
 from ._errors import ConfigurationError, RequestValidationError
@@ -31,7 +31,7 @@ class RequestOptions(TypedDict, total=False):
 
     request_id: str
     """The X-Request-Id of this call (a fresh UUID4 when absent); every retry reuses it."""
-    timeout: float | httpx.Timeout
+    timeout: float | httpx2.Timeout
     """Overrides the client's timeout for this call."""
     max_retries: int
     """Overrides the client's max_retries for this call; 0 disables retries."""
@@ -81,13 +81,13 @@ NO_BOUNDS = Bounds()
 class Call(Generic[T]):
     """One logical call: the request every attempt sends, and how to read its answer."""
 
-    request: httpx.Request
+    request: httpx2.Request
     request_id: str
     max_retries: int
     parse: Callable[[Any], T]
     stream: bool = False
     raw: bool = False
-    """``parse`` reads the `httpx.Response` itself (binary, text or JSON Lines bodies), not its
+    """``parse`` reads the `httpx2.Response` itself (binary, text or JSON Lines bodies), not its
     JSON."""
     bounds: Bounds = NO_BOUNDS
     key: Callable[[], str] | None = None
@@ -122,7 +122,7 @@ def split_options(fields: dict[str, Any]) -> RequestOptions:
 
 
 def build_call(
-    http: httpx.Client | httpx.AsyncClient,
+    http: httpx2.Client | httpx2.AsyncClient,
     config: ClientConfig,
     kwargs: Mapping[str, Any],
     options: RequestOptions,
@@ -161,7 +161,7 @@ def build_call(
         bounds = _bounds(config, options, timeouts, event_stream)
         if bounds.idle is not None and (timeouts.read is None or bounds.idle < timeouts.read):
             # A silent stream ends at the idle bound too, not only one that sends keep-alives.
-            timeouts = httpx.Timeout(
+            timeouts = httpx2.Timeout(
                 connect=timeouts.connect, read=bounds.idle, write=timeouts.write, pool=timeouts.pool
             )
         request = make_request(
@@ -177,7 +177,7 @@ def build_call(
 
 
 def _bounds(
-    config: ClientConfig, options: RequestOptions, timeouts: httpx.Timeout, event_stream: bool
+    config: ClientConfig, options: RequestOptions, timeouts: httpx2.Timeout, event_stream: bool
 ) -> Bounds:
     """The call's deadline and, for an event stream, its idle bound: by default the read
     timeout, so that a stream sending only keep-alives ends when a silent one would."""
@@ -193,7 +193,7 @@ def _bounds(
 
 
 def _headers(
-    http: httpx.Client | httpx.AsyncClient,
+    http: httpx2.Client | httpx2.AsyncClient,
     config: ClientConfig,
     kwargs: Mapping[str, Any],
     options: RequestOptions,
@@ -205,7 +205,7 @@ def _headers(
     headers = base_headers(http, config, auth).copy()
     for name, value in (kwargs.get("headers") or {}).items():
         set_header(headers, name, value)
-    if "files" in kwargs:  # the generated Content-Type has a fixed boundary: httpx picks one
+    if "files" in kwargs:  # the generated Content-Type has a fixed boundary: httpx2 picks one
         headers.pop("content-type", None)
     if stream:
         set_header(headers, "Accept", "text/event-stream")
@@ -240,9 +240,9 @@ def _merge_body(
 
 
 def json_content(body: Any) -> bytes | None:
-    """``body`` as JSON bytes (as httpx writes them), or `RequestValidationError` saying why
+    """``body`` as JSON bytes (as httpx2 writes them), or `RequestValidationError` saying why
     JSON cannot carry it as given: ``json.dumps`` turns ``{1: "a"}`` into ``{"1": "a"}``
-    without a word, and NaN, bytes or a lone surrogate failed inside httpx, as a bare
+    without a word, and NaN, bytes or a lone surrogate failed inside httpx2, as a bare
     ``ValueError``, ``TypeError`` or ``UnicodeEncodeError``."""
     if body is None:
         return None

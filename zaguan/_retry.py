@@ -9,9 +9,9 @@ rule is tested without a network. The loop, sync flavour (async only awaits)::
     while True:
         try:
             response = client.send(request)
-        except httpx.TransportError as exc:
+        except httpx2.TransportError as exc:
             delay = state.next_delay() if is_retryable_exception(exc) else None
-            if delay is None:  # APITimeoutError for an httpx.TimeoutException
+            if delay is None:  # APITimeoutError for an httpx2.TimeoutException
                 raise APIConnectionError(request_id=request_id) from exc
         else:
             retry = not response.is_success and is_retryable_status(response.status_code)
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Final
 
-import httpx
+import httpx2
 
 DEFAULT_MAX_RETRIES: Final = 2
 """Retries after the first attempt, so at most three requests per call."""
@@ -65,11 +65,11 @@ RETRYABLE_STATUS: Final = frozenset({408, 409, 429, 500, 502, 503, 504})
 # ProxyError (our own or the caller's configuration; a resend fails the same way), and a
 # ConnectError from a certificate that failed verification (see `_is_certificate_error`).
 _RETRYABLE_EXCEPTIONS: Final = (
-    httpx.ConnectError,
-    httpx.ReadError,
-    httpx.WriteError,
-    httpx.RemoteProtocolError,
-    httpx.TimeoutException,  # ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout
+    httpx2.ConnectError,
+    httpx2.ReadError,
+    httpx2.WriteError,
+    httpx2.RemoteProtocolError,
+    httpx2.TimeoutException,  # ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout
 )
 
 # RFC 9110 delay-seconds is digits only; fractions are accepted because servers send them.
@@ -115,9 +115,9 @@ def is_retryable_status(status_code: int) -> bool:
 def is_retryable_exception(exc: BaseException) -> bool:
     """Whether a transport failure (no response) is worth sending again.
 
-    >>> is_retryable_exception(httpx.ConnectError("refused"))
+    >>> is_retryable_exception(httpx2.ConnectError("refused"))
     True
-    >>> is_retryable_exception(httpx.UnsupportedProtocol("ftp://"))
+    >>> is_retryable_exception(httpx2.UnsupportedProtocol("ftp://"))
     False
     """
     return isinstance(exc, _RETRYABLE_EXCEPTIONS) and not _is_certificate_error(exc)
@@ -126,7 +126,7 @@ def is_retryable_exception(exc: BaseException) -> bool:
 def _is_certificate_error(exc: BaseException) -> bool:
     """Whether ``exc`` was caused by a TLS certificate that failed verification.
 
-    httpx reports it as a `httpx.ConnectError` chained (through httpcore) to the
+    httpx2 reports it as a `httpx2.ConnectError` chained (through httpcore) to the
     `ssl.SSLCertVerificationError`; a resend would make the same handshake against the
     same certificate, so it fails at once instead of being retried as a network blip.
     """
@@ -145,7 +145,7 @@ def _is_certificate_error(exc: BaseException) -> bool:
     return False
 
 
-def parse_retry_after(headers: httpx.Headers, *, now: float | None = None) -> float | None:
+def parse_retry_after(headers: httpx2.Headers, *, now: float | None = None) -> float | None:
     """The delay, in seconds, that the server asked for; None when absent or unusable.
 
     ``retry-after-ms`` (milliseconds, as OpenAI-compatible servers send it) is read
@@ -154,7 +154,7 @@ def parse_retry_after(headers: httpx.Headers, *, now: float | None = None) -> fl
     backoff; a past date most likely means clock skew, not "hammer me now".
     ``now`` (a Unix time) is for tests.
 
-    >>> parse_retry_after(httpx.Headers({"Retry-After": "2.5"}))
+    >>> parse_retry_after(httpx2.Headers({"Retry-After": "2.5"}))
     2.5
     """
     millis = _delay_seconds(headers.get("retry-after-ms"))
@@ -167,7 +167,7 @@ def parse_retry_after(headers: httpx.Headers, *, now: float | None = None) -> fl
     return seconds if seconds is not None else _seconds_until(value, now)
 
 
-def server_delay(headers: httpx.Headers | None, body_retry_after: float | None) -> float | None:
+def server_delay(headers: httpx2.Headers | None, body_retry_after: float | None) -> float | None:
     """The wait the server asked for, as the SDK honours it; None when it asked for none.
 
     The one rule, used both for the retry's sleep (`retry_delay`) and for
@@ -177,7 +177,7 @@ def server_delay(headers: httpx.Headers | None, body_retry_after: float | None) 
     read them; the error body's ``retry_after`` only when no usable header came. Capped
     at `MAX_RETRY_AFTER`.
 
-    >>> server_delay(httpx.Headers({"Retry-After": "5"}), body_retry_after=2.0)
+    >>> server_delay(httpx2.Headers({"Retry-After": "5"}), body_retry_after=2.0)
     5.0
     """
     server = parse_retry_after(headers) if headers is not None else None
@@ -189,7 +189,7 @@ def server_delay(headers: httpx.Headers | None, body_retry_after: float | None) 
 def retry_delay(
     attempt: int,
     *,
-    headers: httpx.Headers | None = None,
+    headers: httpx2.Headers | None = None,
     body_retry_after: float | None = None,
     rand: Callable[[], float] = random.random,
 ) -> float:
@@ -249,7 +249,7 @@ class RetryState:
     def next_delay(
         self,
         *,
-        headers: httpx.Headers | None = None,
+        headers: httpx2.Headers | None = None,
         body_retry_after: float | None = None,
         rand: Callable[[], float] = random.random,
     ) -> float | None:

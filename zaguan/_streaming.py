@@ -23,7 +23,7 @@ import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
-import httpx
+import httpx2
 
 from ._errors import ZaguanError
 from ._hooks import Observer
@@ -48,8 +48,8 @@ F = TypeVar("F")
 
 
 def _open(
-    core: StreamCore[Any, Any], open_response: Callable[[], httpx.Response]
-) -> httpx.Response:
+    core: StreamCore[Any, Any], open_response: Callable[[], httpx2.Response]
+) -> httpx2.Response:
     response = core.opened(open_response())  # a 2xx: the client raised for anything else
     if not core.is_event_stream():
         response.read()
@@ -58,8 +58,8 @@ def _open(
 
 
 async def _aopen(
-    core: StreamCore[Any, Any], open_response: Callable[[], Awaitable[httpx.Response]]
-) -> httpx.Response:
+    core: StreamCore[Any, Any], open_response: Callable[[], Awaitable[httpx2.Response]]
+) -> httpx2.Response:
     response = core.opened(await open_response())
     if not core.is_event_stream():
         await response.aread()
@@ -68,7 +68,7 @@ async def _aopen(
 
 
 def _iterate(
-    core: StreamCore[T, Any], open_response: Callable[[], httpx.Response]
+    core: StreamCore[T, Any], open_response: Callable[[], httpx2.Response]
 ) -> Generator[T, None, None]:
     response = core.response or _open(core, open_response)
     chunks = response.iter_bytes()
@@ -78,7 +78,7 @@ def _iterate(
             if core.done:
                 break
         core.end_of_body()
-    except httpx.HTTPError as exc:
+    except httpx2.HTTPError as exc:
         raise core.failed(core.transport_error(exc)) from exc
     except ZaguanError as exc:
         core.failed(exc)
@@ -91,7 +91,7 @@ def _iterate(
 
 
 async def _aiterate(
-    core: StreamCore[T, Any], open_response: Callable[[], Awaitable[httpx.Response]]
+    core: StreamCore[T, Any], open_response: Callable[[], Awaitable[httpx2.Response]]
 ) -> AsyncGenerator[T, None]:
     response = core.response or await _aopen(core, open_response)
     chunks = response.aiter_bytes()
@@ -102,7 +102,7 @@ async def _aiterate(
             if core.done:
                 break
         core.end_of_body()
-    except httpx.HTTPError as exc:
+    except httpx2.HTTPError as exc:
         raise core.failed(core.transport_error(exc)) from exc
     except ZaguanError as exc:
         core.failed(exc)
@@ -118,7 +118,7 @@ def _drain(chunks: Iterator[bytes]) -> None:
     """Read the rest of the body within bounds, so the connection goes back to the pool;
     a failure there is no failure of the answer, which is whole."""
     started, total = time.monotonic(), 0
-    with contextlib.suppress(httpx.HTTPError):
+    with contextlib.suppress(httpx2.HTTPError):
         for data in chunks:
             total += len(data)
             if drain_done(total, started):
@@ -131,7 +131,7 @@ async def _adrain(chunks: AsyncIterator[bytes]) -> None:
     import asyncio  # noqa: PLC0415  # loaded already in async code; ~13 ms for sync users
 
     started, total = time.monotonic(), 0
-    with contextlib.suppress(httpx.HTTPError, TimeoutError):
+    with contextlib.suppress(httpx2.HTTPError, TimeoutError):
         async with asyncio.timeout(DRAIN_MAX_SECONDS):
             async for data in chunks:
                 total += len(data)
@@ -159,7 +159,7 @@ class _Shell(Generic[T, F]):
         return self._core.request_id
 
     @property
-    def response(self) -> httpx.Response:
+    def response(self) -> httpx2.Response:
         """The HTTP response, once the stream has started (its body is what iteration reads)."""
         if self._core.response is None:
             raise RuntimeError("The stream has not started: iterate or enter it, or await it.")
@@ -171,7 +171,7 @@ class EventStream(_Shell[T, F]):
 
     def __init__(
         self,
-        open_response: Callable[[], httpx.Response],
+        open_response: Callable[[], httpx2.Response],
         request_id: str,
         interpreter: Interpreter[T, F],
         bounds: Bounds = NO_BOUNDS,
@@ -232,7 +232,7 @@ class AsyncEventStream(_Shell[T, F]):
 
     def __init__(
         self,
-        open_response: Callable[[], Awaitable[httpx.Response]],
+        open_response: Callable[[], Awaitable[httpx2.Response]],
         request_id: str,
         interpreter: Interpreter[T, F],
         bounds: Bounds = NO_BOUNDS,
@@ -327,7 +327,7 @@ class Stream(EventStream["ChatCompletionChunk", "ChatCompletion"]):
 
     def __init__(
         self,
-        open_response: Callable[[], httpx.Response],
+        open_response: Callable[[], httpx2.Response],
         request_id: str,
         bounds: Bounds = NO_BOUNDS,
         observer: Observer | None = None,
@@ -358,7 +358,7 @@ class AsyncStream(AsyncEventStream["ChatCompletionChunk", "ChatCompletion"]):
 
     def __init__(
         self,
-        open_response: Callable[[], Awaitable[httpx.Response]],
+        open_response: Callable[[], Awaitable[httpx2.Response]],
         request_id: str,
         bounds: Bounds = NO_BOUNDS,
         observer: Observer | None = None,
@@ -388,7 +388,7 @@ class MessageStream(EventStream["MessageEvent", F]):
 
     def __init__(
         self,
-        open_response: Callable[[], httpx.Response],
+        open_response: Callable[[], httpx2.Response],
         request_id: str,
         parse_final: Callable[[dict[str, Any]], F],
         bounds: Bounds = NO_BOUNDS,
@@ -417,7 +417,7 @@ class AsyncMessageStream(AsyncEventStream["MessageEvent", F]):
 
     def __init__(
         self,
-        open_response: Callable[[], Awaitable[httpx.Response]],
+        open_response: Callable[[], Awaitable[httpx2.Response]],
         request_id: str,
         parse_final: Callable[[dict[str, Any]], F],
         bounds: Bounds = NO_BOUNDS,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import shlex
 
-import httpx
+import httpx2
 import pytest
 
 from tests.docs._markdown import (
@@ -114,7 +114,7 @@ def test_curl_example_is_answered(corex: LocalCoreX) -> None:
             url = arg
     assert url.startswith("localhost:8080/")
     path = url.removeprefix("localhost:8080")
-    response = httpx.post(corex.base_url + path, headers=headers, content=data, timeout=10)
+    response = httpx2.post(corex.base_url + path, headers=headers, content=data, timeout=10)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("text/event-stream")
     assert response.text.rstrip().endswith("data: [DONE]")

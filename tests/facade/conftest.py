@@ -16,14 +16,14 @@ import functools
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx._transports.default as httpx_transports
+import httpx2._transports.default as httpx_transports
 import pytest
 import respx
 from facade_support import API_KEY, BASE_URL, Api, MakeApi
 
 from zaguan import AsyncZaguanClient, ZaguanClient
 
-# Every httpx client loads the CA bundle (~20 ms), though these tests never use TLS.
+# Every httpx2 client loads the CA bundle (~20 ms), though these tests never use TLS.
 _shared_ssl_context = functools.cache(httpx_transports.create_ssl_context)
 
 
@@ -47,7 +47,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def mock() -> Iterator[respx.MockRouter]:
-    with respx.mock(base_url=BASE_URL, assert_all_called=False) as router:
+    with respx.mock(using="httpcore2", base_url=BASE_URL, assert_all_called=False) as router:
         yield router
 
 

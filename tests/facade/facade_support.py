@@ -11,7 +11,12 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
-import httpx
+import httpx2
+
+# respx writes a route's answers as httpx (0.x) responses, the library it was made for, and hands
+# them to our httpx2 clients through its httpcore2 mocker (pytest-httpx2): whatever the client,
+# what a route returns is built with `Reply`.
+from httpx import Response as Reply
 
 from zaguan import AsyncStream, AsyncZaguanClient, RawResponse, Stream, ZaguanClient
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk, CreditsHistoryEntry
@@ -119,7 +124,7 @@ def split_every(body: bytes, size: int) -> list[bytes]:
     return [body[i : i + size] for i in range(0, len(body), size)]
 
 
-class Pieces(httpx.SyncByteStream, httpx.AsyncByteStream):
+class Pieces(httpx2.SyncByteStream, httpx2.AsyncByteStream):
     """A response body delivered in the given pieces, for both clients; optionally fails
     with ``error`` after the last piece, and records whether the client closed it."""
 
@@ -147,10 +152,10 @@ class Pieces(httpx.SyncByteStream, httpx.AsyncByteStream):
         self.closed = True
 
 
-def event_stream(body: bytes | list[bytes], **kwargs: Any) -> httpx.Response:
+def event_stream(body: bytes | list[bytes], **kwargs: Any) -> Reply:
     """A 200 ``text/event-stream`` response whose body arrives in pieces."""
     pieces = [body] if isinstance(body, bytes) else body
-    return httpx.Response(
+    return Reply(
         200, headers={"Content-Type": "text/event-stream"}, stream=Pieces(pieces, **kwargs)
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 import respx
 from facade_support import API_KEY, BASE_URL, HEALTH_JSON, MODEL_JSON, Api, MakeApi
@@ -86,7 +86,7 @@ def test_base_url_from_the_environment_and_argument_wins(
 
 async def test_base_url_path_prefix_is_kept(make_api: MakeApi, mock: respx.MockRouter) -> None:
     route = mock.get("/corex/v1/models").respond(json={"data": [MODEL_JSON]})
-    api = make_api(base_url=httpx.URL(f"{BASE_URL}/corex/"))
+    api = make_api(base_url=httpx2.URL(f"{BASE_URL}/corex/"))
     assert [m.id for m in await api.call("list_models")] == [MODEL_JSON["id"]]
     assert route.call_count == 1
 
@@ -117,13 +117,13 @@ async def test_default_timeout_is_600s_with_10s_to_connect(
     [
         (5, {"connect": 5.0, "read": 5.0, "write": 5.0, "pool": 5.0}),
         (2.5, {"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5}),
-        (httpx.Timeout(7, connect=1), {"connect": 1.0, "read": 7.0, "write": 7.0, "pool": 7.0}),
+        (httpx2.Timeout(7, connect=1), {"connect": 1.0, "read": 7.0, "write": 7.0, "pool": 7.0}),
     ],
 )
 async def test_client_timeout(
     make_api: MakeApi,
     mock: respx.MockRouter,
-    timeout: float | httpx.Timeout,
+    timeout: float | httpx2.Timeout,
     expected: dict[str, float],
 ) -> None:
     route = _models_route(mock)
@@ -153,10 +153,28 @@ def test_invalid_default_header(cls: type[ZaguanClient], value: object) -> None:
 
 
 def test_http_client_of_the_wrong_flavour() -> None:
-    with pytest.raises(ConfigurationError, match=r"httpx\.Client"):
-        ZaguanClient(api_key=API_KEY, http_client=httpx.AsyncClient())  # type: ignore[arg-type]
-    with httpx.Client() as sync_http, pytest.raises(ConfigurationError, match="AsyncClient"):
+    with pytest.raises(ConfigurationError, match=r"httpx2\.Client"):
+        ZaguanClient(api_key=API_KEY, http_client=httpx2.AsyncClient())  # type: ignore[arg-type]
+    with httpx2.Client() as sync_http, pytest.raises(ConfigurationError, match="AsyncClient"):
         AsyncZaguanClient(api_key=API_KEY, http_client=sync_http)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("cls", "old", "wanted"),
+    [
+        (ZaguanClient, "Client", r"pass an httpx2\.Client \(or zaguan\.DefaultHttpxClient"),
+        (AsyncZaguanClient, "AsyncClient", r"httpx2\.AsyncClient \(or zaguan\.DefaultAsync"),
+    ],
+)
+def test_an_httpx_0x_client_is_refused_with_what_to_pass(
+    cls: type[ZaguanClient], old: str, wanted: str
+) -> None:
+    """httpx 0.x (respx brings it into this venv) is not our stack: the error names httpx2."""
+    import httpx  # noqa: PLC0415  # only here: zaguan itself never imports it
+
+    http = getattr(httpx, old)()  # never used: nothing to close (no connection was made)
+    with pytest.raises(ConfigurationError, match=wanted):
+        cls(api_key=API_KEY, http_client=http)
 
 
 # -- Lifecycle and repr -------------------------------------------------------------------
@@ -186,7 +204,7 @@ async def test_close_leaves_a_callers_http_client_open(
     make_api: MakeApi, mock: respx.MockRouter, flavour: str
 ) -> None:
     mock.get("/health").respond(json=HEALTH_JSON)
-    http = httpx.AsyncClient() if flavour == "async" else httpx.Client()
+    http = httpx2.AsyncClient() if flavour == "async" else httpx2.Client()
     try:
         api = make_api(http_client=http)
         await api.call("health")
@@ -194,7 +212,7 @@ async def test_close_leaves_a_callers_http_client_open(
         assert not http.is_closed
         await api.call("health")  # still usable by its owner, through us or not
     finally:
-        if isinstance(http, httpx.AsyncClient):
+        if isinstance(http, httpx2.AsyncClient):
             await http.aclose()
         else:
             http.close()

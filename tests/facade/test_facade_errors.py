@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
 from facade_support import (
@@ -15,6 +15,7 @@ from facade_support import (
     MODEL,
     Api,
     MakeApi,
+    Reply,
     completion_json,
     error_json,
     sse,
@@ -30,7 +31,7 @@ async def _chat(api: Api, **options: Any) -> Any:
     return await api.call("chat", model=MODEL, messages=MESSAGES, **options)
 
 
-async def _failing_chat(api: Api, mock: respx.MockRouter, response: httpx.Response) -> Any:
+async def _failing_chat(api: Api, mock: respx.MockRouter, response: httpx2.Response) -> Any:
     """The exception ``response`` (served on every attempt) makes `chat` raise."""
     route = mock.post(CHAT_PATH).mock(return_value=response)
     with pytest.raises(zaguan.APIError) as caught:
@@ -69,7 +70,7 @@ async def _failing_chat(api: Api, mock: respx.MockRouter, response: httpx.Respon
 async def test_error_class(
     api: Api, mock: respx.MockRouter, status: int, body: Any, cls: type[zaguan.APIStatusError]
 ) -> None:
-    response = httpx.Response(status) if body is None else httpx.Response(status, json=body)
+    response = Reply(status) if body is None else Reply(status, json=body)
     error = await _failing_chat(api, mock, response)
     assert type(error) is cls
     assert error.status_code == status
@@ -82,7 +83,7 @@ async def test_402_body_on_a_400_status(api: Api, mock: respx.MockRouter) -> Non
         "insufficient_credits", "Not enough credits.", code="insufficient_credits",
         credits_required=12.5, credits_remaining=3, reset_date="2026-02-01",
     )  # fmt: skip
-    error = await _failing_chat(api, mock, httpx.Response(400, json=body))
+    error = await _failing_chat(api, mock, Reply(400, json=body))
     assert isinstance(error, zaguan.InsufficientCreditsError)
     assert error.status_code == 400
     assert error.credits_required == 12.5
@@ -98,7 +99,7 @@ async def test_403_band_access_denied(api: Api, mock: respx.MockRouter) -> None:
         "band_access_denied", "Upgrade to use this model.", band="premium",
         required_tier="pro", current_tier="free",
     )  # fmt: skip
-    error = await _failing_chat(api, mock, httpx.Response(403, json=body))
+    error = await _failing_chat(api, mock, Reply(403, json=body))
     assert isinstance(error, zaguan.BandAccessDeniedError)
     assert isinstance(error, zaguan.PermissionDeniedError)
     assert (error.band, error.required_tier, error.current_tier) == ("premium", "pro", "free")
@@ -107,7 +108,7 @@ async def test_403_band_access_denied(api: Api, mock: respx.MockRouter) -> None:
 async def test_every_field_of_a_status_error(api: Api, mock: respx.MockRouter) -> None:
     body = {"error": {"type": "invalid_request_error", "code": "invalid_value",
                       "param": "messages[0].role", "message": "Bad role."}}  # fmt: skip
-    response = httpx.Response(400, json=body, headers={"X-Request-Id": "echoed"})
+    response = Reply(400, json=body, headers={"X-Request-Id": "echoed"})
     error = await _failing_chat(api, mock, response)
     assert isinstance(error, zaguan.BadRequestError)
     assert error.status_code == 400
@@ -123,12 +124,12 @@ async def test_every_field_of_a_status_error(api: Api, mock: respx.MockRouter) -
 
 async def test_rate_limit_and_server_error_extras(api: Api, mock: respx.MockRouter) -> None:
     limited = await _failing_chat(
-        api, mock, httpx.Response(429, headers={"Retry-After": "12"}, json=error_json("x"))
+        api, mock, Reply(429, headers={"Retry-After": "12"}, json=error_json("x"))
     )
     assert isinstance(limited, zaguan.RateLimitError)
     assert limited.retry_after == 12.0
     failed = await _failing_chat(
-        api, mock, httpx.Response(502, json=error_json("provider_error", provider="openai"))
+        api, mock, Reply(502, json=error_json("provider_error", provider="openai"))
     )
     assert isinstance(failed, zaguan.InternalServerError)
     assert failed.provider == "openai"
@@ -167,7 +168,7 @@ async def test_other_error_bodies_still_give_a_bad_request_error(
     api: Api, mock: respx.MockRouter, content: str, message: str
 ) -> None:
     raw = content.encode("latin-1")
-    error = await _failing_chat(api, mock, httpx.Response(400, content=raw))
+    error = await _failing_chat(api, mock, Reply(400, content=raw))
     assert isinstance(error, zaguan.BadRequestError)
     assert message in error.message
     assert error.type is None
@@ -179,7 +180,7 @@ async def test_odd_types_inside_the_error_object_are_ignored(
 ) -> None:
     body = {"error": {"type": ["x"], "code": 7, "param": {"a": 1}, "message": "odd",
                       "credits_required": "many"}}  # fmt: skip
-    error = await _failing_chat(api, mock, httpx.Response(402, json=body))
+    error = await _failing_chat(api, mock, Reply(402, json=body))
     assert isinstance(error, zaguan.InsufficientCreditsError)
     assert (error.type, error.code, error.param, error.credits_required) == (None, None, None, None)
     assert error.message == "odd"
@@ -236,12 +237,12 @@ async def _status_error(api: Api, mock: respx.MockRouter) -> None:
 
 
 async def _connection_error(api: Api, mock: respx.MockRouter) -> None:
-    mock.post(CHAT_PATH).mock(side_effect=httpx.ConnectError("refused"))
+    mock.post(CHAT_PATH).mock(side_effect=httpx2.ConnectError("refused"))
     await _chat(api)
 
 
 async def _timeout(api: Api, mock: respx.MockRouter) -> None:
-    mock.post(CHAT_PATH).mock(side_effect=httpx.ReadTimeout("slow"))
+    mock.post(CHAT_PATH).mock(side_effect=httpx2.ReadTimeout("slow"))
     await _chat(api)
 
 
@@ -301,7 +302,7 @@ async def test_str_hides_the_key_when_the_server_echoes_it(
 ) -> None:
     api = make_api(max_retries=0)
     echo = f"Invalid API key: Bearer {API_KEY}\nplease check {API_KEY}"
-    error = await _failing_chat(api, mock, httpx.Response(401, json=error_json("x", echo)))
+    error = await _failing_chat(api, mock, Reply(401, json=error_json("x", echo)))
     assert isinstance(error, zaguan.AuthenticationError)
     assert API_KEY not in str(error)
     assert API_KEY not in repr(error)
@@ -309,7 +310,7 @@ async def test_str_hides_the_key_when_the_server_echoes_it(
 
 
 async def test_str_of_a_huge_error_body_stays_short(api: Api, mock: respx.MockRouter) -> None:
-    error = await _failing_chat(api, mock, httpx.Response(400, text="x" * 100_000))
+    error = await _failing_chat(api, mock, Reply(400, text="x" * 100_000))
     assert len(str(error)) < 400
     assert error.body == "x" * 100_000
 

@@ -4,29 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
-from facade_support import API_KEY, BASE_URL, MODEL_JSON
+from facade_support import API_KEY, BASE_URL, MODEL_JSON, Reply
 
 from zaguan import APIConnectionError, AsyncZaguanClient, NotFoundError, ZaguanClient
 
 
-def _raise(response: httpx.Response) -> None:
+def _raise(response: httpx2.Response) -> None:
     response.read()
     response.raise_for_status()
 
 
-async def _araise(response: httpx.Response) -> None:
+async def _araise(response: httpx2.Response) -> None:
     await response.aread()
     response.raise_for_status()
 
 
-def _raise_always(response: httpx.Response) -> None:
-    raise httpx.HTTPStatusError("hook", request=response.request, response=response)
+def _raise_always(response: httpx2.Response) -> None:
+    raise httpx2.HTTPStatusError("hook", request=response.request, response=response)
 
 
-async def _araise_always(response: httpx.Response) -> None:
+async def _araise_always(response: httpx2.Response) -> None:
     _raise_always(response)
 
 
@@ -34,11 +34,11 @@ async def get_model(flavour: str, hook: str, **options: Any) -> Any:
     if flavour == "sync":
         hooks = {"response": [_raise if hook == "status" else _raise_always]}
         with ZaguanClient(
-            "sk-test-key", base_url=BASE_URL, http_client=httpx.Client(event_hooks=hooks)
+            "sk-test-key", base_url=BASE_URL, http_client=httpx2.Client(event_hooks=hooks)
         ) as c:
             return c.get_model("openai/gpt-4o-mini", **options)
     ahooks = {"response": [_araise if hook == "status" else _araise_always]}
-    ahttp = httpx.AsyncClient(event_hooks=ahooks)
+    ahttp = httpx2.AsyncClient(event_hooks=ahooks)
     async with AsyncZaguanClient(API_KEY, base_url=BASE_URL, http_client=ahttp) as ac:
         return await ac.get_model("openai/gpt-4o-mini", **options)
 
@@ -57,7 +57,7 @@ async def test_hook_status_error_is_retried_like_a_response(
     flavour: str, mock: respx.MockRouter
 ) -> None:
     route = mock.get(url__regex=r"/v1/models/.*")
-    route.side_effect = [httpx.Response(503, text="busy"), httpx.Response(200, json=MODEL_JSON)]
+    route.side_effect = [Reply(503, text="busy"), Reply(200, json=MODEL_JSON)]
     model = await get_model(flavour, "status")
     assert model.id == MODEL_JSON["id"]
     assert route.call_count == 2

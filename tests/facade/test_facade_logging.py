@@ -9,10 +9,19 @@ import re
 import subprocess
 import sys
 
-import httpx
+import httpx2
 import pytest
 import respx
-from facade_support import API_KEY, CHAT_PATH, MESSAGES, MODEL, Api, completion_json, error_json
+from facade_support import (
+    API_KEY,
+    CHAT_PATH,
+    MESSAGES,
+    MODEL,
+    Api,
+    Reply,
+    completion_json,
+    error_json,
+)
 
 import zaguan
 
@@ -58,8 +67,8 @@ async def test_every_attempt_of_a_failure_is_logged(
     caplog.set_level(logging.DEBUG)
     echo = f"Bad key Bearer {API_KEY}"
     mock.get("/v1/models").mock(
-        side_effect=[httpx.Response(503), httpx.ConnectError("refused"),
-                     httpx.Response(401, json=error_json("authentication_error", echo))]
+        side_effect=[Reply(503), httpx2.ConnectError("refused"),
+                     Reply(401, json=error_json("authentication_error", echo))]
     )  # fmt: skip
     with pytest.raises(zaguan.AuthenticationError) as caught:
         await api.call("list_models")
@@ -97,8 +106,8 @@ async def test_info_logs_each_retry_and_the_final_failure_only(
     caplog.set_level(logging.INFO, logger="zaguan")
     echo = f"Bad key Bearer {API_KEY}"
     mock.get("/v1/models").mock(
-        side_effect=[httpx.Response(503), httpx.ConnectError("refused"),
-                     httpx.Response(401, json=error_json("authentication_error", echo))]
+        side_effect=[Reply(503), httpx2.ConnectError("refused"),
+                     Reply(401, json=error_json("authentication_error", echo))]
     )  # fmt: skip
     with pytest.raises(zaguan.AuthenticationError) as caught:
         await api.call("list_models", request_id="log-info")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 import respx
 from facade_support import API_KEY, MODEL, MODEL_JSON, Api, MakeApi, is_uuid4
@@ -22,7 +22,7 @@ async def _list_models(api: Api) -> Response[ErrorResponse | ModelList]:
 
 
 def _transport(client: AuthenticatedClient, is_async: bool) -> object:
-    # httpx keeps its connection pool in the client's transport.
+    # httpx2 keeps its connection pool in the client's transport.
     http = client.get_async_httpx_client() if is_async else client.get_httpx_client()
     return http._transport
 
@@ -68,10 +68,10 @@ async def test_lowlevel_shares_the_clients_pool(api: Api) -> None:
 
 
 async def test_lowlevel_shares_a_callers_http_client_pool(make_api: MakeApi, flavour: str) -> None:
-    http = httpx.AsyncClient() if flavour == "async" else httpx.Client()
+    http = httpx2.AsyncClient() if flavour == "async" else httpx2.Client()
     api = make_api(http_client=http)
     assert _transport(api.client.lowlevel, api.is_async) is http._transport
-    if isinstance(http, httpx.AsyncClient):
+    if isinstance(http, httpx2.AsyncClient):
         await http.aclose()
     else:
         http.close()

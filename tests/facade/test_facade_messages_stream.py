@@ -13,10 +13,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
-from facade_support import MESSAGES, Api, Pieces, event_stream, split_every
+from facade_support import MESSAGES, Api, Pieces, Reply, event_stream, split_every
 
 import zaguan
 from zaguan import AsyncZaguanClient
@@ -78,7 +78,7 @@ async def _final(stream: AnyMessageStream) -> Message:
     return stream.get_final_message()
 
 
-def _route(mock: respx.MockRouter, *outcomes: httpx.Response | Exception) -> respx.Route:
+def _route(mock: respx.MockRouter, *outcomes: httpx2.Response | Exception) -> respx.Route:
     return mock.post(MESSAGES_PATH).mock(side_effect=list(outcomes))
 
 
@@ -86,7 +86,7 @@ def _types(events: list[Any]) -> list[str]:
     return [event["type"] for event in events]
 
 
-def _closed(response: httpx.Response) -> bool:
+def _closed(response: httpx2.Response) -> bool:
     assert isinstance(response.stream, Pieces)
     return response.stream.closed
 
@@ -155,7 +155,7 @@ async def test_body_cut_before_message_stop(api: Api, mock: respx.MockRouter) ->
 
 
 async def test_transport_error_mid_stream_is_not_retried(api: Api, mock: respx.MockRouter) -> None:
-    cut = httpx.ReadError("connection reset")
+    cut = httpx2.ReadError("connection reset")
     response = event_stream(BODY[:700], error=cut)
     route = _route(mock, response, event_stream(BODY))
     got: list[Any] = []
@@ -171,7 +171,7 @@ async def test_refused_before_the_first_byte_is_retried_then_raises(
 ) -> None:
     overloaded = {"type": "error", "error": {"type": "overloaded_error", "message": "busy"}}
     refused = {"type": "error", "error": {"type": "invalid_request_error", "message": "bad"}}
-    route = _route(mock, httpx.Response(529, json=overloaded), httpx.Response(400, json=refused))
+    route = _route(mock, Reply(529, json=overloaded), Reply(400, json=refused))
     with pytest.raises(zaguan.BadRequestError, match="bad") as caught:
         await _started(api, request_id="rid-refused")
     assert caught.value.request_id == "rid-refused"

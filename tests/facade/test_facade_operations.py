@@ -12,10 +12,10 @@ import pkgutil
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
-from facade_support import Api
+from facade_support import Api, Reply
 
 import zaguan
 from zaguan._operations import Operations
@@ -46,7 +46,7 @@ BATCH_JSON: dict[str, Any] = {
 }
 
 
-def multipart_fields(request: httpx.Request) -> dict[str, tuple[str | None, str | None, bytes]]:
+def multipart_fields(request: httpx2.Request) -> dict[str, tuple[str | None, str | None, bytes]]:
     """name -> (filename, content type, content) of each part of a multipart request."""
     content_type = request.headers["content-type"]
     boundary = content_type.split("boundary=")[1].encode()
@@ -133,8 +133,8 @@ async def test_a_transcription_is_a_multipart_upload_sent_again_on_retry(
 ) -> None:
     path = tmp_path / "hello.wav"
     path.write_bytes(b"RIFF....WAVE")
-    busy = httpx.Response(503, json={"error": {"message": "busy", "type": "server_error"}})
-    answers = [*([busy] if retry else []), httpx.Response(200, json={"text": "hello"})]
+    busy = Reply(503, json={"error": {"message": "busy", "type": "server_error"}})
+    answers = [*([busy] if retry else []), Reply(200, json={"text": "hello"})]
     route = mock.post("/v1/audio/transcriptions").mock(side_effect=answers)
     result = await api.call(
         "create_transcription", file=path, model="openai/whisper-1", language="en", temperature=0.5
@@ -149,7 +149,7 @@ async def test_a_transcription_is_a_multipart_upload_sent_again_on_retry(
         assert fields["model"][2] == b"openai/whisper-1"
         assert fields["language"][2] == b"en"
         assert fields["temperature"][2] == b"0.5"
-        assert "+++" not in call.request.headers["content-type"]  # httpx's own boundary
+        assert "+++" not in call.request.headers["content-type"]  # httpx2's own boundary
 
 
 async def test_a_text_transcription_format_answers_text(api: Api, mock: respx.MockRouter) -> None:
@@ -267,12 +267,8 @@ async def test_batches_walk_every_page_and_results_parse_each_line(
 ) -> None:
     pages = mock.get("/v1/messages/batches").mock(
         side_effect=[
-            httpx.Response(
-                200, json={"data": [BATCH_JSON], "has_more": True, "last_id": "msgbatch_1"}
-            ),
-            httpx.Response(
-                200, json={"data": [{**BATCH_JSON, "id": "msgbatch_0"}], "has_more": False}
-            ),
+            Reply(200, json={"data": [BATCH_JSON], "has_more": True, "last_id": "msgbatch_1"}),
+            Reply(200, json={"data": [{**BATCH_JSON, "id": "msgbatch_0"}], "has_more": False}),
         ]
     )
     client = api.client
@@ -307,8 +303,8 @@ async def test_a_batch_id_is_one_path_segment(api: Api, mock: respx.MockRouter) 
 async def test_request_reaches_a_path_the_contract_lacks_with_retries_and_errors(
     api: Api, mock: respx.MockRouter
 ) -> None:
-    busy = httpx.Response(503, json={"error": {"message": "busy", "type": "server_error"}})
-    route = mock.post("/v1/new-thing").mock(side_effect=[busy, httpx.Response(200, json={"ok": 1})])
+    busy = Reply(503, json={"error": {"message": "busy", "type": "server_error"}})
+    route = mock.post("/v1/new-thing").mock(side_effect=[busy, Reply(200, json={"ok": 1})])
     answer = await api.call(
         "request", "POST", "/v1/new-thing", body={"a": 1}, query={"q": "x"}, request_id="n1"
     )

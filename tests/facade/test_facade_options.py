@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
 from facade_support import (
@@ -15,6 +15,7 @@ from facade_support import (
     MODEL,
     Api,
     MakeApi,
+    Reply,
     completion_json,
     history_json,
 )
@@ -23,7 +24,7 @@ import zaguan
 from zaguan import AsyncZaguanClient, ConfigurationError, ZaguanClient
 from zaguan_corex_client.api.models import list_models
 
-OK = httpx.Response(200, json=completion_json())
+OK = Reply(200, json=completion_json())
 
 
 async def chat(api: Api, **options: Any) -> Any:
@@ -40,7 +41,7 @@ def authorizations(route: respx.Route) -> list[str]:
 async def test_with_options_changes_one_setting_and_shares_the_pool(
     api: Api, mock: respx.MockRouter
 ) -> None:
-    route = mock.post(CHAT_PATH).mock(side_effect=[httpx.Response(503)] * 5 + [OK])
+    route = mock.post(CHAT_PATH).mock(side_effect=[Reply(503)] * 5 + [OK])
     patient = api.client.with_options(max_retries=5)
     assert type(patient) is type(api.client)
     assert patient._http is api.client._http
@@ -69,7 +70,7 @@ async def test_a_copy_sends_its_own_timeout_deadline_and_base_url(
     await chat(Api(other))
     sent = mock.calls.last.request
     assert sent.extensions["timeout"]["read"] <= 7
-    assert other.timeout == httpx.Timeout(7)
+    assert other.timeout == httpx2.Timeout(7)
     assert other.deadline == 30
     assert api.client.deadline is None
     assert api.client.timeout.read == 600
@@ -113,9 +114,7 @@ async def test_a_bad_change_is_a_configuration_error(
 async def test_default_query_goes_on_every_url_and_a_calls_own_query_wins(
     make_api: MakeApi, mock: respx.MockRouter
 ) -> None:
-    route = mock.get("/v1/credits/history").mock(
-        return_value=httpx.Response(200, json=history_json())
-    )
+    route = mock.get("/v1/credits/history").mock(return_value=Reply(200, json=history_json()))
     api = make_api(default_query={"tenant": "t1", "limit": 5})
     await api.call("get_credits_history", limit=7, extra_query={"trace": "1"})
     assert dict(route.calls.last.request.url.params) == {"tenant": "t1", "limit": "7", "trace": "1"}
@@ -128,7 +127,7 @@ async def test_a_key_function_is_asked_before_every_attempt(
     make_api: MakeApi, mock: respx.MockRouter
 ) -> None:
     keys = iter(["key-1", "key-2", "key-3"])
-    route = mock.post(CHAT_PATH).mock(side_effect=[httpx.Response(401), httpx.Response(503), OK])
+    route = mock.post(CHAT_PATH).mock(side_effect=[Reply(401), Reply(503), OK])
     api = make_api(api_key=lambda: next(keys), max_retries=2)
     with pytest.raises(zaguan.AuthenticationError):
         await chat(api)  # a 401 is final: one attempt, one key
@@ -165,7 +164,7 @@ async def test_a_bad_key_from_a_function_is_refused_without_showing_it(
 
 def test_the_lowlevel_client_asks_the_key_function_too(mock: respx.MockRouter) -> None:
     route = mock.get("/v1/models").mock(
-        return_value=httpx.Response(200, json={"object": "list", "data": []})
+        return_value=Reply(200, json={"object": "list", "data": []})
     )
     with ZaguanClient(lambda: "rotated", base_url="https://corex.test") as client:
         list_models.sync_detailed(client=client.lowlevel)
@@ -201,10 +200,10 @@ def test_no_attribute_or_repr_reveals_the_key(cls: type[Any]) -> None:
 
 @pytest.mark.parametrize("cls", [zaguan.DefaultHttpxClient, zaguan.DefaultAsyncHttpxClient])
 def test_default_httpx_clients_keep_the_sdks_defaults_but_what_is_changed(cls: type[Any]) -> None:
-    http = cls(limits=httpx.Limits(max_connections=500, max_keepalive_connections=400))
+    http = cls(limits=httpx2.Limits(max_connections=500, max_keepalive_connections=400))
     pool = http._transport._pool
     assert (pool._max_connections, pool._max_keepalive_connections) == (500, 400)
-    assert http.timeout == httpx.Timeout(600, connect=10)
+    assert http.timeout == httpx2.Timeout(600, connect=10)
     plain = cls()._transport._pool
     assert (plain._max_connections, plain._max_keepalive_connections) == (100, 100)
 

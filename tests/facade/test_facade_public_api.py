@@ -100,6 +100,19 @@ def test_import_zaguan_leaves_types_unimported() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_import_zaguan_and_a_call_load_only_httpx2() -> None:
+    """One HTTP stack: httpx 0.x and httpcore 1.x (which respx brings into this venv) are never
+    imported, by ``import zaguan``, by a client, or by a call through the generated client."""
+    code = (
+        "import sys, zaguan, zaguan.types\n"
+        "zaguan.ZaguanClient('k', base_url='http://127.0.0.1:9').lowlevel\n"
+        "old = sorted(m for m in sys.modules if m.split('.')[0] in ('httpx', 'httpcore'))\n"
+        "assert not old, old\n"
+        "assert 'httpx2' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_import_zaguan_loads_no_generated_code() -> None:
     """The generated package, its models and attrs load on the first call that needs them
     (they were about half of ``import zaguan``); the exported TypedDicts load on first use."""

@@ -7,7 +7,7 @@ import datetime
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
 from facade_support import (
@@ -22,6 +22,7 @@ from facade_support import (
     STATS_JSON,
     Api,
     MakeApi,
+    Reply,
     completion_json,
     error_json,
     event_stream,
@@ -103,7 +104,7 @@ async def test_raw_of_every_method(
 
 async def test_raw_chat_stream(api: Api, mock: respx.MockRouter) -> None:
     route = mock.post(CHAT_PATH).mock(
-        side_effect=[httpx.Response(503), event_stream(sse(text_chunk("a"), text_chunk("b")))]
+        side_effect=[Reply(503), event_stream(sse(text_chunk("a"), text_chunk("b")))]
     )
     raw = await api.raw("chat_stream", model=MODEL, messages=MESSAGES)
     _check_raw(raw, route)
@@ -120,7 +121,7 @@ async def test_raw_after_retries_describes_the_last_attempt(
     api: Api, mock: respx.MockRouter
 ) -> None:
     route = mock.get("/health").mock(
-        side_effect=[httpx.Response(502), httpx.Response(200, json=HEALTH_JSON,
+        side_effect=[Reply(502), Reply(200, json=HEALTH_JSON,
                                                          headers={"X-Attempt": "2"})]
     )  # fmt: skip
     raw = await api.raw("health", request_id="retried")
@@ -138,8 +139,8 @@ async def test_raw_of_a_failed_call_raises(api: Api, mock: respx.MockRouter) -> 
 async def test_concurrent_raw_calls_get_their_own_response(
     api: Api, mock: respx.MockRouter
 ) -> None:
-    def answer(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, json=HEALTH_JSON, headers={"X-Echo": request.url.params["n"]})
+    def answer(request: httpx2.Request) -> Reply:
+        return Reply(200, json=HEALTH_JSON, headers={"X-Echo": request.url.params["n"]})
 
     mock.get("/health").mock(side_effect=answer)
     numbers = [str(n) for n in range(8)]
@@ -162,24 +163,22 @@ async def test_callers_http_client_gets_the_sdks_headers_and_retries_keeps_its_t
 ) -> None:
     seen: list[str] = []
 
-    def hook(request: httpx.Request) -> None:
+    def hook(request: httpx2.Request) -> None:
         seen.append(request.headers["X-Request-Id"])
 
-    async def ahook(request: httpx.Request) -> None:
+    async def ahook(request: httpx2.Request) -> None:
         hook(request)
 
     settings: dict[str, Any] = {
         "headers": {"User-Agent": "theirs/1", "X-Theirs": "kept"},
-        "timeout": httpx.Timeout(1.0),
+        "timeout": httpx2.Timeout(1.0),
     }
-    http: httpx.Client | httpx.AsyncClient
+    http: httpx2.Client | httpx2.AsyncClient
     if flavour == "async":
-        http = httpx.AsyncClient(event_hooks={"request": [ahook]}, **settings)
+        http = httpx2.AsyncClient(event_hooks={"request": [ahook]}, **settings)
     else:
-        http = httpx.Client(event_hooks={"request": [hook]}, **settings)
-    route = mock.post(CHAT_PATH).mock(
-        side_effect=[httpx.Response(503), httpx.Response(200, json=completion_json())]
-    )
+        http = httpx2.Client(event_hooks={"request": [hook]}, **settings)
+    route = mock.post(CHAT_PATH).mock(side_effect=[Reply(503), Reply(200, json=completion_json())])
     api = make_api(http_client=http)
     await api.call("chat", model=MODEL, messages=MESSAGES)
     assert route.call_count == 2
@@ -196,7 +195,7 @@ async def test_callers_http_client_gets_the_sdks_headers_and_retries_keeps_its_t
     assert is_uuid4(seen[0])
     await api.aclose()
     assert not http.is_closed
-    if isinstance(http, httpx.AsyncClient):
+    if isinstance(http, httpx2.AsyncClient):
         await http.aclose()
     else:
         http.close()
@@ -208,7 +207,7 @@ async def test_callers_http_client_auth_does_not_replace_the_key(
     """An ``auth=`` on the caller's client (say, for a proxy) must not displace the API key,
     nor be sent to /health."""
     auth = ("proxy-user", "proxy-password")
-    http = httpx.AsyncClient(auth=auth) if flavour == "async" else httpx.Client(auth=auth)
+    http = httpx2.AsyncClient(auth=auth) if flavour == "async" else httpx2.Client(auth=auth)
     models = mock.get("/v1/models").respond(json={"data": []})
     health = mock.get("/health").respond(json=HEALTH_JSON)
     api = make_api(http_client=http)
@@ -216,7 +215,7 @@ async def test_callers_http_client_auth_does_not_replace_the_key(
         await api.call("list_models")
         await api.call("health")
     finally:
-        if isinstance(http, httpx.AsyncClient):
+        if isinstance(http, httpx2.AsyncClient):
             await http.aclose()
         else:
             http.close()

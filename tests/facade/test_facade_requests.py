@@ -8,7 +8,7 @@ import datetime
 import json
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
 from facade_support import (
@@ -23,6 +23,7 @@ from facade_support import (
     STATS_JSON,
     Api,
     MakeApi,
+    Reply,
     completion_json,
     history_json,
     is_uuid4,
@@ -394,9 +395,9 @@ async def test_credits_stats_bad_arguments_are_refused_before_sending(
 async def test_iter_credits_history_follows_next_cursor(api: Api, mock: respx.MockRouter) -> None:
     route = mock.get("/v1/credits/history").mock(
         side_effect=[
-            httpx.Response(200, json=history_json("e1", "e2", next_cursor="c2")),
-            httpx.Response(200, json=history_json("e3", next_cursor="c3")),
-            httpx.Response(200, json=history_json("e4")),
+            Reply(200, json=history_json("e1", "e2", next_cursor="c2")),
+            Reply(200, json=history_json("e3", next_cursor="c3")),
+            Reply(200, json=history_json("e4")),
         ]
     )
     entries = await api.history(limit=2, model=MODEL, request_id="walk")
@@ -425,8 +426,8 @@ async def test_iter_credits_history_stops_on_a_cursor_cycle(
 ) -> None:
     route = mock.get("/v1/credits/history").mock(
         side_effect=[
-            httpx.Response(200, json=history_json("e1", next_cursor="B")),
-            httpx.Response(200, json=history_json("e2", next_cursor="A")),
+            Reply(200, json=history_json("e1", next_cursor="B")),
+            Reply(200, json=history_json("e2", next_cursor="A")),
         ]
     )
     with pytest.raises(zaguan.APIError, match="'A' twice"):
@@ -469,7 +470,7 @@ async def test_a_path_parameter_may_be_given_by_name(api: Api, mock: respx.MockR
     ("timeout", "expected"),
     [
         (1.5, {"connect": 1.5, "read": 1.5, "write": 1.5, "pool": 1.5}),
-        (httpx.Timeout(3, read=30), {"connect": 3.0, "read": 30.0, "write": 3.0, "pool": 3.0}),
+        (httpx2.Timeout(3, read=30), {"connect": 3.0, "read": 30.0, "write": 3.0, "pool": 3.0}),
     ],
 )
 async def test_per_call_timeout_overrides_the_clients(

@@ -6,7 +6,7 @@ import email.utils
 import time
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
 from facade_support import (
@@ -16,16 +16,17 @@ from facade_support import (
     MODEL,
     Api,
     MakeApi,
+    Reply,
     completion_json,
     error_json,
 )
 
 import zaguan
 
-OK = httpx.Response(200, json=completion_json())
+OK = Reply(200, json=completion_json())
 
 
-def _chat_route(mock: respx.MockRouter, *outcomes: httpx.Response | Exception) -> respx.Route:
+def _chat_route(mock: respx.MockRouter, *outcomes: httpx2.Response | Exception) -> respx.Route:
     return mock.post(CHAT_PATH).mock(side_effect=list(outcomes))
 
 
@@ -43,7 +44,7 @@ def _ids(route: respx.Route) -> list[str]:
 async def test_503_503_200_makes_three_attempts_with_one_request_id(
     api: Api, mock: respx.MockRouter
 ) -> None:
-    route = _chat_route(mock, httpx.Response(503), httpx.Response(503), OK)
+    route = _chat_route(mock, Reply(503), Reply(503), OK)
     reply = await _chat(api)
     assert reply.choices[0].message.content == "Hello!"
     assert route.call_count == 3
@@ -55,23 +56,21 @@ async def test_503_503_200_makes_three_attempts_with_one_request_id(
 async def test_a_given_request_id_is_reused_on_every_retry(
     api: Api, mock: respx.MockRouter
 ) -> None:
-    route = _chat_route(mock, httpx.Response(500), httpx.ConnectError("refused"), OK)
+    route = _chat_route(mock, Reply(500), httpx2.ConnectError("refused"), OK)
     await _chat(api, request_id="one-id")
     assert _ids(route) == ["one-id"] * 3
 
 
 @pytest.mark.parametrize("status", [408, 409, 429, 500, 502, 503, 504, 520, 599])
 async def test_retryable_status_then_success(api: Api, mock: respx.MockRouter, status: int) -> None:
-    route = mock.get("/health").mock(
-        side_effect=[httpx.Response(status), httpx.Response(200, json=HEALTH_JSON)]
-    )
+    route = mock.get("/health").mock(side_effect=[Reply(status), Reply(200, json=HEALTH_JSON)])
     assert (await api.call("health")).status == "ok"
     assert route.call_count == 2
 
 
 @pytest.mark.parametrize("status", [400, 401, 402, 403, 404, 405, 413, 422, 499])
 async def test_other_4xx_is_not_retried(api: Api, mock: respx.MockRouter, status: int) -> None:
-    route = _chat_route(mock, httpx.Response(status, json=error_json("x")), OK)
+    route = _chat_route(mock, Reply(status, json=error_json("x")), OK)
     with pytest.raises(zaguan.APIStatusError) as caught:
         await _chat(api)
     assert caught.value.status_code == status
@@ -80,8 +79,8 @@ async def test_other_4xx_is_not_retried(api: Api, mock: respx.MockRouter, status
 
 async def test_exhausted_retries_raise_the_last_error(api: Api, mock: respx.MockRouter) -> None:
     route = _chat_route(
-        mock, httpx.Response(503), httpx.Response(502),
-        httpx.Response(500, json=error_json("server_error", "third")), OK,
+        mock, Reply(503), Reply(502),
+        Reply(500, json=error_json("server_error", "third")), OK,
     )  # fmt: skip
     with pytest.raises(zaguan.InternalServerError) as caught:
         await _chat(api)
@@ -117,8 +116,8 @@ async def test_per_call_max_retries_overrides_the_client(
 
 @pytest.mark.parametrize(
     "error",
-    [httpx.ConnectError("refused"), httpx.ReadError("reset"), httpx.WriteError("broken pipe"),
-     httpx.RemoteProtocolError("eof"), httpx.ConnectTimeout("slow"), httpx.PoolTimeout("busy")],
+    [httpx2.ConnectError("refused"), httpx2.ReadError("reset"), httpx2.WriteError("broken pipe"),
+     httpx2.RemoteProtocolError("eof"), httpx2.ConnectTimeout("slow"), httpx2.PoolTimeout("busy")],
     ids=lambda e: type(e).__name__,
 )  # fmt: skip
 async def test_transport_error_then_success(
@@ -133,11 +132,11 @@ async def test_transport_error_then_success(
 async def test_read_timeouts_exhausting_retries_raise_api_timeout_error(
     api: Api, mock: respx.MockRouter
 ) -> None:
-    route = mock.post(CHAT_PATH).mock(side_effect=httpx.ReadTimeout("read timed out"))
+    route = mock.post(CHAT_PATH).mock(side_effect=httpx2.ReadTimeout("read timed out"))
     with pytest.raises(zaguan.APITimeoutError) as caught:
         await _chat(api, request_id="slow-1")
     assert route.call_count == 3
-    assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
+    assert isinstance(caught.value.__cause__, httpx2.ReadTimeout)
     assert caught.value.request_id == "slow-1"
     assert isinstance(caught.value, zaguan.APIConnectionError)
 
@@ -145,19 +144,19 @@ async def test_read_timeouts_exhausting_retries_raise_api_timeout_error(
 async def test_connect_errors_exhausting_retries_raise_api_connection_error(
     api: Api, mock: respx.MockRouter
 ) -> None:
-    route = mock.get("/health").mock(side_effect=httpx.ConnectError("connection refused"))
+    route = mock.get("/health").mock(side_effect=httpx2.ConnectError("connection refused"))
     with pytest.raises(zaguan.APIConnectionError) as caught:
         await api.call("health")
     assert not isinstance(caught.value, zaguan.APITimeoutError)
-    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+    assert isinstance(caught.value.__cause__, httpx2.ConnectError)
     assert "connection refused" in str(caught.value)
     assert route.call_count == 3
 
 
 @pytest.mark.parametrize(
     "error",
-    [httpx.UnsupportedProtocol("ftp"), httpx.LocalProtocolError("bad"),
-     httpx.DecodingError("gzip"), httpx.ProxyError("proxy")],
+    [httpx2.UnsupportedProtocol("ftp"), httpx2.LocalProtocolError("bad"),
+     httpx2.DecodingError("gzip"), httpx2.ProxyError("proxy")],
     ids=lambda e: type(e).__name__,
 )  # fmt: skip
 async def test_unfixable_transport_error_is_not_retried(
@@ -171,7 +170,7 @@ async def test_unfixable_transport_error_is_not_retried(
 
 
 async def test_a_2xx_with_a_bad_body_is_not_retried(api: Api, mock: respx.MockRouter) -> None:
-    route = _chat_route(mock, httpx.Response(200, text="not json"), OK)
+    route = _chat_route(mock, Reply(200, text="not json"), OK)
     with pytest.raises(zaguan.APIResponseValidationError):
         await _chat(api)
     assert route.call_count == 1
@@ -207,8 +206,8 @@ async def test_only_the_patched_client_skips_its_waits(
     """The retry loop waits through the client's own `_sleep`, and another client in the same
     test really waits: a patch of `time.sleep` or `asyncio.sleep`, process-wide, fails here."""
     slow_down = {"retry-after-ms": "50"}
-    _chat_route(mock, httpx.Response(429, headers=slow_down), OK,
-                httpx.Response(429, headers=slow_down), OK)  # fmt: skip
+    _chat_route(mock, Reply(429, headers=slow_down), OK,
+                Reply(429, headers=slow_down), OK)  # fmt: skip
     await _chat(api)
     assert sleeps == [0.05]
     started = time.monotonic()
@@ -241,7 +240,7 @@ async def test_429_retry_after_is_honoured_and_capped(
     api: Api, mock: respx.MockRouter, sleeps: list[float], headers: dict[str, str],
     expected: float,
 ) -> None:  # fmt: skip
-    route = _chat_route(mock, httpx.Response(429, headers=headers), OK)
+    route = _chat_route(mock, Reply(429, headers=headers), OK)
     await _chat(api)
     assert route.call_count == 2
     assert sleeps == [expected]
@@ -249,7 +248,7 @@ async def test_429_retry_after_is_honoured_and_capped(
 
 async def test_retry_after_http_date(api: Api, mock: respx.MockRouter, sleeps: list[float]) -> None:
     when = email.utils.formatdate(time.time() + 30, usegmt=True)
-    _chat_route(mock, httpx.Response(503, headers={"Retry-After": when}), OK)
+    _chat_route(mock, Reply(503, headers={"Retry-After": when}), OK)
     await _chat(api)
     assert len(sleeps) == 1
     assert 28.0 <= sleeps[0] <= 30.0
@@ -259,7 +258,7 @@ async def test_retry_after_http_date(api: Api, mock: respx.MockRouter, sleeps: l
 async def test_unusable_retry_after_falls_back_to_backoff(
     api: Api, mock: respx.MockRouter, sleeps: list[float], value: str
 ) -> None:
-    _chat_route(mock, httpx.Response(429, headers={"Retry-After": value}), OK)
+    _chat_route(mock, Reply(429, headers={"Retry-After": value}), OK)
     await _chat(api)
     assert len(sleeps) == 1
     assert 0.375 <= sleeps[0] <= 0.5
@@ -269,7 +268,7 @@ async def test_retry_after_from_the_error_body(
     api: Api, mock: respx.MockRouter, sleeps: list[float]
 ) -> None:
     body = error_json("rate_limit_exceeded", "slow down", retry_after=7)
-    _chat_route(mock, httpx.Response(429, json=body), OK)
+    _chat_route(mock, Reply(429, json=body), OK)
     await _chat(api)
     assert sleeps == [7.0]
 
@@ -279,7 +278,7 @@ async def test_rate_limit_error_reports_the_delay_the_sdk_slept(
 ) -> None:
     # Body 2 s, header 5 s: one rule (header first) for the sleep and for the error.
     body = error_json("rate_limit_exceeded", "slow down", retry_after=2)
-    refused = httpx.Response(429, json=body, headers={"Retry-After": "5"})
+    refused = Reply(429, json=body, headers={"Retry-After": "5"})
     _chat_route(mock, refused, refused)
     with pytest.raises(zaguan.RateLimitError) as caught:
         await _chat(api, max_retries=1)
@@ -290,7 +289,7 @@ async def test_rate_limit_error_reports_the_delay_the_sdk_slept(
 async def test_connection_errors_back_off_too(
     api: Api, mock: respx.MockRouter, sleeps: list[float]
 ) -> None:
-    mock.get("/health").mock(side_effect=httpx.ConnectError("refused"))
+    mock.get("/health").mock(side_effect=httpx2.ConnectError("refused"))
     with pytest.raises(zaguan.APIConnectionError):
         await api.call("health")
     assert len(sleeps) == 2

@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
 from facade_support import (
@@ -122,23 +122,23 @@ async def test_an_unsendable_extra_header_never_shows_its_value(
 # -- A lower layer quoting the key: masked wherever the SDK wraps it ------------------------
 
 
-def _quoting_transport_error(request: httpx.Request) -> httpx.Response:
+def _quoting_transport_error(request: httpx2.Request) -> httpx2.Response:
     """As h11 words a header it refuses, the whole value quoted (a cause chained too)."""
     value = request.headers["Authorization"]
     try:
         raise ValueError(f"Illegal header value {value.encode()!r}")
     except ValueError as exc:
-        raise httpx.LocalProtocolError(f"Illegal header value {value!r}") from exc
+        raise httpx2.LocalProtocolError(f"Illegal header value {value!r}") from exc
 
 
 @pytest.fixture
-def through(flavour: str) -> Callable[[Callable[[httpx.Request], httpx.Response]], Api]:
-    def make(handler: Callable[[httpx.Request], httpx.Response]) -> Api:
-        transport = httpx.MockTransport(handler)
+def through(flavour: str) -> Callable[[Callable[[httpx2.Request], httpx2.Response]], Api]:
+    def make(handler: Callable[[httpx2.Request], httpx2.Response]) -> Api:
+        transport = httpx2.MockTransport(handler)
         if flavour == "async":
-            http: Any = httpx.AsyncClient(transport=transport)
+            http: Any = httpx2.AsyncClient(transport=transport)
             return Api(AsyncZaguanClient(api_key=API_KEY, base_url=BASE_URL, http_client=http))
-        http = httpx.Client(transport=transport)
+        http = httpx2.Client(transport=transport)
         return Api(ZaguanClient(api_key=API_KEY, base_url=BASE_URL, http_client=http))
 
     return make
@@ -155,7 +155,7 @@ async def test_a_transport_error_quoting_the_key_is_masked(through: Any) -> None
 async def test_a_stream_transport_error_quoting_the_key_is_masked(
     api: Api, mock: respx.MockRouter
 ) -> None:
-    error = httpx.ReadError(f"peer said: Bearer {API_KEY}")
+    error = httpx2.ReadError(f"peer said: Bearer {API_KEY}")
     mock.post("/v1/chat/completions").mock(
         return_value=event_stream([sse(text_chunk("Hi"), done=False)], error=error)
     )
@@ -232,7 +232,7 @@ async def test_the_key_sent_in_a_header_of_the_callers_choice_is_masked_too(
 async def test_a_binary_stream_transport_error_quoting_the_key_is_masked(
     api: Api, mock: respx.MockRouter
 ) -> None:
-    error = httpx.ReadError(f"peer said: Bearer {API_KEY}")
+    error = httpx2.ReadError(f"peer said: Bearer {API_KEY}")
     response = event_stream([b"RIFF"], error=error)
     response.headers["content-type"] = "audio/wav"
     mock.post("/v1/audio/speech").mock(return_value=response)

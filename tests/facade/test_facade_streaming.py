@@ -7,7 +7,7 @@ import asyncio
 import json
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
 from facade_support import (
@@ -16,6 +16,7 @@ from facade_support import (
     MODEL,
     Api,
     Pieces,
+    Reply,
     chunk_json,
     error_json,
     event_stream,
@@ -32,7 +33,7 @@ WORDS = ["H\u00e9llo", " w\u00f6rld", " \U0001f44b", "!"]
 BODY = sse(*(text_chunk(word) for word in WORDS))
 
 
-def _route(mock: respx.MockRouter, *outcomes: httpx.Response | Exception) -> respx.Route:
+def _route(mock: respx.MockRouter, *outcomes: httpx2.Response | Exception) -> respx.Route:
     return mock.post(CHAT_PATH).mock(side_effect=list(outcomes))
 
 
@@ -165,7 +166,7 @@ async def test_empty_200_body_is_an_incomplete_answer(api: Api, mock: respx.Mock
 
 
 async def test_transport_error_mid_stream_is_not_retried(api: Api, mock: respx.MockRouter) -> None:
-    cut = httpx.ReadError("connection reset")
+    cut = httpx2.ReadError("connection reset")
     body = sse(text_chunk("a"), text_chunk("b"), done=False)
     route = _route(mock, event_stream(body, error=cut), event_stream(BODY))
     got: list[ChatCompletionChunk] = []
@@ -179,7 +180,7 @@ async def test_transport_error_mid_stream_is_not_retried(api: Api, mock: respx.M
 
 async def test_timeout_mid_stream_is_an_api_timeout_error(api: Api, mock: respx.MockRouter) -> None:
     body = sse(text_chunk("a"), done=False)
-    route = _route(mock, event_stream(body, error=httpx.ReadTimeout("idle")), event_stream(BODY))
+    route = _route(mock, event_stream(body, error=httpx2.ReadTimeout("idle")), event_stream(BODY))
     got: list[ChatCompletionChunk] = []
     with pytest.raises(zaguan.APITimeoutError):
         await _collect(api, got)
@@ -198,7 +199,7 @@ async def test_undecodable_chunk(api: Api, mock: respx.MockRouter) -> None:
 
 
 async def test_503_before_the_stream_starts_is_retried(api: Api, mock: respx.MockRouter) -> None:
-    route = _route(mock, httpx.Response(503), httpx.ConnectError("refused"), event_stream(BODY))
+    route = _route(mock, Reply(503), httpx2.ConnectError("refused"), event_stream(BODY))
     stream = await _start(api)
     assert _texts(await api.read(stream)) == WORDS
     assert route.call_count == 3
@@ -208,13 +209,13 @@ async def test_503_before_the_stream_starts_is_retried(api: Api, mock: respx.Moc
 
 @pytest.mark.parametrize(
     ("response", "cls"),
-    [(httpx.Response(400, json=error_json("invalid_request_error", "bad")),
+    [(Reply(400, json=error_json("invalid_request_error", "bad")),
       zaguan.BadRequestError),
-     (httpx.Response(402, json=error_json("insufficient_credits", "pay")),
+     (Reply(402, json=error_json("insufficient_credits", "pay")),
       zaguan.InsufficientCreditsError)],
 )  # fmt: skip
 async def test_refused_stream_raises_where_it_starts(
-    api: Api, mock: respx.MockRouter, response: httpx.Response, cls: type[Exception]
+    api: Api, mock: respx.MockRouter, response: httpx2.Response, cls: type[Exception]
 ) -> None:
     route = mock.post(CHAT_PATH).mock(return_value=response)
     with pytest.raises(cls):
@@ -364,9 +365,9 @@ async def test_no_final_completion_from_a_stream_closed_early(
 @pytest.mark.parametrize(
     "error",
     [
-        httpx.RemoteProtocolError("peer closed connection without sending complete message body"),
-        httpx.ReadError("connection reset"),
-        httpx.ReadTimeout("no chunked-encoding trailer"),
+        httpx2.RemoteProtocolError("peer closed connection without sending complete message body"),
+        httpx2.ReadError("connection reset"),
+        httpx2.ReadTimeout("no chunked-encoding trailer"),
     ],
     ids=lambda e: type(e).__name__,
 )

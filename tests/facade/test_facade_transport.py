@@ -1,4 +1,4 @@
-"""The caller's own httpx client and transport: `httpx.MockTransport`, its timeout, TLS."""
+"""The caller's own httpx2 client and transport: `httpx2.MockTransport`, its timeout, TLS."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import warnings
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import respx
 from facade_support import API_KEY, BASE_URL, HEALTH_JSON, MESSAGES, MODEL, Api, completion_json
@@ -17,43 +17,43 @@ from zaguan import AsyncZaguanClient, InsecureTransportWarning, ZaguanClient
 
 CLIENTS = pytest.mark.parametrize("cls", [ZaguanClient, AsyncZaguanClient])
 
-Handler = Callable[[httpx.Request], httpx.Response]
+Handler = Callable[[httpx2.Request], httpx2.Response]
 MakeMocked = Callable[..., Api]
 
 
 @pytest.fixture
 async def mocked(flavour: str) -> AsyncIterator[MakeMocked]:
     """``mocked(handler, **client_kwargs)``: an `Api` whose client sends through
-    ``httpx.MockTransport(handler)`` (the pattern httpx documents for testing), no respx."""
-    made: list[httpx.Client | httpx.AsyncClient] = []
+    ``httpx2.MockTransport(handler)`` (the pattern httpx2 documents for testing), no respx."""
+    made: list[httpx2.Client | httpx2.AsyncClient] = []
 
     def make(handler: Handler, *, http_kwargs: dict[str, Any] | None = None, **kwargs: Any) -> Api:
-        transport = httpx.MockTransport(handler)
-        http: httpx.Client | httpx.AsyncClient
+        transport = httpx2.MockTransport(handler)
+        http: httpx2.Client | httpx2.AsyncClient
         if flavour == "async":
-            http = httpx.AsyncClient(transport=transport, **(http_kwargs or {}))
+            http = httpx2.AsyncClient(transport=transport, **(http_kwargs or {}))
             client: ZaguanClient | AsyncZaguanClient = AsyncZaguanClient(
                 api_key=API_KEY, base_url=BASE_URL, http_client=http, **kwargs
             )
         else:
-            http = httpx.Client(transport=transport, **(http_kwargs or {}))
+            http = httpx2.Client(transport=transport, **(http_kwargs or {}))
             client = ZaguanClient(api_key=API_KEY, base_url=BASE_URL, http_client=http, **kwargs)
         made.append(http)
         return Api(client)
 
     yield make
     for http in made:
-        if isinstance(http, httpx.AsyncClient):
+        if isinstance(http, httpx2.AsyncClient):
             await http.aclose()
         else:
             http.close()
 
 
-# -- httpx.MockTransport ------------------------------------------------------------------
+# -- httpx2.MockTransport ------------------------------------------------------------------
 
 
 async def test_mock_transport_json_response_for_a_non_streamed_call(mocked: MakeMocked) -> None:
-    api = mocked(lambda request: httpx.Response(200, json=completion_json("Hi there")))
+    api = mocked(lambda request: httpx2.Response(200, json=completion_json("Hi there")))
     reply = await api.call("chat", model=MODEL, messages=MESSAGES)
     assert reply.choices[0].message.content == "Hi there"
 
@@ -65,7 +65,7 @@ async def test_mock_transport_json_response_for_a_non_streamed_call(mocked: Make
 async def test_mock_transport_for_every_kind_of_plain_call(
     mocked: MakeMocked, method: str, answer: dict[str, Any]
 ) -> None:
-    api = mocked(lambda request: httpx.Response(200, json=answer))
+    api = mocked(lambda request: httpx2.Response(200, json=answer))
     assert await api.call(method) is not None
     raw = await api.raw(method)
     assert raw.status_code == 200
@@ -73,7 +73,7 @@ async def test_mock_transport_for_every_kind_of_plain_call(
 
 
 async def test_mock_transport_with_the_escape_hatch_and_a_retry(mocked: MakeMocked) -> None:
-    answers = iter([httpx.Response(503, json={}), httpx.Response(200, json={"ok": True})])
+    answers = iter([httpx2.Response(503, json={}), httpx2.Response(200, json={"ok": True})])
     api = mocked(lambda request: next(answers))
     assert await api.call("request", "GET", "/v1/new") == {"ok": True}
 
@@ -81,10 +81,10 @@ async def test_mock_transport_with_the_escape_hatch_and_a_retry(mocked: MakeMock
 # -- The caller's headers, cookies and query ---------------------------------------------
 
 
-def _seen_requests(seen: list[httpx.Request]) -> Handler:
-    def handler(request: httpx.Request) -> httpx.Response:
+def _seen_requests(seen: list[httpx2.Request]) -> Handler:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(request)
-        return httpx.Response(200, json=completion_json("Hi"))
+        return httpx2.Response(200, json=completion_json("Hi"))
 
     return handler
 
@@ -92,7 +92,7 @@ def _seen_requests(seen: list[httpx.Request]) -> Handler:
 async def test_the_http_clients_own_headers_travel_and_ours_win(mocked: MakeMocked) -> None:
     """Headers are merged once per client (`_prepare`): a change to the http client's
     headers after that is still seen, and the SDK's and the caller's extras still win."""
-    seen: list[httpx.Request] = []
+    seen: list[httpx2.Request] = []
     own = {"X-Team": "a", "user-agent": "theirs", "ACCEPT": "text/plain"}
     api = mocked(_seen_requests(seen), http_kwargs={"headers": own})
     await api.call("chat", model=MODEL, messages=MESSAGES)
@@ -108,7 +108,7 @@ async def test_the_http_clients_own_headers_travel_and_ours_win(mocked: MakeMock
 
 
 async def test_the_http_clients_cookies_and_query_travel(mocked: MakeMocked) -> None:
-    seen: list[httpx.Request] = []
+    seen: list[httpx2.Request] = []
     http_kwargs = {"cookies": {"session": "s1"}, "params": {"tenant": "t1"}}
     api = mocked(_seen_requests(seen), http_kwargs=http_kwargs)
     await api.call("chat", model=MODEL, messages=MESSAGES, extra_query={"q": "1"})
@@ -121,9 +121,9 @@ async def test_the_http_clients_cookies_and_query_travel(mocked: MakeMocked) -> 
 
 
 def _timeout_seen(seen: list[dict[str, float]]) -> Handler:
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(request.extensions["timeout"])
-        return httpx.Response(200, json=HEALTH_JSON)
+        return httpx2.Response(200, json=HEALTH_JSON)
 
     return handler
 
@@ -145,7 +145,7 @@ async def test_timeout_argument_beats_the_http_clients(mocked: MakeMocked) -> No
 
 async def test_an_http_client_left_at_httpx_default_gets_the_sdks(mocked: MakeMocked) -> None:
     seen: list[dict[str, float]] = []
-    api = mocked(_timeout_seen(seen))  # httpx.Client(): 5 s is httpx's, not the caller's
+    api = mocked(_timeout_seen(seen))  # httpx2.Client(): 5 s is httpx2's, not the caller's
     await api.call("health")
     assert seen == [{"connect": 10.0, "read": 600.0, "write": 600.0, "pool": 600.0}]
 
@@ -153,31 +153,31 @@ async def test_an_http_client_left_at_httpx_default_gets_the_sdks(mocked: MakeMo
 # -- TLS ----------------------------------------------------------------------------------
 
 
-def _certificate_failure(request: httpx.Request) -> httpx.Response:
-    """What httpx raises for a certificate that fails verification: a ConnectError chained
+def _certificate_failure(request: httpx2.Request) -> httpx2.Response:
+    """What httpx2 raises for a certificate that fails verification: a ConnectError chained
     to the ssl error (through httpcore's, left out here)."""
     try:
         raise ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] self-signed")
     except ssl.SSLError as exc:
-        raise httpx.ConnectError("certificate verify failed", request=request) from exc
+        raise httpx2.ConnectError("certificate verify failed", request=request) from exc
 
 
 async def test_a_certificate_failure_is_not_retried(mocked: MakeMocked) -> None:
     # A MockTransport, not respx: respx replaces an exception's cause with its own.
-    sent: list[httpx.Request] = []
+    sent: list[httpx2.Request] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         sent.append(request)
         return _certificate_failure(request)
 
     with pytest.raises(zaguan.APIConnectionError) as caught:
         await mocked(handler).call("health")
     assert len(sent) == 1  # no second handshake against the same certificate
-    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+    assert isinstance(caught.value.__cause__, httpx2.ConnectError)
 
 
 async def test_a_plain_connect_error_is_still_retried(api: Api, mock: respx.MockRouter) -> None:
-    route = mock.get("/health").mock(side_effect=httpx.ConnectError("refused"))
+    route = mock.get("/health").mock(side_effect=httpx2.ConnectError("refused"))
     with pytest.raises(zaguan.APIConnectionError):
         await api.call("health")
     assert route.call_count == 3

@@ -297,7 +297,7 @@ def mode(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
-@respx.mock(base_url=BASE, assert_all_called=True)
+@respx.mock(using="httpcore2", base_url=BASE, assert_all_called=True)
 async def test_endpoint_parses_its_response(
     respx_mock: respx.MockRouter, mode: str, endpoint: Endpoint
 ) -> None:
@@ -320,7 +320,7 @@ async def test_endpoint_parses_its_response(
 
 
 @pytest.mark.parametrize("endpoint", AUTHENTICATED, ids=lambda e: e.name)
-@respx.mock(base_url=BASE)
+@respx.mock(using="httpcore2", base_url=BASE)
 async def test_endpoint_parses_error_bodies(
     respx_mock: respx.MockRouter, mode: str, endpoint: Endpoint
 ) -> None:
@@ -350,7 +350,7 @@ MULTIPART = [
 
 
 @pytest.mark.parametrize("endpoint", MULTIPART, ids=lambda e: e.name)
-@respx.mock(base_url=BASE)
+@respx.mock(using="httpcore2", base_url=BASE)
 async def test_uploads_are_multipart_with_the_file_and_the_fields(
     respx_mock: respx.MockRouter, mode: str, endpoint: Endpoint
 ) -> None:
@@ -374,7 +374,7 @@ async def test_uploads_are_multipart_with_the_file_and_the_fields(
     assert fields == {k: str(v) for k, v in body.items() if not isinstance(v, File)}
 
 
-@respx.mock(base_url=BASE)
+@respx.mock(using="httpcore2", base_url=BASE)
 async def test_speech_returns_the_audio_bytes(respx_mock: respx.MockRouter, mode: str) -> None:
     audio_bytes = b"ID3\x04\x00 not really an mp3"
     route = respx_mock.post("/v1/audio/speech").respond(
@@ -388,7 +388,7 @@ async def test_speech_returns_the_audio_bytes(respx_mock: respx.MockRouter, mode
     }  # fmt: skip
 
 
-@respx.mock(base_url=BASE)
+@respx.mock(using="httpcore2", base_url=BASE)
 async def test_batch_results_return_the_json_lines_as_text(
     respx_mock: respx.MockRouter, mode: str
 ) -> None:
@@ -408,7 +408,7 @@ async def test_batch_results_return_the_json_lines_as_text(
     assert [r.to_dict() for r in results] == lines
 
 
-@respx.mock(base_url=BASE)
+@respx.mock(using="httpcore2", base_url=BASE)
 def test_history_query_parameters_reach_the_server(respx_mock: respx.MockRouter) -> None:
     route = respx_mock.get("/v1/credits/history").respond(200, json=HISTORY)
     client = AuthenticatedClient(base_url=BASE, token="sk-test")
@@ -426,7 +426,7 @@ def test_history_query_parameters_reach_the_server(respx_mock: respx.MockRouter)
     }
 
 
-@respx.mock(base_url=BASE)
+@respx.mock(using="httpcore2", base_url=BASE)
 def test_only_fields_the_caller_set_go_on_the_wire(respx_mock: respx.MockRouter) -> None:
     route = respx_mock.post("/v1/chat/completions").respond(200, json=COMPLETION)
     client = AuthenticatedClient(base_url=BASE, token="sk-test")

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Literal, NotRequired, TypedDict
 
-import httpx
+import httpx2
 import pydantic
 import pytest
 
@@ -97,10 +97,10 @@ def test_a_recursive_type_is_refused() -> None:
 
 
 def test_the_request_carries_the_strict_json_schema(server: LocalCoreX) -> None:
-    sent: list[httpx.Request] = []
+    sent: list[httpx2.Request] = []
     hooks = {"request": [sent.append]}
     with (
-        httpx.Client(event_hooks=hooks) as http,
+        httpx2.Client(event_hooks=hooks) as http,
         ZaguanClient(server.api_key, base_url=server.base_url, http_client=http) as client,
     ):
         completion = client.chat_parse(model=MODEL, messages=HI, response_format=Order,

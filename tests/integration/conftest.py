@@ -3,8 +3,8 @@
 * `corex_server`: the fixture `zaguan.testing` ships to users: one server for the session,
   reset before each test.
 * `start_corex`: a factory, `start_corex(credits=3, fault=..., clock=...)`, stopped after the test.
-* `connect`: a factory of `httpx.Client`s on a server, closed after the test.
-* `http`: an `httpx.Client` on `corex_server` with its API key.
+* `connect`: a factory of `httpx2.Client`s on a server, closed after the test.
+* `http`: an `httpx2.Client` on `corex_server` with its API key.
 * `sse`: splits a `text/event-stream` body into its `data:` payloads (JSON decoded, `[DONE]` kept).
 """
 
@@ -14,14 +14,14 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from zaguan.testing import LocalCoreX, corex_server
 
 __all__ = ["corex_server"]
 
-Connect = Callable[..., httpx.Client]
+Connect = Callable[..., httpx2.Client]
 
 
 @pytest.fixture
@@ -40,12 +40,12 @@ def start_corex() -> Iterator[Callable[..., LocalCoreX]]:
 
 @pytest.fixture
 def connect() -> Iterator[Connect]:
-    clients: list[httpx.Client] = []
+    clients: list[httpx2.Client] = []
 
-    def make(server: LocalCoreX, api_key: str | None = None, **options: Any) -> httpx.Client:
+    def make(server: LocalCoreX, api_key: str | None = None, **options: Any) -> httpx2.Client:
         headers = {"Authorization": f"Bearer {api_key or server.api_key}"}
         options.setdefault("timeout", 10)
-        client = httpx.Client(base_url=server.base_url, headers=headers, **options)
+        client = httpx2.Client(base_url=server.base_url, headers=headers, **options)
         clients.append(client)
         return client
 
@@ -55,7 +55,7 @@ def connect() -> Iterator[Connect]:
 
 
 @pytest.fixture
-def http(corex_server: LocalCoreX, connect: Connect) -> httpx.Client:
+def http(corex_server: LocalCoreX, connect: Connect) -> httpx2.Client:
     return connect(corex_server)
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from types import ModuleType
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 import zaguan.testing
@@ -48,15 +48,15 @@ def rid() -> str:
 
 
 def post_chat(
-    client: httpx.Client, payload: dict[str, Any], request_id: str | None = None, **headers: str
-) -> httpx.Response:
+    client: httpx2.Client, payload: dict[str, Any], request_id: str | None = None, **headers: str
+) -> httpx2.Response:
     if request_id:
         headers["X-Request-Id"] = request_id
     return client.post(CHAT, json=payload, headers=headers)
 
 
 def assert_error(
-    response: httpx.Response, status: int, type_: str, param: str | None = None
+    response: httpx2.Response, status: int, type_: str, param: str | None = None
 ) -> dict[str, Any]:
     assert response.status_code == status, response.text
     assert response.headers["x-request-id"]
@@ -73,7 +73,7 @@ def assert_error(
 
 
 def test_health_needs_no_key(corex_server: LocalCoreX) -> None:
-    response = httpx.get(f"{corex_server.base_url}/health", headers={"X-Request-Id": "h-1"})
+    response = httpx2.get(f"{corex_server.base_url}/health", headers={"X-Request-Id": "h-1"})
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
     assert response.json()["version"] == zaguan.__version__
@@ -95,22 +95,22 @@ def test_missing_or_wrong_key_is_401(
         {"Authorization": authorization} if authorization else {}
     )
     for path in ("/v1/models", "/v1/credits/balance"):
-        response = httpx.get(corex_server.base_url + path, headers=headers)
+        response = httpx2.get(corex_server.base_url + path, headers=headers)
         error = assert_error(response, 401, "authentication_error")
         assert error["code"] == "invalid_api_key"
         assert error["message"].startswith(message)
         assert response.headers["x-request-id"] == "auth-1"
-    response = httpx.post(corex_server.base_url + CHAT, json=body(), headers=headers)
+    response = httpx2.post(corex_server.base_url + CHAT, json=body(), headers=headers)
     assert_error(response, 401, "authentication_error")
 
 
-def test_request_id_is_generated_when_absent(http: httpx.Client) -> None:
+def test_request_id_is_generated_when_absent(http: httpx2.Client) -> None:
     first, second = http.get("/v1/models"), http.get("/v1/models")
     assert first.headers["x-request-id"].startswith("req_local_")
     assert first.headers["x-request-id"] != second.headers["x-request-id"]
 
 
-def test_unknown_route_is_a_contract_404(http: httpx.Client) -> None:
+def test_unknown_route_is_a_contract_404(http: httpx2.Client) -> None:
     assert_error(http.get("/v1/nothing"), 404, "not_found_error")
     assert http.delete("/v1/models").status_code == 405
 
@@ -118,7 +118,7 @@ def test_unknown_route_is_a_contract_404(http: httpx.Client) -> None:
 # ------------------------------------------------------------------ models
 
 
-def test_models_list_covers_five_providers(http: httpx.Client) -> None:
+def test_models_list_covers_five_providers(http: httpx2.Client) -> None:
     listing = http.get("/v1/models").json()
     assert listing["object"] == "list"
     ids = [model["id"] for model in listing["data"]]
@@ -136,18 +136,18 @@ def test_models_list_covers_five_providers(http: httpx.Client) -> None:
 
 
 @pytest.mark.parametrize("path", ["openai/gpt-4o-mini", "openai%2Fgpt-4o-mini", "gpt-4o-mini"])
-def test_retrieve_model_id_with_slash(http: httpx.Client, path: str) -> None:
+def test_retrieve_model_id_with_slash(http: httpx2.Client, path: str) -> None:
     response = http.get(f"/v1/models/{path}")
     assert response.status_code == 200
     assert response.json()["id"] == "openai/gpt-4o-mini"
 
 
-def test_retrieve_unknown_model_is_404(http: httpx.Client) -> None:
+def test_retrieve_unknown_model_is_404(http: httpx2.Client) -> None:
     error = assert_error(http.get("/v1/models/openai%2Fgpt-9"), 404, "not_found_error", "model_id")
     assert error["code"] == "model_not_found"
 
 
-def test_capabilities_one_per_model(http: httpx.Client) -> None:
+def test_capabilities_one_per_model(http: httpx2.Client) -> None:
     models = {m["id"] for m in http.get("/v1/models").json()["data"]}
     capabilities = http.get("/v1/capabilities").json()["data"]
     assert {c["model_id"] for c in capabilities} == models
@@ -160,7 +160,7 @@ def test_capabilities_one_per_model(http: httpx.Client) -> None:
 # ------------------------------------------------------------------ chat answers
 
 
-def test_chat_is_deterministic_and_counts_words(http: httpx.Client) -> None:
+def test_chat_is_deterministic_and_counts_words(http: httpx2.Client) -> None:
     first = post_chat(http, body("one two three"), rid()).json()
     second = post_chat(http, body("one two three"), rid()).json()
     assert first["id"] != second["id"]
@@ -180,7 +180,7 @@ def test_chat_is_deterministic_and_counts_words(http: httpx.Client) -> None:
     assert first["promptshield"]["credits_used"] == 1
 
 
-def test_prompt_tokens_count_every_message_and_text_part(http: httpx.Client) -> None:
+def test_prompt_tokens_count_every_message_and_text_part(http: httpx2.Client) -> None:
     messages = [
         {"role": "system", "content": "be brief"},
         {
@@ -201,7 +201,7 @@ def test_prompt_tokens_count_every_message_and_text_part(http: httpx.Client) -> 
     [("deepseek/deepseek-reasoner", 9), ("perplexity/sonar-reasoning", None)],
 )
 def test_think_tags_in_content(
-    http: httpx.Client, model: str, reasoning_tokens: int | None
+    http: httpx2.Client, model: str, reasoning_tokens: int | None
 ) -> None:
     answer = post_chat(http, body("hi there", model=model)).json()
     content = answer["choices"][0]["message"]["content"]
@@ -211,14 +211,14 @@ def test_think_tags_in_content(
     assert (details or {}).get("reasoning_tokens") == reasoning_tokens
 
 
-def test_thinking_false_hides_think(http: httpx.Client) -> None:
+def test_thinking_false_hides_think(http: httpx2.Client) -> None:
     answer = post_chat(http, body("hi", model="deepseek/deepseek-reasoner", thinking=False)).json()
     assert answer["choices"][0]["message"]["content"] == "Echo: hi"
     assert answer["usage"]["completion_tokens_details"] == {"reasoning_tokens": 0}
 
 
 @pytest.mark.parametrize("model", ["openai/o3-mini", "google/gemini-2.5-pro", "o3-mini"])
-def test_hidden_reasoning_tokens(http: httpx.Client, model: str) -> None:
+def test_hidden_reasoning_tokens(http: httpx2.Client, model: str) -> None:
     answer = post_chat(http, body("hi there", model=model)).json()
     assert answer["choices"][0]["message"]["content"] == "Echo: hi there"
     assert answer["usage"]["completion_tokens"] == 3 + 9
@@ -226,20 +226,20 @@ def test_hidden_reasoning_tokens(http: httpx.Client, model: str) -> None:
     assert answer["model"].endswith(model)
 
 
-def test_max_tokens_cuts_the_reply(http: httpx.Client) -> None:
+def test_max_tokens_cuts_the_reply(http: httpx2.Client) -> None:
     answer = post_chat(http, body("a b c d e", max_tokens=3)).json()
     assert answer["choices"][0]["message"]["content"] == "Echo: a b"
     assert answer["choices"][0]["finish_reason"] == "length"
     assert answer["usage"]["completion_tokens"] == 3
 
 
-def test_n_repeats_the_choice(http: httpx.Client) -> None:
+def test_n_repeats_the_choice(http: httpx2.Client) -> None:
     answer = post_chat(http, body("x", n=2)).json()
     assert [c["index"] for c in answer["choices"]] == [0, 1]
     assert answer["usage"]["completion_tokens"] == 4
 
 
-def test_json_response_formats(http: httpx.Client) -> None:
+def test_json_response_formats(http: httpx2.Client) -> None:
     plain = post_chat(http, body("hi", response_format={"type": "json_object"})).json()
     assert json.loads(plain["choices"][0]["message"]["content"]) == {"echo": "hi"}
     schema = {"type": "object", "properties": {"n": {"type": "integer"}, "ok": {"type": "boolean"}}}
@@ -251,7 +251,7 @@ def test_json_response_formats(http: httpx.Client) -> None:
 # ------------------------------------------------------------------ tools
 
 
-def test_tool_call_when_the_prompt_names_the_tool(http: httpx.Client) -> None:
+def test_tool_call_when_the_prompt_names_the_tool(http: httpx2.Client) -> None:
     answer = post_chat(http, body("please call get_weather for Paris", tools=[WEATHER_TOOL])).json()
     choice = answer["choices"][0]
     assert choice["finish_reason"] == "tool_calls"
@@ -283,14 +283,14 @@ def test_tool_call_when_the_prompt_names_the_tool(http: httpx.Client) -> None:
     ],
 )
 def test_tool_choice_rules(
-    http: httpx.Client, text: str, extra: dict[str, Any], calls: int
+    http: httpx2.Client, text: str, extra: dict[str, Any], calls: int
 ) -> None:
     time_tool = {"type": "function", "function": {"name": "get_time"}}
     answer = post_chat(http, body(text, tools=[WEATHER_TOOL, time_tool], **extra)).json()
     assert len(answer["choices"][0]["message"].get("tool_calls", [])) == calls
 
 
-def test_tool_results_get_a_text_answer(http: httpx.Client) -> None:
+def test_tool_results_get_a_text_answer(http: httpx2.Client) -> None:
     call = {
         "id": "call_1",
         "type": "function",
@@ -308,7 +308,7 @@ def test_tool_results_get_a_text_answer(http: httpx.Client) -> None:
     assert answer["choices"][0]["message"]["content"] == "Echo: get_weather please"
 
 
-def test_models_without_tools_ignore_them(http: httpx.Client) -> None:
+def test_models_without_tools_ignore_them(http: httpx2.Client) -> None:
     answer = post_chat(
         http, body("get_weather", model="perplexity/sonar", tools=[WEATHER_TOOL])
     ).json()
@@ -319,7 +319,7 @@ def test_models_without_tools_ignore_them(http: httpx.Client) -> None:
 
 
 def test_stream_shape_matches_the_json_answer(
-    http: httpx.Client, sse: Callable[[str], list[Any]]
+    http: httpx2.Client, sse: Callable[[str], list[Any]]
 ) -> None:
     payload = body("stream me please", stream=True, stream_options={"include_usage": True})
     response = post_chat(http, payload, rid())
@@ -343,7 +343,7 @@ def test_stream_shape_matches_the_json_answer(
     assert usage["promptshield"]["credits_used"] == 1
 
 
-def test_stream_without_include_usage(http: httpx.Client, sse: Callable[[str], list[Any]]) -> None:
+def test_stream_without_include_usage(http: httpx2.Client, sse: Callable[[str], list[Any]]) -> None:
     events = sse(post_chat(http, body("x y", model="deepseek/deepseek-reasoner", stream=True)).text)
     assert events[-1] == "[DONE]"
     assert all(c["choices"] for c in events[:-1])
@@ -356,7 +356,7 @@ def test_stream_without_include_usage(http: httpx.Client, sse: Callable[[str], l
 
 
 def test_stream_tool_call_arguments_arrive_in_fragments(
-    http: httpx.Client, sse: Callable[[str], list[Any]]
+    http: httpx2.Client, sse: Callable[[str], list[Any]]
 ) -> None:
     payload = body("get_weather in Oslo", tools=[WEATHER_TOOL])
     whole = post_chat(http, payload).json()["choices"][0]["message"]["tool_calls"][0]
@@ -379,7 +379,7 @@ def test_stream_tool_call_arguments_arrive_in_fragments(
 
 
 def test_a_retried_request_id_is_debited_once(
-    corex_server: LocalCoreX, connect: Callable[..., httpx.Client]
+    corex_server: LocalCoreX, connect: Callable[..., httpx2.Client]
 ) -> None:
     client = connect(corex_server)
     request_id = rid()
@@ -402,14 +402,14 @@ def test_a_retried_request_id_is_debited_once(
     assert corex_server.ledger.balance == 10_000 - 2
 
 
-def test_same_request_id_with_another_body_is_409(http: httpx.Client) -> None:
+def test_same_request_id_with_another_body_is_409(http: httpx2.Client) -> None:
     request_id = rid()
     assert post_chat(http, body("first"), request_id).status_code == 200
     assert_error(post_chat(http, body("second"), request_id), 409, "conflict_error")
 
 
 def test_balance_of_each_key(
-    corex_server: LocalCoreX, connect: Callable[..., httpx.Client]
+    corex_server: LocalCoreX, connect: Callable[..., httpx2.Client]
 ) -> None:
     pro = connect(corex_server).get("/v1/credits/balance").json()
     free = connect(corex_server, FREE_API_KEY).get("/v1/credits/balance").json()
@@ -428,7 +428,7 @@ def test_balance_of_each_key(
 
 
 def test_402_when_credits_run_out(
-    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx.Client]
+    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx2.Client]
 ) -> None:
     server = start_corex(credits=4)
     client = connect(server)
@@ -461,7 +461,7 @@ def test_402_when_credits_run_out(
 )
 def test_403_band_above_the_tier(
     corex_server: LocalCoreX,
-    connect: Callable[..., httpx.Client],
+    connect: Callable[..., httpx2.Client],
     key: str,
     model: str,
     band: str,
@@ -478,7 +478,7 @@ def test_403_band_above_the_tier(
 
 
 def test_enterprise_key_reaches_band_c(
-    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx.Client]
+    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx2.Client]
 ) -> None:
     server = start_corex(api_keys={"k-ent": "enterprise"}, credits=50)
     answer = post_chat(connect(server), body(model="anthropic/claude-opus-4")).json()
@@ -564,7 +564,7 @@ _IMAGE_PART = {"type": "image_url", "image_url": {"url": "https://x/y.png", "det
     ],
 )
 def test_validation_names_the_field(
-    http: httpx.Client, payload: Any, param: str | None, message: str
+    http: httpx2.Client, payload: Any, param: str | None, message: str
 ) -> None:
     error = assert_error(http.post(CHAT, json=payload), 400, "invalid_request_error", param)
     assert message in error["message"]
@@ -580,22 +580,24 @@ _UNKNOWN_TOOL = {"type": "function", "function": {"name": "x"}}
         ({"tools": [WEATHER_TOOL], "tool_choice": _UNKNOWN_TOOL}, "tool_choice.function.name"),
     ],
 )
-def test_valid_but_unservable_is_422(http: httpx.Client, extra: dict[str, Any], param: str) -> None:
+def test_valid_but_unservable_is_422(
+    http: httpx2.Client, extra: dict[str, Any], param: str
+) -> None:
     assert_error(post_chat(http, body(**extra)), 422, "invalid_request_error", param)
 
 
-def test_invalid_json_is_400(http: httpx.Client) -> None:
+def test_invalid_json_is_400(http: httpx2.Client) -> None:
     for raw in (b"{not json", b'{"model": NaN}', b"\xff"):
         assert_error(http.post(CHAT, content=raw), 400, "invalid_request_error")
 
 
-def test_unknown_model_is_404(http: httpx.Client) -> None:
+def test_unknown_model_is_404(http: httpx2.Client) -> None:
     for model in ("openai/gpt-9", "test/unknown-fault"):
         error = assert_error(post_chat(http, body(model=model)), 404, "not_found_error", "model")
         assert error["code"] == "model_not_found"
 
 
-def test_unknown_fields_pass(http: httpx.Client) -> None:
+def test_unknown_fields_pass(http: httpx2.Client) -> None:
     payload = body(
         provider_specific_params={"flex": True}, future_field={"x": 1}, metadata={"a": "b"}
     )
@@ -620,8 +622,8 @@ class FakeClock:
 
 @pytest.fixture
 def busy_corex(
-    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx.Client]
-) -> tuple[LocalCoreX, httpx.Client]:
+    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx2.Client]
+) -> tuple[LocalCoreX, httpx2.Client]:
     """A server whose ledger has 7 entries, one a day from 2025-03-01: 6 successes, 1 error."""
     clock = FakeClock(datetime(2025, 3, 1, 12, tzinfo=UTC))
     server = start_corex(clock=clock)
@@ -646,7 +648,7 @@ def busy_corex(
     return server, client
 
 
-def test_history_pages_really_page(busy_corex: tuple[LocalCoreX, httpx.Client]) -> None:
+def test_history_pages_really_page(busy_corex: tuple[LocalCoreX, httpx2.Client]) -> None:
     server, client = busy_corex
     pages, cursor = [], None
     while True:
@@ -699,7 +701,7 @@ def test_history_pages_really_page(busy_corex: tuple[LocalCoreX, httpx.Client]) 
     ],
 )
 def test_history_filters(
-    busy_corex: tuple[LocalCoreX, httpx.Client], params: dict[str, str], request_ids: list[str]
+    busy_corex: tuple[LocalCoreX, httpx2.Client], params: dict[str, str], request_ids: list[str]
 ) -> None:
     page = busy_corex[1].get("/v1/credits/history", params=params).json()
     assert [e["request_id"] for e in page["entries"]] == request_ids
@@ -718,14 +720,14 @@ def test_history_filters(
     ],
 )
 def test_history_rejects_bad_queries(
-    http: httpx.Client, params: dict[str, str], param: str
+    http: httpx2.Client, params: dict[str, str], param: str
 ) -> None:
     assert_error(
         http.get("/v1/credits/history", params=params), 400, "invalid_request_error", param
     )
 
 
-def test_stats_aggregate_the_ledger(busy_corex: tuple[LocalCoreX, httpx.Client]) -> None:
+def test_stats_aggregate_the_ledger(busy_corex: tuple[LocalCoreX, httpx2.Client]) -> None:
     client = busy_corex[1]
     stats = client.get(
         "/v1/credits/stats", params={"start_date": "2025-03-01", "end_date": "2025-03-07"}
@@ -789,10 +791,10 @@ def test_public_names() -> None:
 
 
 async def test_async_context_manager() -> None:
-    async with LocalCoreX() as server, httpx.AsyncClient() as client:
+    async with LocalCoreX() as server, httpx2.AsyncClient() as client:
         assert (await client.get(f"{server.base_url}/health")).status_code == 200
-    with pytest.raises(httpx.ConnectError):
-        httpx.get(f"{server.base_url}/health")
+    with pytest.raises(httpx2.ConnectError):
+        httpx2.get(f"{server.base_url}/health")
 
 
 def test_python_m_zaguan_testing_serves() -> None:
@@ -816,9 +818,9 @@ def test_python_m_zaguan_testing_serves() -> None:
             banner = process.stdout.readline()
             url = banner.split(" on ")[1].strip()
             assert url.startswith("http://127.0.0.1:")
-            assert httpx.get(f"{url}/health", timeout=10).json()["status"] == "ok"
-            assert httpx.get(f"{url}/v1/models", timeout=10).status_code == 401
-            balance = httpx.get(
+            assert httpx2.get(f"{url}/health", timeout=10).json()["status"] == "ok"
+            assert httpx2.get(f"{url}/v1/models", timeout=10).status_code == 401
+            balance = httpx2.get(
                 f"{url}/v1/credits/balance", headers={"Authorization": f"Bearer {DEFAULT_API_KEY}"}
             )
             assert balance.json()["credits_total"] == 5

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import hypothesis
 import openai
 import pytest
@@ -293,7 +293,7 @@ def _round_trip(model: Any, data: dict[str, Any]) -> None:
         ("/v1/credits/stats?period=week", models.CreditsStats),
     ],
 )
-def test_generated_models_parse_the_reads(http: httpx.Client, path: str, model: Any) -> None:
+def test_generated_models_parse_the_reads(http: httpx2.Client, path: str, model: Any) -> None:
     for text in ("a b", "c d e", "f"):  # some history
         http.post("/v1/chat/completions", json=_chat(text, "openai/o3-mini"))
     _round_trip(model, http.get(path).json())
@@ -318,7 +318,7 @@ _TOOL = {"type": "function", "function": {"name": "get_time", "parameters": {"ty
     ],
 )
 def test_chats_match_the_spec_and_the_generated_models(
-    http: httpx.Client, sse: Sse, payload: dict[str, Any]
+    http: httpx2.Client, sse: Sse, payload: dict[str, Any]
 ) -> None:
     completion = http.post("/v1/chat/completions", json=payload).json()
     spec_schema("ChatCompletion").validate(completion)
@@ -343,7 +343,7 @@ def test_chats_match_the_spec_and_the_generated_models(
     ],
 )
 def test_generated_models_parse_errors(
-    http: httpx.Client, payload: dict[str, Any], headers: dict[str, str], status: int
+    http: httpx2.Client, payload: dict[str, Any], headers: dict[str, str], status: int
 ) -> None:
     response = http.post("/v1/chat/completions", json=payload, headers=headers)
     assert response.status_code == status
@@ -352,7 +352,7 @@ def test_generated_models_parse_errors(
 
 
 def test_generated_models_parse_402(
-    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx.Client]
+    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx2.Client]
 ) -> None:
     response = connect(start_corex(credits=0)).post("/v1/chat/completions", json=_chat("x"))
     error = models.ErrorResponse.from_dict(response.json()).error
@@ -360,7 +360,7 @@ def test_generated_models_parse_402(
     _round_trip(models.ErrorResponse, response.json())
 
 
-def test_generated_models_parse_a_stream_error(http: httpx.Client, sse: Sse) -> None:
+def test_generated_models_parse_a_stream_error(http: httpx2.Client, sse: Sse) -> None:
     payload = _chat("x", stream=True)
     response = http.post(
         "/v1/chat/completions", json=payload, headers={FAULT_HEADER: "stream_error_after=0"}

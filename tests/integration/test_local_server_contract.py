@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import yaml
 from starlette.routing import Route
@@ -31,7 +31,7 @@ BODY = {"model": "openai/gpt-4o-mini", "messages": [{"role": "user", "content": 
 # first): the local server and the facade, both unchanged, meet the new field.
 _WITH_NEW_CONTRACT = """
 import json, sys
-import httpx
+import httpx2
 import zaguan_corex_client
 from zaguan import ZaguanClient
 from zaguan.testing import LocalCoreX
@@ -40,12 +40,12 @@ assert zaguan_corex_client.__file__.startswith(sys.argv[1]), zaguan_corex_client
 body = {"model": "openai/gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}
 sent = []
 hooks = {"request": [lambda request: sent.append(json.loads(request.read()))]}
-with LocalCoreX() as server, httpx.Client(base_url=server.base_url) as http:
+with LocalCoreX() as server, httpx2.Client(base_url=server.base_url) as http:
     auth = {"Authorization": f"Bearer {server.api_key}"}
     good = http.post("/v1/chat/completions", json={**body, "x_new_field": "v"}, headers=auth)
     bad = http.post("/v1/chat/completions", json={**body, "x_new_field": 5}, headers=auth)
     with ZaguanClient(server.api_key, base_url=server.base_url,
-                      http_client=httpx.Client(event_hooks=hooks)) as client:
+                      http_client=httpx2.Client(event_hooks=hooks)) as client:
         client.chat(**body, x_new_field="v")
 print(json.dumps({"good": good.status_code, "bad": bad.json(), "facade_sent": sent}))
 """
@@ -61,7 +61,7 @@ def _contract_with_new_field(folder: Path) -> Path:
 
 
 def test_a_field_added_to_the_contract_is_checked_with_no_other_edit(
-    tmp_path: Path, corex_server: LocalCoreX, connect: Callable[..., httpx.Client]
+    tmp_path: Path, corex_server: LocalCoreX, connect: Callable[..., httpx2.Client]
 ) -> None:
     # Today's contract does not name the field: any value passes (forward compatibility).
     assert connect(corex_server).post(CHAT, json={**BODY, "x_new_field": 5}).status_code == 200
@@ -108,7 +108,7 @@ def test_every_route_is_an_operation_of_the_contract() -> None:
 )
 def test_query_parameters_are_read_as_their_type_then_checked(
     corex_server: LocalCoreX,
-    connect: Callable[..., httpx.Client],
+    connect: Callable[..., httpx2.Client],
     params: dict[str, str],
     message: str,
 ) -> None:

@@ -7,13 +7,13 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from zaguan.testing import FAULT_HEADER, LocalCoreX
 
 CHAT = "/v1/chat/completions"
-Connect = Callable[..., httpx.Client]
+Connect = Callable[..., httpx2.Client]
 Sse = Callable[[str], list[Any]]
 
 
@@ -28,11 +28,11 @@ def stream_body(**extra: Any) -> dict[str, Any]:
 
 
 def attempt(
-    client: httpx.Client,
+    client: httpx2.Client,
     request_id: str,
     fault: str | None = None,
     payload: dict[str, Any] | None = None,
-) -> httpx.Response:
+) -> httpx2.Response:
     headers = {"X-Request-Id": request_id} | ({FAULT_HEADER: fault} if fault else {})
     return client.post(CHAT, json=payload or body(), headers=headers)
 
@@ -112,9 +112,9 @@ def test_delay_slows_the_first_byte(corex_server: LocalCoreX, connect: Connect) 
     start = time.monotonic()
     assert attempt(client, rid(), "delay=0.3").status_code == 200
     assert time.monotonic() - start >= 0.3
-    impatient = connect(corex_server, timeout=httpx.Timeout(5, read=0.1))
+    impatient = connect(corex_server, timeout=httpx2.Timeout(5, read=0.1))
     request_id = rid()
-    with pytest.raises(httpx.ReadTimeout):
+    with pytest.raises(httpx2.ReadTimeout):
         attempt(impatient, request_id, "delay=0.5;times=1")
     assert attempt(impatient, request_id, "delay=0.5;times=1").status_code == 200
 
@@ -166,7 +166,7 @@ def test_stream_drop_is_a_transport_error(corex_server: LocalCoreX, connect: Con
     headers = {FAULT_HEADER: "stream_drop_after=1"}
     with client.stream("POST", CHAT, json=stream_body(), headers=headers) as response:
         assert response.status_code == 200
-        with pytest.raises(httpx.RemoteProtocolError):
+        with pytest.raises(httpx2.RemoteProtocolError):
             received.extend(response.iter_bytes())
     assert b"Echo" in b"".join(received)
 
@@ -174,14 +174,14 @@ def test_stream_drop_is_a_transport_error(corex_server: LocalCoreX, connect: Con
 def test_drop_before_the_response(corex_server: LocalCoreX, connect: Connect) -> None:
     client = connect(corex_server)
     request_id = rid()
-    with pytest.raises(httpx.RemoteProtocolError, match="without sending a response"):
+    with pytest.raises(httpx2.RemoteProtocolError, match="without sending a response"):
         attempt(client, request_id, "drop=1;times=1")
     assert attempt(client, request_id, "drop=1;times=1").status_code == 200
     assert corex_server.attempts(request_id) == 2
     assert [e.status for e in corex_server.ledger.entries] == ["error", "success"]
-    with pytest.raises(httpx.TransportError):
+    with pytest.raises(httpx2.TransportError):
         client.get("/v1/models", headers={FAULT_HEADER: "drop=1"})
-    with pytest.raises(httpx.TransportError):
+    with pytest.raises(httpx2.TransportError):
         attempt(client, rid(), payload=body(model="test/drop"))
 
 

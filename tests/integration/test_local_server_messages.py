@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from tests.integration.test_local_server_conformance import spec_schema
@@ -49,7 +49,7 @@ def named_events(body: str) -> list[tuple[str, dict[str, Any]]]:
     return events
 
 
-def test_text_message(http: httpx.Client) -> None:
+def test_text_message(http: httpx2.Client) -> None:
     message = http.post(MESSAGES, json=ask(system="Be brief.")).json()
     spec_schema("Message").validate(message)
     assert message["content"] == [{"type": "text", "text": "Echo: hello world"}]
@@ -62,7 +62,7 @@ def test_text_message(http: httpx.Client) -> None:
     }
 
 
-def test_the_stream_event_sequence(http: httpx.Client) -> None:
+def test_the_stream_event_sequence(http: httpx2.Client) -> None:
     body = ask("get_weather in Quito", thinking=THINKING, tools=[WEATHER], stream=True)
     response = http.post(MESSAGES, json=body)
     assert response.headers["content-type"].startswith("text/event-stream")
@@ -97,14 +97,14 @@ def test_the_stream_event_sequence(http: httpx.Client) -> None:
         ({"tools": [WEATHER], "tool_choice": {"type": "none"}}, "Echo: hello world", "end_turn"),
     ],
 )
-def test_stop_reasons(http: httpx.Client, extra: dict[str, Any], text: str, stop: str) -> None:
+def test_stop_reasons(http: httpx2.Client, extra: dict[str, Any], text: str, stop: str) -> None:
     message = http.post(MESSAGES, json=ask(**extra)).json()
     assert message["content"] == [{"type": "text", "text": text}]
     assert message["stop_reason"] == stop
     assert message["stop_sequence"] == ("wor" if stop == "stop_sequence" else None)
 
 
-def test_a_tool_result_is_echoed_not_called_again(http: httpx.Client) -> None:
+def test_a_tool_result_is_echoed_not_called_again(http: httpx2.Client) -> None:
     first = http.post(MESSAGES, json=ask("use get_weather", tools=[WEATHER])).json()
     call = first["content"][0]
     turn = {"type": "tool_result", "tool_use_id": call["id"], "content": "get_weather says sun"}
@@ -136,7 +136,7 @@ def test_a_tool_result_is_echoed_not_called_again(http: httpx.Client) -> None:
     ],
 )
 def test_errors_have_the_contract_shape(
-    http: httpx.Client, body: dict[str, Any], status: int, param: str
+    http: httpx2.Client, body: dict[str, Any], status: int, param: str
 ) -> None:
     response = http.post(MESSAGES, json=body)
     assert response.status_code == status
@@ -145,7 +145,7 @@ def test_errors_have_the_contract_shape(
 
 
 def test_one_request_id_one_charge_stream_or_not(
-    http: httpx.Client, corex_server: LocalCoreX
+    http: httpx2.Client, corex_server: LocalCoreX
 ) -> None:
     headers = {"X-Request-Id": "same"}
     streamed = http.post(MESSAGES, json=ask(stream=True), headers=headers)
@@ -158,7 +158,7 @@ def test_one_request_id_one_charge_stream_or_not(
 
 
 def test_a_503_fault_is_not_charged_and_its_retry_is(
-    http: httpx.Client, corex_server: LocalCoreX
+    http: httpx2.Client, corex_server: LocalCoreX
 ) -> None:
     headers = {"X-Request-Id": "r503", FAULT_HEADER: "status=503;times=1"}
     assert http.post(MESSAGES, json=ask(), headers=headers).status_code == 503
@@ -171,7 +171,7 @@ def test_a_503_fault_is_not_charged_and_its_retry_is(
     ("spec", "last"),
     [("stream_error_after=1", "error"), ("stream_cut_after=1", "content_block_delta")],
 )
-def test_stream_faults(http: httpx.Client, corex_server: LocalCoreX, spec: str, last: str) -> None:
+def test_stream_faults(http: httpx2.Client, corex_server: LocalCoreX, spec: str, last: str) -> None:
     response = http.post(MESSAGES, json=ask(stream=True), headers={FAULT_HEADER: spec})
     events = named_events(response.text)
     assert events[-1][0] == last
@@ -181,12 +181,12 @@ def test_stream_faults(http: httpx.Client, corex_server: LocalCoreX, spec: str, 
     assert corex_server.ledger.balance == 10_000  # an unfinished stream is not charged
 
 
-def test_stream_drop_closes_the_connection(http: httpx.Client) -> None:
-    with pytest.raises(httpx.HTTPError):
+def test_stream_drop_closes_the_connection(http: httpx2.Client) -> None:
+    with pytest.raises(httpx2.HTTPError):
         http.post(MESSAGES, json=ask(stream=True), headers={FAULT_HEADER: "stream_drop_after=1"})
 
 
-def test_count_tokens(http: httpx.Client, corex_server: LocalCoreX) -> None:
+def test_count_tokens(http: httpx2.Client, corex_server: LocalCoreX) -> None:
     body = {
         "model": MODEL,
         "messages": ask()["messages"],
@@ -207,7 +207,7 @@ def item(custom_id: str, **params: Any) -> dict[str, Any]:
     return {"custom_id": custom_id, "params": ask(max_tokens=10) | params}
 
 
-def results(http: httpx.Client, batch_id: str) -> dict[str, Any]:
+def results(http: httpx2.Client, batch_id: str) -> dict[str, Any]:
     response = http.get(f"{BATCHES}/{batch_id}/results")
     assert response.headers["content-type"].startswith("application/x-jsonl")
     lines = [json.loads(line) for line in response.text.splitlines()]
@@ -216,7 +216,7 @@ def results(http: httpx.Client, batch_id: str) -> dict[str, Any]:
     return {line["custom_id"]: line["result"] for line in lines}
 
 
-def test_a_batch_runs_when_read(http: httpx.Client, corex_server: LocalCoreX) -> None:
+def test_a_batch_runs_when_read(http: httpx2.Client, corex_server: LocalCoreX) -> None:
     requests = [
         item("ok"),
         {"custom_id": "no-max", "params": {"model": MODEL, "messages": []}},
@@ -265,13 +265,13 @@ def test_a_batch_runs_when_read(http: httpx.Client, corex_server: LocalCoreX) ->
         ({"requests": [item("a"), item("a")]}, "requests[1].custom_id"),
     ],
 )
-def test_a_malformed_batch_is_a_400(http: httpx.Client, body: Any, param: str) -> None:
+def test_a_malformed_batch_is_a_400(http: httpx2.Client, body: Any, param: str) -> None:
     response = http.post(BATCHES, json=body)
     assert response.status_code == 400
     assert response.json()["error"]["param"] == param
 
 
-def test_a_retried_create_makes_no_second_batch(http: httpx.Client) -> None:
+def test_a_retried_create_makes_no_second_batch(http: httpx2.Client) -> None:
     headers = {"X-Request-Id": "batch-1"}
     first = http.post(BATCHES, json={"requests": [item("a")]}, headers=headers).json()
     again = http.post(BATCHES, json={"requests": [item("a")]}, headers=headers).json()
@@ -281,7 +281,7 @@ def test_a_retried_create_makes_no_second_batch(http: httpx.Client) -> None:
     assert len(http.get(BATCHES).json()["data"]) == 1
 
 
-def test_cancel(http: httpx.Client) -> None:
+def test_cancel(http: httpx2.Client) -> None:
     batch_id = http.post(BATCHES, json={"requests": [item("a"), item("b")]}).json()["id"]
     canceling = http.post(f"{BATCHES}/{batch_id}/cancel").json()
     assert canceling["processing_status"] == "canceling"
@@ -293,7 +293,7 @@ def test_cancel(http: httpx.Client) -> None:
     assert again["processing_status"] == "ended"  # cancelling an ended batch changes nothing
 
 
-def test_paging(http: httpx.Client) -> None:
+def test_paging(http: httpx2.Client) -> None:
     ids = [http.post(BATCHES, json={"requests": [item("a")]}).json()["id"] for _ in range(5)]
     newest = ids[::-1]
 
@@ -316,7 +316,7 @@ def test_paging(http: httpx.Client) -> None:
 
 
 def test_batches_belong_to_their_key(
-    http: httpx.Client, corex_server: LocalCoreX, connect: Callable[..., httpx.Client]
+    http: httpx2.Client, corex_server: LocalCoreX, connect: Callable[..., httpx2.Client]
 ) -> None:
     batch_id = http.post(BATCHES, json={"requests": [item("a")]}).json()["id"]
     other = connect(corex_server, api_key="zk-local-free")
@@ -327,7 +327,7 @@ def test_batches_belong_to_their_key(
 
 
 def test_batch_times_come_from_the_clock(
-    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx.Client]
+    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx2.Client]
 ) -> None:
     moments = [datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC), datetime(2026, 1, 2, 3, 9, 0, tzinfo=UTC)]
 
@@ -344,7 +344,7 @@ def test_batch_times_come_from_the_clock(
     assert client.get(f"{BATCHES}/{created['id']}").json()["ended_at"] == "2026-01-02T03:09:00Z"
 
 
-def test_reset_forgets_the_batches(http: httpx.Client, corex_server: LocalCoreX) -> None:
+def test_reset_forgets_the_batches(http: httpx2.Client, corex_server: LocalCoreX) -> None:
     batch_id = http.post(BATCHES, json={"requests": [item("a")]}).json()["id"]
     corex_server.reset()
     assert http.get(f"{BATCHES}/{batch_id}").status_code == 404

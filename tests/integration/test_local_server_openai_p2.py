@@ -9,7 +9,7 @@ import struct
 import wave
 from collections.abc import Iterator
 
-import httpx
+import httpx2
 import openai
 import pytest
 
@@ -54,7 +54,7 @@ def test_embeddings_base64_is_little_endian_float32(openai_client: openai.OpenAI
     raw = openai_client.embeddings.with_raw_response.create(
         model=EMBEDDING_MODEL, input="same words", dimensions=4, encoding_format="base64"
     )
-    encoded = httpx.Response(200, content=raw.content).json()["data"][0]["embedding"]
+    encoded = httpx2.Response(200, content=raw.content).json()["data"][0]["embedding"]
     assert list(struct.unpack("<4f", base64.b64decode(encoded))) == embed("same words", 4)
 
 
@@ -132,7 +132,7 @@ def test_image_generation_as_b64_and_as_url(openai_client: openai.OpenAI) -> Non
     assert pngs[0] != pngs[1]
     urls = openai_client.images.generate(prompt="a lighthouse", n=2, response_format="url")
     assert urls.data is not None
-    fetched = [httpx.get(image.url or "", timeout=10) for image in urls.data]
+    fetched = [httpx2.get(image.url or "", timeout=10) for image in urls.data]
     assert [response.headers["content-type"] for response in fetched] == ["image/png"] * 2
     assert [response.content for response in fetched] == pngs  # the same prompt, the same images
 

@@ -8,7 +8,7 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from tests.integration.test_local_server_conformance import _round_trip, spec_schema
@@ -25,7 +25,7 @@ HI = [{"role": "user", "content": "hi"}]
 IMAGE = {"image": ("a.png", b"not really a png", "image/png")}
 
 
-def _post(http: httpx.Client, path: str, body: dict[str, Any], **kw: Any) -> httpx.Response:
+def _post(http: httpx2.Client, path: str, body: dict[str, Any], **kw: Any) -> httpx2.Response:
     """A JSON post, or a multipart one when `files` is given (form fields from `body`)."""
     if "files" in kw:
         return http.post(path, data=body, **kw)
@@ -46,14 +46,14 @@ CHARGED: list[tuple[str, dict[str, Any], dict[str, Any] | None]] = [
 IDS = [path.removeprefix("/v1/") for path, _, _ in CHARGED]
 
 
-def _send(http: httpx.Client, case: tuple[str, dict[str, Any], Any], **kw: Any) -> httpx.Response:
+def _send(http: httpx2.Client, case: tuple[str, dict[str, Any], Any], **kw: Any) -> httpx2.Response:
     path, body, files = case
     return _post(http, path, body, **({"files": files} if files else {}), **kw)
 
 
 @pytest.mark.parametrize("case", CHARGED, ids=IDS)
 def test_each_operation_charges_once_per_request_id(
-    http: httpx.Client, corex_server: LocalCoreX, case: Any
+    http: httpx2.Client, corex_server: LocalCoreX, case: Any
 ) -> None:
     headers = {"X-Request-Id": "rid-p2", FAULT_HEADER: "status=503;times=1"}
     assert _send(http, case, headers=headers).status_code == 503
@@ -70,7 +70,7 @@ def test_each_operation_charges_once_per_request_id(
 
 @pytest.mark.parametrize("case", CHARGED, ids=IDS)
 def test_another_body_under_a_charged_request_id_is_a_conflict(
-    http: httpx.Client, case: Any
+    http: httpx2.Client, case: Any
 ) -> None:
     path, body, files = case
     assert _send(http, case, headers={"X-Request-Id": "rid-same"}).status_code == 200
@@ -100,7 +100,7 @@ def test_another_body_under_a_charged_request_id_is_a_conflict(
     ],
 )  # fmt: skip
 def test_json_answers_match_the_contract(
-    http: httpx.Client, path: str, body: dict[str, Any], model: Any
+    http: httpx2.Client, path: str, body: dict[str, Any], model: Any
 ) -> None:
     answer = http.post(path, json=body).json()
     spec_schema(model.__name__).validate(answer)
@@ -110,7 +110,7 @@ def test_json_answers_match_the_contract(
 @pytest.mark.parametrize("path", ["/v1/audio/transcriptions", "/v1/audio/translations"])
 @pytest.mark.parametrize("response_format", ["json", "verbose_json"])
 def test_transcriptions_match_the_contract(
-    http: httpx.Client, path: str, response_format: str
+    http: httpx2.Client, path: str, response_format: str
 ) -> None:
     response = http.post(path, data=WHISPER | {"response_format": response_format}, files=AUDIO)
     spec_schema("Transcription").validate(response.json())
@@ -126,14 +126,14 @@ def test_transcriptions_match_the_contract(
         ("vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:00.000\nhello there\n"),
     ],
 )
-def test_text_formats_are_plain_text(http: httpx.Client, response_format: str, text: str) -> None:
+def test_text_formats_are_plain_text(http: httpx2.Client, response_format: str, text: str) -> None:
     data = WHISPER | {"response_format": response_format}
     response = http.post("/v1/audio/transcriptions", data=data, files=AUDIO)
     assert response.headers["content-type"] == "text/plain; charset=utf-8"
     assert response.text == text
 
 
-def test_verbose_json_times_the_words_of_a_wav(http: httpx.Client) -> None:
+def test_verbose_json_times_the_words_of_a_wav(http: httpx2.Client) -> None:
     audio = http.post("/v1/audio/speech", json=SPEAK).content
     data = WHISPER | {"response_format": "verbose_json", "language": "es"}
     files = {"file": ("speech.wav", audio, "audio/wav")}
@@ -155,7 +155,7 @@ def test_verbose_json_times_the_words_of_a_wav(http: httpx.Client) -> None:
      ("pcm", "audio/pcm")],
 )  # fmt: skip
 def test_speech_answers_wav_but_for_pcm(
-    http: httpx.Client, response_format: str | None, media_type: str
+    http: httpx2.Client, response_format: str | None, media_type: str
 ) -> None:
     body = SPEAK | ({"response_format": response_format} if response_format else {})
     response = http.post("/v1/audio/speech", json=body)
@@ -164,7 +164,7 @@ def test_speech_answers_wav_but_for_pcm(
     assert len(response.content) == 4_800 + (44 if media_type == "audio/wav" else 0)
 
 
-def test_embeddings_are_deterministic_unit_vectors(http: httpx.Client) -> None:
+def test_embeddings_are_deterministic_unit_vectors(http: httpx2.Client) -> None:
     body = {"model": "openai/text-embedding-3-small", "input": ["a", "b", "a"]}
     floats = [item["embedding"] for item in http.post("/v1/embeddings", json=body).json()["data"]]
     assert floats[0] == floats[2] != floats[1]
@@ -177,23 +177,23 @@ def test_embeddings_are_deterministic_unit_vectors(http: httpx.Client) -> None:
     assert shorter["embedding"] == pytest.approx([floats[0][0] / norm, floats[0][1] / norm])
 
 
-def test_gpt_image_1_always_answers_base64(http: httpx.Client) -> None:
+def test_gpt_image_1_always_answers_base64(http: httpx2.Client) -> None:
     body = {"prompt": "x", "model": "openai/gpt-image-1", "response_format": "url"}
     answer = http.post("/v1/images/generations", json=body).json()
     assert set(answer["data"][0]) == {"b64_json"}
     assert answer["usage"]["output_tokens"] == 272
 
 
-def test_image_urls_serve_pngs_without_a_key(http: httpx.Client, corex_server: LocalCoreX) -> None:
+def test_image_urls_serve_pngs_without_a_key(http: httpx2.Client, corex_server: LocalCoreX) -> None:
     url = http.post("/v1/images/generations", json={"prompt": "x"}).json()["data"][0]["url"]
     assert url.startswith(f"{corex_server.base_url}/files/images/img-")
-    assert httpx.get(url, timeout=10).content.startswith(b"\x89PNG")
-    missing = httpx.get(url.replace("img-", "nope-"), timeout=10)
+    assert httpx2.get(url, timeout=10).content.startswith(b"\x89PNG")
+    missing = httpx2.get(url.replace("img-", "nope-"), timeout=10)
     assert missing.status_code == 404
     assert missing.json()["error"]["type"] == "not_found_error"
 
 
-def test_uploads_are_recorded_field_by_field(http: httpx.Client, corex_server: LocalCoreX) -> None:
+def test_uploads_are_recorded_field_by_field(http: httpx2.Client, corex_server: LocalCoreX) -> None:
     data = {"prompt": "a hat", "n": "2", "size": "256x256", "response_format": "b64_json"}
     files = IMAGE | {"mask": ("m.png", b"mask", "image/png")}
     headers = {"X-Request-Id": "rid-up"}
@@ -225,7 +225,7 @@ def test_uploads_are_recorded_field_by_field(http: httpx.Client, corex_server: L
     ],
 )  # fmt: skip
 def test_multipart_fields_are_checked_against_the_contract(
-    http: httpx.Client,
+    http: httpx2.Client,
     path: str,
     data: dict[str, str],
     files: dict[str, Any] | None,
@@ -254,7 +254,7 @@ def test_multipart_fields_are_checked_against_the_contract(
     ],
 )  # fmt: skip
 def test_json_errors_name_the_field(
-    http: httpx.Client, path: str, body: dict[str, Any], status: int, param: str
+    http: httpx2.Client, path: str, body: dict[str, Any], status: int, param: str
 ) -> None:
     response = http.post(path, json=body)
     assert response.status_code == status
@@ -263,7 +263,7 @@ def test_json_errors_name_the_field(
 
 
 def test_band_b_image_model_is_denied_to_the_free_key(
-    corex_server: LocalCoreX, connect: Callable[..., httpx.Client]
+    corex_server: LocalCoreX, connect: Callable[..., httpx2.Client]
 ) -> None:
     client = connect(corex_server, FREE_API_KEY)
     body = {"prompt": "x", "model": "openai/gpt-image-1"}
@@ -273,7 +273,7 @@ def test_band_b_image_model_is_denied_to_the_free_key(
 
 
 def test_test_models_inject_faults_on_every_operation(
-    http: httpx.Client, corex_server: LocalCoreX
+    http: httpx2.Client, corex_server: LocalCoreX
 ) -> None:
     body = EMBED | {"model": "test/fail-503-1"}
     headers = {"X-Request-Id": "rid-fault-model"}
@@ -281,7 +281,7 @@ def test_test_models_inject_faults_on_every_operation(
     assert http.post("/v1/embeddings", json=body, headers=headers).status_code == 200
 
 
-def test_providers_and_virtual_models(http: httpx.Client) -> None:
+def test_providers_and_virtual_models(http: httpx2.Client) -> None:
     providers = http.get("/v1/providers/status").json()
     _round_trip(models.ProviderStatusList, providers)
     assert {p["provider"] for p in providers["data"]} >= {"openai", "anthropic", "google"}

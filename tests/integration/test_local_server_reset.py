@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-import httpx
+import httpx2
 import pytest
 
 from zaguan.testing import FAULT_HEADER, LocalCoreX
@@ -17,7 +17,7 @@ BODY = {"model": "openai/gpt-4o-mini", "messages": [{"role": "user", "content": 
 
 
 def test_reset_forgets_every_request(
-    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx.Client]
+    start_corex: Callable[..., LocalCoreX], connect: Callable[..., httpx2.Client]
 ) -> None:
     server = start_corex(fault="status=500;times=1")
     client = connect(server)
@@ -52,7 +52,7 @@ async def test_a_request_in_flight_cannot_charge_the_fresh_ledger(
 ) -> None:
     server = start_corex()
     headers = {"Authorization": f"Bearer {server.api_key}", "X-Request-Id": "slow"}
-    async with httpx.AsyncClient(base_url=server.base_url, headers=headers, timeout=10) as client:
+    async with httpx2.AsyncClient(base_url=server.base_url, headers=headers, timeout=10) as client:
         slow = asyncio.create_task(
             client.post(CHAT, json=BODY, headers={FAULT_HEADER: "delay=0.3"})
         )
@@ -70,7 +70,7 @@ _PORTS: list[int] = []
 
 
 def test_corex_server_first_test_changes_the_server(
-    corex_server: LocalCoreX, connect: Callable[..., httpx.Client]
+    corex_server: LocalCoreX, connect: Callable[..., httpx2.Client]
 ) -> None:
     _PORTS.append(corex_server.port)
     assert connect(corex_server).post(CHAT, json=BODY).status_code == 200
@@ -79,7 +79,7 @@ def test_corex_server_first_test_changes_the_server(
 
 
 def test_corex_server_next_test_finds_it_fresh(
-    corex_server: LocalCoreX, connect: Callable[..., httpx.Client]
+    corex_server: LocalCoreX, connect: Callable[..., httpx2.Client]
 ) -> None:
     assert corex_server.port == (_PORTS or [corex_server.port])[0]  # the same server
     assert corex_server.fault is None
@@ -95,4 +95,4 @@ def test_a_session_server_a_test_stopped_is_started_again(
     corex_server.stop()
     assert _session_server(pytestconfig) is corex_server
     assert corex_server.running
-    assert httpx.get(f"{corex_server.base_url}/health", timeout=10).status_code == 200
+    assert httpx2.get(f"{corex_server.base_url}/health", timeout=10).status_code == 200

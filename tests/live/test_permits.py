@@ -7,7 +7,7 @@ import asyncio
 import gc
 from collections.abc import AsyncIterator
 
-import httpx
+import httpx2
 import pytest
 
 import zaguan
@@ -21,7 +21,7 @@ SIZE = 2
 
 @pytest.fixture
 async def client(server: LocalCoreX) -> AsyncIterator[AsyncZaguanClient]:
-    http = httpx.AsyncClient(limits=httpx.Limits(max_connections=SIZE), timeout=10)
+    http = httpx2.AsyncClient(limits=httpx2.Limits(max_connections=SIZE), timeout=10)
     async with http, AsyncZaguanClient(server.api_key, base_url=server.base_url,
                                         http_client=http, max_retries=0) as client:  # fmt: skip
         yield client
@@ -32,8 +32,8 @@ def free(client: AsyncZaguanClient) -> int | None:
 
 
 def test_the_cap_is_the_pool_size_and_none_without_httpx_pool() -> None:
-    assert free(AsyncZaguanClient("k", base_url="http://127.0.0.1:1")) == 100  # httpx's default
-    mocked = httpx.AsyncClient(transport=httpx.MockTransport(lambda r: httpx.Response(200)))
+    assert free(AsyncZaguanClient("k", base_url="http://127.0.0.1:1")) == 100  # httpx2's default
+    mocked = httpx2.AsyncClient(transport=httpx2.MockTransport(lambda r: httpx2.Response(200)))
     assert free(AsyncZaguanClient("k", base_url="http://127.0.0.1:1", http_client=mocked)) is None
 
 
@@ -103,7 +103,7 @@ async def test_a_wait_for_a_permit_is_bounded_by_the_pool_timeout(
     client: AsyncZaguanClient,
 ) -> None:
     held = [await client.chat_stream(model=MODEL, messages=MESSAGES) for _ in range(SIZE)]
-    timeout = httpx.Timeout(10, pool=0.2)
+    timeout = httpx2.Timeout(10, pool=0.2)
     with pytest.raises(zaguan.APITimeoutError):
         await asyncio.wait_for(client.chat(model=MODEL, messages=MESSAGES, timeout=timeout), 10)
     for stream in held:

@@ -12,7 +12,7 @@ import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -122,13 +122,13 @@ async def make_client(flavour: str) -> AsyncIterator[Callable[..., Client]]:
 
     def make(base_url: str, api_key: str = "zk-test-key", **options: Any) -> Client:
         options = {"timeout": TIMEOUT, "max_retries": 0, **options}
-        limits = httpx.Limits(max_connections=1)
+        limits = httpx2.Limits(max_connections=1)
         client: Client
         if flavour == "sync":
-            http = httpx.Client(limits=limits)
+            http = httpx2.Client(limits=limits)
             client = ZaguanClient(api_key, base_url=base_url, http_client=http, **options)
         else:
-            ahttp = httpx.AsyncClient(limits=limits)
+            ahttp = httpx2.AsyncClient(limits=limits)
             client = AsyncZaguanClient(api_key, base_url=base_url, http_client=ahttp, **options)
         made.append(client)
         return client

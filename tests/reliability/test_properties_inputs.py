@@ -1,7 +1,7 @@
 """Properties of the facade's inputs: whatever a caller passes, either the request goes out
 carrying exactly that, or a documented error says what is wrong before anything is sent.
 
-Request building is checked through an `httpx.MockTransport` that records what would go on
+Request building is checked through an `httpx2.MockTransport` that records what would go on
 the wire (a server adds nothing to these properties); request ids and path ids also go to the
 session's local CoreX, to check what a real server saw.
 """
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote
 
-import httpx
+import httpx2
 import pytest
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
@@ -51,17 +51,17 @@ class Recorder:
     """A `ZaguanClient` on a `MockTransport` that keeps every request it is asked to send."""
 
     def __init__(self, **client_kwargs: Any) -> None:
-        self.sent: list[httpx.Request] = []
-        self.http = httpx.Client(transport=httpx.MockTransport(self._answer))
+        self.sent: list[httpx2.Request] = []
+        self.http = httpx2.Client(transport=httpx2.MockTransport(self._answer))
         self.client = ZaguanClient(
             API_KEY, base_url=BASE_URL, max_retries=0, http_client=self.http, **client_kwargs
         )
 
-    def _answer(self, request: httpx.Request) -> httpx.Response:
+    def _answer(self, request: httpx2.Request) -> httpx2.Response:
         self.sent.append(request)
-        return httpx.Response(404, json={"error": {"message": "recorded", "type": "not_found"}})
+        return httpx2.Response(404, json={"error": {"message": "recorded", "type": "not_found"}})
 
-    def call(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> httpx.Request | None:
+    def call(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> httpx2.Request | None:
         """The request ``method`` sent, or None when it raised `RequestValidationError` first;
         a 404 answers every request (nothing here needs a result)."""
         refused = None
@@ -133,7 +133,7 @@ class NotJSON:
     __hash__ = None  # type: ignore[assignment]
 
 
-def sent_body(request: httpx.Request) -> Any:
+def sent_body(request: httpx2.Request) -> Any:
     return json.loads(request.content.decode("utf-8"))
 
 
@@ -295,7 +295,7 @@ HEADER_VALUES = (
     | st.builds(lambda a, b: a + API_KEY + b, ANY_TEXT | st.just("Bearer "), ANY_TEXT | st.just(""))
 )
 HEADERS = st.dictionaries(HEADER_NAMES, HEADER_VALUES, max_size=2)
-# Headers whose meaning belongs to httpx, not to the caller's values.
+# Headers whose meaning belongs to httpx2, not to the caller's values.
 FRAMING = {"content-length", "transfer-encoding", "host", "connection"}
 
 

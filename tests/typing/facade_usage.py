@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-import httpx
+import httpx2
 
 from zaguan import (
     APIStatusError,
@@ -43,10 +43,10 @@ def sync_usage() -> str:
     with ZaguanClient(
         api_key="sk-...",
         base_url="http://localhost:8080",
-        timeout=httpx.Timeout(30.0, connect=5.0),
+        timeout=httpx2.Timeout(30.0, connect=5.0),
         max_retries=3,
         default_headers={"X-Team": "search"},
-        http_client=httpx.Client(),
+        http_client=httpx2.Client(),
     ) as client:
         reply: ChatCompletion = client.chat(
             model="openai/gpt-4o-mini", messages=MESSAGES, temperature=0.2,
@@ -83,7 +83,7 @@ def sync_usage() -> str:
         raw_model: RawResponse[Model] = client.with_raw_response.get_model("openai/gpt-4o-mini")
         raw_stream: RawResponse[Stream] = client.with_raw_response.chat_stream(request)
         status: int = raw_chat.status_code
-        headers: httpx.Headers = raw_model.headers
+        headers: httpx2.Headers = raw_model.headers
         rid: str = raw_stream.request_id
         elapsed: datetime.timedelta = raw_chat.elapsed
         lowlevel: AuthenticatedClient = client.lowlevel
@@ -95,7 +95,7 @@ def sync_usage() -> str:
 
 
 async def async_usage() -> str | None:
-    async with AsyncZaguanClient(http_client=httpx.AsyncClient()) as client:
+    async with AsyncZaguanClient(http_client=httpx2.AsyncClient()) as client:
         reply: ChatCompletion = await client.chat(model="openai/gpt-4o-mini", messages=MESSAGES)
         stream: AsyncStream = client.chat_stream(model="openai/gpt-4o-mini", messages=MESSAGES)
         async for chunk in stream:
@@ -137,7 +137,7 @@ def errors(client: ZaguanClient) -> int | None:
         print(required, exc.reset_date)
     except APIStatusError as exc:
         code: int = exc.status_code
-        response: httpx.Response = exc.response
+        response: httpx2.Response = exc.response
         print(response.status_code, exc.type, exc.code, exc.param, exc.body)
         return code
     except ZaguanError as exc:

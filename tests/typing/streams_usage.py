@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 
 from zaguan import AsyncStream, AsyncZaguanClient, Stream, ZaguanClient
 from zaguan._streaming import AsyncMessageStream, MessageStream
@@ -46,5 +46,5 @@ async def async_usage(client: AsyncZaguanClient, send: Any) -> None:
     final: ChatCompletion = await stream.get_final_completion()
     messages = await AsyncMessageStream(send, "rid", Message.from_dict)
     message: Message = await messages.get_final_message()
-    response: httpx.Response = messages.response
+    response: httpx2.Response = messages.response
     print(texts, final, message, response)

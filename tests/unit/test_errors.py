@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from zaguan._errors import (
@@ -36,20 +36,20 @@ from zaguan._retry import MAX_RETRY_AFTER, retry_delay
 SECRET = "sk-secret"
 
 
-def _request() -> httpx.Request:
+def _request() -> httpx2.Request:
     headers = {"Authorization": f"Bearer {SECRET}", "X-Request-Id": "rid-1"}
-    return httpx.Request("POST", "http://x/v1/chat/completions", headers=headers)
+    return httpx2.Request("POST", "http://x/v1/chat/completions", headers=headers)
 
 
 def _response(
     status: int, content: bytes | str = b"", headers: dict[str, str] | None = None
-) -> httpx.Response:
-    return httpx.Response(status, content=content, headers=headers, request=_request())
+) -> httpx2.Response:
+    return httpx2.Response(status, content=content, headers=headers, request=_request())
 
 
 def _json_response(
     status: int, body: object, headers: dict[str, str] | None = None
-) -> httpx.Response:
+) -> httpx2.Response:
     return _response(
         status, json.dumps(body), {"Content-Type": "application/json", **(headers or {})}
     )
@@ -105,7 +105,7 @@ def test_configuration_error_is_just_a_message() -> None:
 
 
 def test_connection_errors_have_friendly_defaults_and_keep_their_cause() -> None:
-    cause = httpx.ReadTimeout("read timed out")
+    cause = httpx2.ReadTimeout("read timed out")
     with pytest.raises(APITimeoutError) as caught:
         raise APITimeoutError(request_id="rid-9") from cause
     error = caught.value
@@ -381,7 +381,7 @@ def test_json_infinity_is_not_a_number_we_expose() -> None:
 
 
 def test_unread_streamed_response_does_not_raise() -> None:
-    response = httpx.Response(502, stream=httpx.ByteStream(b"never read"), request=_request())
+    response = httpx2.Response(502, stream=httpx2.ByteStream(b"never read"), request=_request())
     error = make_status_error(response, request_id="r")
     assert type(error) is InternalServerError
     assert error.body is None
@@ -418,7 +418,7 @@ def test_rate_limit_retry_after_header_wins_over_body(
     error = _status_error(429, _error_body("rate_limit_exceeded", retry_after=2.5), headers)
     assert isinstance(error, RateLimitError)
     assert error.retry_after == expected
-    assert retry_delay(0, headers=httpx.Headers(headers), body_retry_after=2.5) == expected
+    assert retry_delay(0, headers=httpx2.Headers(headers), body_retry_after=2.5) == expected
 
 
 def test_rate_limit_retry_after_is_capped_as_the_sleep_is() -> None:
@@ -512,14 +512,14 @@ def test_the_api_key_never_leaks_into_str_or_repr(error: APIError) -> None:
 
 
 def test_short_tokens_are_not_redacted_everywhere() -> None:
-    request = httpx.Request("GET", "http://x/", headers={"Authorization": "Bearer a"})
-    response = httpx.Response(400, json={"error": {"message": "a bad request"}}, request=request)
+    request = httpx2.Request("GET", "http://x/", headers={"Authorization": "Bearer a"})
+    response = httpx2.Response(400, json={"error": {"message": "a bad request"}}, request=request)
     assert str(make_status_error(response, request_id=None)) == "Error code: 400 - a bad request"
 
 
 def test_response_without_a_request_is_survived() -> None:
     error = make_status_error(
-        httpx.Response(500, json={"error": {"message": "m"}}), request_id=None
+        httpx2.Response(500, json={"error": {"message": "m"}}), request_id=None
     )
     assert str(error) == "Error code: 500 - m"
 
@@ -604,7 +604,7 @@ def test_decode_error_for_valid_json_of_the_wrong_shape() -> None:
     assert str(error) == "Unexpected response body (KeyError: 'choices') (request_id=r)"
 
 
-def _parse_or_raise(response: httpx.Response) -> object:
+def _parse_or_raise(response: httpx2.Response) -> object:
     """What a client does with a 2xx body it cannot read."""
     try:
         return json.loads(response.text)

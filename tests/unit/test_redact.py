@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 
 from zaguan._redact import MASK, redact, scrub, secrets_in, secrets_of
@@ -11,19 +11,19 @@ KEY = "sk-zaguan-0123456789"
 
 
 def test_secrets_are_the_sensitive_values_and_their_tokens() -> None:
-    headers = httpx.Headers(
+    headers = httpx2.Headers(
         {"Authorization": f"Bearer {KEY}", "X-Api-Key": "xk-abcdefgh", "X-Team": "team-abcdefgh"}
     )
     assert secrets_in(headers) == {f"Bearer {KEY}", KEY, "xk-abcdefgh"}
 
 
 def test_short_values_are_not_secrets() -> None:
-    assert secrets_in(httpx.Headers({"Authorization": "Bearer a"})) == {"Bearer a"}
-    assert secrets_in(httpx.Headers({"Authorization": "abc"})) == frozenset()
+    assert secrets_in(httpx2.Headers({"Authorization": "Bearer a"})) == {"Bearer a"}
+    assert secrets_in(httpx2.Headers({"Authorization": "abc"})) == frozenset()
 
 
 def test_a_response_without_its_request_has_no_secrets() -> None:
-    assert secrets_of(httpx.Response(200)) == frozenset()
+    assert secrets_of(httpx2.Response(200)) == frozenset()
     assert secrets_of(None) == frozenset()
 
 
@@ -36,11 +36,11 @@ def _raise_chained() -> None:
     try:
         raise ValueError(f"inner {KEY}")
     except ValueError as inner:
-        raise httpx.LocalProtocolError(f"outer {KEY}") from inner
+        raise httpx2.LocalProtocolError(f"outer {KEY}") from inner
 
 
 def test_scrub_masks_the_whole_chain_in_place() -> None:
-    with pytest.raises(httpx.LocalProtocolError) as caught:
+    with pytest.raises(httpx2.LocalProtocolError) as caught:
         _raise_chained()
     outer = caught.value
     assert scrub(outer, {KEY}) is outer

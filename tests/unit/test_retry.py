@@ -6,7 +6,7 @@ import email.utils
 import ssl
 from collections.abc import Callable, Iterator
 
-import httpx
+import httpx2
 import pytest
 
 from zaguan._retry import (
@@ -33,8 +33,8 @@ def _never() -> float:
     raise AssertionError("rand must not be called when the server gave the delay")
 
 
-def _headers(**values: str) -> httpx.Headers:
-    return httpx.Headers({key.replace("_", "-"): value for key, value in values.items()})
+def _headers(**values: str) -> httpx2.Headers:
+    return httpx2.Headers({key.replace("_", "-"): value for key, value in values.items()})
 
 
 def _http_date(offset: float) -> str:
@@ -89,14 +89,14 @@ def test_non_retryable_statuses(status: int) -> None:
 @pytest.mark.parametrize(
     "exc",
     [
-        httpx.ConnectError("refused"),
-        httpx.ReadError("reset"),
-        httpx.WriteError("broken pipe"),
-        httpx.RemoteProtocolError("server hung up"),
-        httpx.ConnectTimeout("slow connect"),
-        httpx.ReadTimeout("slow read"),
-        httpx.WriteTimeout("slow write"),
-        httpx.PoolTimeout("pool full"),
+        httpx2.ConnectError("refused"),
+        httpx2.ReadError("reset"),
+        httpx2.WriteError("broken pipe"),
+        httpx2.RemoteProtocolError("server hung up"),
+        httpx2.ConnectTimeout("slow connect"),
+        httpx2.ReadTimeout("slow read"),
+        httpx2.WriteTimeout("slow write"),
+        httpx2.PoolTimeout("pool full"),
     ],
     ids=type,
 )
@@ -107,14 +107,14 @@ def test_retryable_exceptions(exc: BaseException) -> None:
 @pytest.mark.parametrize(
     "exc",
     [
-        httpx.CloseError("close failed"),
-        httpx.LocalProtocolError("our bug"),
-        httpx.UnsupportedProtocol("ftp://"),
-        httpx.ProxyError("proxy said no"),
-        httpx.DecodingError("bad gzip"),
-        httpx.TooManyRedirects("loop"),
-        httpx.HTTPStatusError(
-            "500", request=httpx.Request("GET", "http://x"), response=httpx.Response(500)
+        httpx2.CloseError("close failed"),
+        httpx2.LocalProtocolError("our bug"),
+        httpx2.UnsupportedProtocol("ftp://"),
+        httpx2.ProxyError("proxy said no"),
+        httpx2.DecodingError("bad gzip"),
+        httpx2.TooManyRedirects("loop"),
+        httpx2.HTTPStatusError(
+            "500", request=httpx2.Request("GET", "http://x"), response=httpx2.Response(500)
         ),
         ValueError("not transport"),
         KeyboardInterrupt(),
@@ -144,7 +144,7 @@ def test_retry_after_garbage_is_none(value: str) -> None:
 
 
 def test_retry_after_absent_is_none() -> None:
-    assert parse_retry_after(httpx.Headers()) is None
+    assert parse_retry_after(httpx2.Headers()) is None
 
 
 def test_retry_after_http_date_in_the_future() -> None:
@@ -209,7 +209,7 @@ def test_header_wins_over_body() -> None:
 
 
 def test_body_used_when_header_is_absent_or_garbage() -> None:
-    assert retry_delay(0, headers=httpx.Headers(), body_retry_after=9.0, rand=_never) == 9.0
+    assert retry_delay(0, headers=httpx2.Headers(), body_retry_after=9.0, rand=_never) == 9.0
     assert (
         retry_delay(0, headers=_headers(retry_after="soon"), body_retry_after=9.0, rand=_never)
         == 9.0
@@ -336,16 +336,16 @@ def test_state_without_budget_has_no_deadline() -> None:
     assert state.next_delay(rand=_zero) == 0.5
 
 
-def _chained(cause: BaseException, *, implicit: bool = False) -> httpx.ConnectError:
-    """An httpx.ConnectError raised while handling ``cause`` (``from`` it unless implicit)."""
+def _chained(cause: BaseException, *, implicit: bool = False) -> httpx2.ConnectError:
+    """An httpx2.ConnectError raised while handling ``cause`` (``from`` it unless implicit)."""
     try:
         try:
             raise cause
         except BaseException as exc:
             if implicit:
-                raise httpx.ConnectError("connect failed")  # noqa: B904  # context only
-            raise httpx.ConnectError("connect failed") from exc
-    except httpx.ConnectError as error:
+                raise httpx2.ConnectError("connect failed")  # noqa: B904  # context only
+            raise httpx2.ConnectError("connect failed") from exc
+    except httpx2.ConnectError as error:
         return error
 
 
@@ -361,7 +361,7 @@ def test_other_connect_failures_stay_retryable(cause: BaseException) -> None:
 
 
 def test_a_looping_chain_ends() -> None:
-    error = httpx.ConnectError("loop")
+    error = httpx2.ConnectError("loop")
     other = RuntimeError("other")
     error.__context__, other.__context__ = other, error
     assert is_retryable_exception(error)

@@ -8,7 +8,7 @@ CoreX refused or could not be reached (the error's one-line ``str``, with its re
 
 Start-up cost, measured 2026-11-30 on 2 loaded cores (load average ~4), Python 3.11: ``zaguan
 --help`` takes 0.50 s of wall time (best of 8, ``time .venv/bin/zaguan --help``), of which
-``import zaguan`` itself is ~0.33 s (httpx and the generated package: every entry point pays it,
+``import zaguan`` itself is ~0.33 s (httpx2 and the generated package: every entry point pays it,
 ``python -m zaguan`` too); this package imports in ~3 ms, its parser ~1 ms (best of 6,
 ``python -X importtime -m zaguan --help``). argparse is standard and ~1 ms: a third-party
 parser could only add its own import time. Each command's module is imported when it runs.

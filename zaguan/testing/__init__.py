@@ -25,7 +25,7 @@ pytest: ``from zaguan.testing import corex_server`` in a ``conftest.py`` (or
 ``pytest_plugins = ["zaguan.testing.pytest_plugin"]``) gives the ``corex_server`` fixture: one
 `LocalCoreX` for the session, ``reset()`` before each test (fresh ledgers, attempts, request ids
 and fault, no restart). Shell: ``python -m zaguan.testing --port 8080`` serves in the foreground.
-ASGI: `create_app()` returns the app, e.g. for ``httpx.ASGITransport``.
+ASGI: `create_app()` returns the app, e.g. for ``httpx2.ASGITransport``.
 
 Keys, tiers, bands, credits
 ---------------------------

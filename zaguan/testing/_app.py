@@ -258,7 +258,7 @@ def create_app(
     fault: str | Fault | None = None,
     clock: Clock | None = None,
 ) -> Starlette:
-    """The local CoreX as an ASGI app, for your own server or `httpx.ASGITransport`.
+    """The local CoreX as an ASGI app, for your own server or `httpx2.ASGITransport`.
 
     `LocalCoreX` takes the same options and serves the app over HTTP. Without `LocalCoreX`'s
     uvicorn, `drop` faults cut the response after its status line instead of before it.

@@ -69,7 +69,7 @@ class LocalCoreX:
     Example::
 
         with LocalCoreX() as server:
-            httpx.get(f"{server.base_url}/v1/models",
+            httpx2.get(f"{server.base_url}/v1/models",
                       headers={"Authorization": f"Bearer {server.api_key}"})
             assert server.ledger.balance == 10_000
 

@@ -4,7 +4,7 @@ Use it with ``from zaguan.testing import corex_server`` in a ``conftest.py``, or
 ``pytest_plugins = ["zaguan.testing.pytest_plugin"]``::
 
     def test_models(corex_server):
-        response = httpx.get(f"{corex_server.base_url}/v1/models",
+        response = httpx2.get(f"{corex_server.base_url}/v1/models",
                              headers={"Authorization": f"Bearer {corex_server.api_key}"})
         assert response.status_code == 200
 

@@ -2,7 +2,7 @@ import datetime
 from http import HTTPStatus
 from typing import Any
 
-import httpx
+import httpx2
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
@@ -64,7 +64,7 @@ def _get_kwargs(
 
 
 def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx2.Response
 ) -> CreditsHistory | ErrorResponse | None:
     if response.status_code == 200:
         response_200 = CreditsHistory.from_dict(response.json())
@@ -103,7 +103,7 @@ def _parse_response(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx2.Response
 ) -> Response[CreditsHistory | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
