@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -113,6 +115,30 @@ def check_request_id(value: object) -> str:
     if " " in value:
         raise RequestValidationError(f"request_id must not contain spaces, got {value!r}")
     return value
+
+
+_PLAIN_PART = re.compile(r"[A-Za-z0-9_.-]{1,64}")
+
+
+def derive_request_id(base: str, part: str) -> str:
+    """The request id of one piece of a larger piece of work: a round of `run_tools`, a line
+    of a bulk run. The same ``base`` and ``part`` always give the same id, so re-sending the
+    piece (after a crash, by a retrying engine) is answered from CoreX's record, not charged
+    again; different parts give different ids.
+
+    A short plain ``part`` is kept readable (``"run-7:line-12"``); any other is hashed
+    (``"run-7:~3f9c..."``: ``~`` cannot start a plain part, so the two never collide).
+
+    >>> derive_request_id("run-7", "line-12")
+    'run-7:line-12'
+    """
+    base = check_request_id(base)
+    if not isinstance(part, str):
+        raise RequestValidationError(f"a request id part must be a string, got {part!r}")
+    if _PLAIN_PART.fullmatch(part):
+        return f"{base}:{part}"
+    digest = hashlib.sha256(part.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return f"{base}:~{digest}"
 
 
 def split_options(fields: dict[str, Any]) -> RequestOptions:
