@@ -93,6 +93,7 @@ __all__ = [
     "ParsedChatCompletionMessage",
     "ParsedChoice",
     "PermissionDeniedError",
+    "RateLimit",
     "RateLimitError",
     "RawResponse",
     "Reasoned",
@@ -134,6 +135,7 @@ if _typing.TYPE_CHECKING:
         ParsedChoice,
         StructuredOutputError,
     )
+    from ._ratelimit import RateLimit
     from ._reasoning import Reasoned, reasoning_of, reasoning_tokens, split_reasoning
     from ._tools import (
         FunctionTool,
@@ -148,6 +150,7 @@ if _typing.TYPE_CHECKING:
 _LAZY = {
     "AsyncZaguanClient": "_async_client",
     "OpenTelemetryHooks": "_otel",  # needs no OpenTelemetry until its first call
+    "RateLimit": "_ratelimit",  # with the limiter, only for clients that have a rate limit
     **dict.fromkeys(
         ("ChatParams", "HistoryParams", "ParseParams", "RunToolsParams", "StatsParams"), "_params"
     ),

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ._pages import PageWalk
     from ._params import ChatParams, ParseParams, RunToolsParams
     from ._parse import ParsedChatCompletion
+    from ._ratelimit import RateLimit
     from ._tools import FunctionTool, ToolErrors, ToolRunResult
 
 T = TypeVar("T")
@@ -65,6 +66,7 @@ class AsyncZaguanClient(BaseClient):
     timeout; keep-alives do not count). Every method also takes the per-request options of
     `RequestOptions`: ``request_id``, ``timeout``, ``max_retries``, ``deadline``,
     ``stream_idle_timeout``, ``extra_headers``, ``extra_query``, ``extra_body``.
+    ``rate_limit`` (a `RateLimit`) is one budget for the client and its copies.
     """
 
     _http: httpx2.AsyncClient
@@ -82,13 +84,14 @@ class AsyncZaguanClient(BaseClient):
         default_query: Mapping[str, Any] | None = None,
         http_client: httpx2.AsyncClient | None = None,
         hooks: Hooks | Sequence[Any] | None = None,
+        rate_limit: RateLimit | None = None,
     ) -> None:
         check_http_client(http_client, httpx2.AsyncClient, "")
         self._config = resolve_config(
             api_key=api_key, base_url=base_url, timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, http_client=http_client,
             deadline=deadline, stream_idle_timeout=stream_idle_timeout, default_query=default_query,
-            hooks=hooks,
+            hooks=hooks, rate_limit=rate_limit,
         )  # fmt: skip
         self._owns_http = http_client is None
         self._http = http_client or httpx2.AsyncClient(
@@ -267,6 +270,8 @@ class AsyncZaguanClient(BaseClient):
         ``attempts`` (one made here when None) keeps the final attempt's ``elapsed``."""
         attempts = attempts or Attempts(call, self._observe(call))
         while True:
+            for wait in attempts.rate_waits(self._http):
+                await self._sleep(wait)
             try:
                 request = attempts.request()
                 response = await self._permits.send(request, stream=attempts.streamed)
@@ -282,8 +287,9 @@ class AsyncZaguanClient(BaseClient):
             await self._sleep(delay)
 
     async def _sleep(self, seconds: float) -> None:
-        """Wait before a retry. A method, so that a test can record one client's waits
-        instead of patching `asyncio.sleep`, which every event loop of the process shares."""
+        """Wait before a retry or for the rate limit. A method, so that a test can record one
+        client's waits instead of patching `asyncio.sleep`, which every event loop of the
+        process shares."""
         await asyncio.sleep(seconds)
 
 

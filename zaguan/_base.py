@@ -24,6 +24,8 @@ from ._request import Call, RequestOptions, build_call, split_options
 if TYPE_CHECKING:
     from zaguan_corex_client.models import ChatCompletion, ChatCompletionRequest
 
+    from ._ratelimit import RateLimit
+
 T = TypeVar("T")
 
 
@@ -99,11 +101,13 @@ class BaseClient(Operations):
         default_headers: Mapping[str, str] | _Same = SAME,
         default_query: Mapping[str, Any] | _Same = SAME,
         hooks: Hooks | Sequence[Any] | _Same | None = SAME,
+        rate_limit: RateLimit | _Same | None = SAME,
     ) -> Self:
         """A client with the given settings changed and the others kept, on this client's
         connection pool (closing the copy leaves the pool open; closing this client closes
         it). ``default_headers`` and ``default_query`` are added to this client's; ``hooks``
-        replaces its hooks.
+        replaces its hooks; the copy shares this client's rate limit, unless ``rate_limit``
+        gives it its own (None: none).
 
         >>> client.with_options(max_retries=5, deadline=30).chat(model=..., messages=...)
         """
@@ -111,7 +115,7 @@ class BaseClient(Operations):
         changes = {
             "api_key": api_key, "base_url": base_url, "timeout": timeout,
             "max_retries": max_retries, "deadline": deadline,
-            "stream_idle_timeout": stream_idle_timeout, "hooks": hooks,
+            "stream_idle_timeout": stream_idle_timeout, "hooks": hooks, "rate_limit": rate_limit,
         }  # fmt: skip
         settings.update({name: value for name, value in changes.items() if value is not SAME})
         for name, more in (("default_headers", default_headers), ("default_query", default_query)):
