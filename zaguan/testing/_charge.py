@@ -17,6 +17,7 @@ from ._catalog import BAND_CREDITS, TIER_BANDS, Model, fault_model, find_model, 
 from ._errors import ApiError, bad_request
 from ._faults import Fault, FaultSpecError, fault_from_model
 from ._ledger import InsufficientCreditsError, Ledger, RequestIdConflictError, Spend
+from ._ratelimits import spend_tokens
 
 __all__ = [
     "admit",
@@ -158,4 +159,5 @@ def debit(call: Call, spend: Spend, fingerprint: str) -> dict[str, object]:
         raise insufficient_error(call.ledger, exc) from exc
     except RequestIdConflictError as exc:
         raise conflict_error(call.request_id) from exc
+    spend_tokens(call.request, spend.prompt_tokens + spend.completion_tokens)
     return call.ledger.promptshield_json(entry)

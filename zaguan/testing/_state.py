@@ -12,6 +12,7 @@ from ._catalog import TIER_BANDS
 from ._errors import ApiError
 from ._faults import Fault, parse_fault
 from ._ledger import Clock, Ledger, system_clock
+from ._ratelimits import RateLimits, RateLimitSpec, check_rate_limits
 from ._uploads import Upload
 
 __all__ = ["DEFAULT_API_KEY", "DEFAULT_CREDITS", "FREE_API_KEY", "CoreXState", "Dropper"]
@@ -36,7 +37,7 @@ class CoreXState:
 
     #: What `reset` keeps: the options the state was built with and the server's plumbing.
     CONFIG_ATTRIBUTES = frozenset(
-        {"clock", "dropper", "_keys", "_credits", "_initial_fault", "_lock"}
+        {"clock", "dropper", "_keys", "_credits", "_initial_fault", "_lock", "_rate_limits"}
     )
 
     def __init__(
@@ -46,6 +47,7 @@ class CoreXState:
         credits: int = DEFAULT_CREDITS,
         fault: str | Fault | None = None,
         clock: Clock | None = None,
+        rate_limits: Mapping[str, RateLimitSpec] | None = None,
     ) -> None:
         keys = (
             dict(api_keys)
@@ -62,6 +64,7 @@ class CoreXState:
         self._keys = keys
         self._credits = credits
         self._initial_fault = parse_fault(fault) if isinstance(fault, str) else fault
+        self._rate_limits = check_rate_limits(rate_limits, keys)
         self._lock = threading.Lock()
         self.reset()
 
@@ -80,6 +83,7 @@ class CoreXState:
             self._ids = itertools.count(1)
             self.batches = BatchStore()
             self._uploads: dict[str, list[Upload]] = {}
+            self.rate_limits = RateLimits(self._rate_limits, self.clock)
 
     @property
     def fault(self) -> Fault | None:
