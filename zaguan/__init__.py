@@ -35,16 +35,16 @@ from ._errors import (
     ZaguanError,
 )
 from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
-from ._observe._hooks import (
+from ._observe._events import (
     AttemptResponse,
     AttemptStart,
     CallEnd,
     CallFailed,
     CallInfo,
-    Hooks,
     RetryScheduled,
     Summary,
 )
+from ._observe._hooks import Hooks
 from ._observe._log import setup_from_env as _setup_logging
 from ._raw import RawResponse
 from ._request import RequestOptions
