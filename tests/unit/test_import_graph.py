@@ -78,5 +78,5 @@ def test_the_checker_finds_a_cycle() -> None:
 
 def test_zaguan_has_no_import_cycle() -> None:
     graph = _graph()
-    assert "zaguan._client" in graph and graph["zaguan._client"]  # the graph was read
+    assert graph.get("zaguan._client")  # the graph was read
     assert _cycle(graph) is None, " -> ".join(_cycle(graph) or [])

@@ -26,7 +26,7 @@ from typing import Any, Generic, Literal, ParamSpec, TypeVar, cast
 
 from zaguan_corex_client.models import ChatCompletion, ChatMessageParam, ToolParam
 
-from .._errors import ZaguanError
+from .._errors import ToolCallError, ToolRoundsExceededError
 from ._conversation import Conversation
 from ._schema import Mismatch, build_fields, hints, is_pydantic, json_schema
 
@@ -34,23 +34,6 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 ToolErrors = Literal["report", "raise"]
-
-
-class ToolCallError(ZaguanError):
-    """The model called a tool wrongly: a name no tool has, or arguments that do not fit."""
-
-
-class ToolRoundsExceededError(ZaguanError):
-    """The model still called tools after ``max_rounds`` rounds; ``completion`` is its last
-    reply and ``messages`` the conversation so far."""
-
-    def __init__(self, rounds: int, completion: ChatCompletion, messages: list[Any]) -> None:
-        super().__init__(
-            f"The model still called tools after {rounds} rounds (max_rounds); "
-            f"request id {completion._request_id}"
-        )
-        self.completion = completion
-        self.messages = messages
 
 
 @dataclass(frozen=True, slots=True)
