@@ -232,6 +232,7 @@ class ToolRun:
         self.max_rounds = max_rounds
         self.tool_errors = tool_errors
         self.rounds = 0
+        self.last: ChatCompletion  # the latest answer, set by `calls`
 
     def request(self) -> dict[str, Any]:
         """The next chat request's fields."""
@@ -240,6 +241,7 @@ class ToolRun:
 
     def calls(self, completion: ChatCompletion) -> list[PendingCall]:
         """Append ``completion``'s reply; the calls it asks for (none: the run is over)."""
+        self.last = completion
         if not completion.choices:  # nothing to append; nothing asked
             return []
         self.conversation.add_reply(completion)
@@ -256,6 +258,20 @@ class ToolRun:
             for c in requested
         ]
 
+    def call_tool(self, call: PendingCall) -> None:
+        """Call ``call``'s tool (a sync client's run) and append its result or failure."""
+        try:
+            self.done(call, call.start())
+        except Exception as exc:  # the tool's own failure: reported, or raised
+            self.failed(call, exc)
+
+    async def acall_tool(self, call: PendingCall) -> None:
+        """`call_tool`, awaiting an async tool's result (an async client's run)."""
+        try:
+            self.done(call, await settle(call.start()))
+        except Exception as exc:  # the tool's own failure: reported, or raised
+            self.failed(call, exc)
+
     def done(self, call: PendingCall, value: object) -> None:
         """Append the result of ``call``."""
         self.conversation.add_tool_result(call.id, tool_content(value))
@@ -266,5 +282,6 @@ class ToolRun:
             raise error
         self.conversation.add_tool_result(call.id, f"Error: {type(error).__name__}: {error}")
 
-    def result(self, completion: ChatCompletion) -> ToolRunResult:
-        return ToolRunResult(completion, list(self.conversation.history), self.rounds)
+    def result(self) -> ToolRunResult:
+        """The run's outcome, once `calls` found none to make."""
+        return ToolRunResult(self.last, list(self.conversation.history), self.rounds)
