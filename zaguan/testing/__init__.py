@@ -231,6 +231,8 @@ except ModuleNotFoundError as exc:
         name=_missing,
     ) from exc
 
+from .._retry import is_testing, set_testing
+
 if TYPE_CHECKING:
     from .pytest_plugin import corex_server
 
@@ -244,6 +246,8 @@ __all__ = [
     "LocalCoreX",
     "corex_server",
     "create_app",
+    "is_testing",
+    "set_testing",
 ]
 
 
