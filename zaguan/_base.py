@@ -24,6 +24,7 @@ from ._http import check_http_client
 from ._observe._hooks import Hooks, Observer
 from ._operation import Operation, from_dict
 from ._operations import Operations
+from ._prepare import HeaderCache
 from ._request import Call, RequestOptions, build_call
 from ._retry import DEFAULT_MAX_RETRIES
 
@@ -88,6 +89,7 @@ class BaseClient(Operations, Generic[H]):
             deadline=deadline, stream_idle_timeout=stream_idle_timeout, default_query=default_query,
             hooks=hooks,
         )  # fmt: skip
+        self._header_cache = HeaderCache()  # see `_prepare.base_headers`
         self._owns_http = http_client is None
         self._http = http_client or cast(
             H, self._http_class(timeout=self._config.timeout, limits=DEFAULT_LIMITS)
@@ -243,9 +245,7 @@ class BaseClient(Operations, Generic[H]):
         route = {"method": method, "url": _custom_path(path), "params": dict(query or {})}
         if body is not None and not isinstance(body, Mapping):
             raise RequestValidationError(f"body must be a mapping (a JSON object), got {body!r}")
-        return build_call(
-            self._http, self._config, route, options, _json_or_none, body=body, raw=True
-        )
+        return build_call(self, route, options, _json_or_none, body=body, raw=True)
 
 
 class BaseRawClient(Operations):

@@ -67,7 +67,6 @@ class ClientConfig:
     default_query: Mapping[str, Any] = field(default_factory=dict)  # added to every URL
     hooks: Any = None  # the caller's hooks= as given (for `copy`)
     dispatch: HookSet | None = None  # what each call reports to: the hooks, OpenTelemetry's
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False)  # `_prepare`'s, per client
 
     def __repr__(self) -> str:  # never show the key
         return f"ClientConfig(base_url={self.base_url!r}, max_retries={self.max_retries})"

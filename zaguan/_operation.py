@@ -119,7 +119,7 @@ class Operation(Generic[R]):
             raise RequestValidationError(f"{self.what} got an unexpected keyword argument {name!r}")
         kwargs = endpoint._get_kwargs(**params)
         return build_call(
-            client._http, client._config, kwargs, options, self.parse,
+            client, kwargs, options, self.parse,
             body=body, auth=self.auth,
             stream=self.stream or self.download, raw=self.raw or self.download,
         )  # fmt: skip

@@ -210,6 +210,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._retry import is_testing, set_testing
+
 # What the `testing` extra installs (pyproject.toml) and this package imports: without one of
 # them, say which install command adds it instead of a bare "No module named 'starlette'".
 # `referencing` comes with jsonschema.
@@ -231,7 +233,6 @@ except ModuleNotFoundError as exc:
         name=_missing,
     ) from exc
 
-from .._retry import is_testing, set_testing
 
 if TYPE_CHECKING:
     from .pytest_plugin import corex_server
