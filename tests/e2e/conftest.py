@@ -1,4 +1,5 @@
-"""The facade against the embedded local CoreX over real HTTP on 127.0.0.1, sync and async.
+"""End to end: the facade against the local CoreX over real HTTP on 127.0.0.1 (not a live
+service), sync and async.
 
 `api` is parametrised over both clients, with one adapter so each test is written once:
 ``await api("chat", model=...)`` calls the method (awaiting it for the async client), and
