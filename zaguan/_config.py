@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx2
 
 from ._errors import ConfigurationError
-from ._hooks import HookSet, hook_set, telemetry_on
+from ._observe._hooks import HookSet
+from ._observe._setup import hook_set, telemetry_on
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -71,7 +72,6 @@ class ClientConfig:
     hooks: Any = None  # the caller's hooks= as given (for `copy`)
     dispatch: HookSet | None = None  # what each call reports to: the hooks, OpenTelemetry's
     limiter: Limiter | None = None  # the rate limit, shared with every copy of the client
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False)  # `_prepare`'s, per client
 
     def __repr__(self) -> str:  # never show the key
         return f"ClientConfig(base_url={self.base_url!r}, max_retries={self.max_retries})"

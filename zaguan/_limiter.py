@@ -21,8 +21,8 @@ from typing import Final
 import httpx2
 
 from ._errors import make_status_error
-from ._hooks import AttemptResponse, CallEnd
-from ._log import log_rate_pause
+from ._observe._events import AttemptResponse, CallEnd
+from ._observe._log import log_rate_pause
 from ._ratelimit import RateBudget, RateLimit, Reservation
 from ._ratelimit_headers import server_limits
 from ._retry import is_testing
@@ -117,7 +117,7 @@ class Limiter:
 def _pause_after(response: httpx2.Response) -> float | None:
     """How long a 429 holds every caller: the server's delay as the retry reads it (headers,
     then the body's ``retry_after``, capped), else `NO_RETRY_AFTER_PAUSE`; None (no pause)
-    while `zaguan._retry.set_testing` has turned waiting off."""
+    while `zaguan.testing.set_testing` has turned waiting off."""
     if is_testing():
         return None
     delay = getattr(make_status_error(response, request_id=None), "retry_after", None)

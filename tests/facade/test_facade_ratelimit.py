@@ -39,7 +39,8 @@ from zaguan import (
     ZaguanClient,
 )
 from zaguan._limiter import NO_RETRY_AFTER_PAUSE, Limiter, estimate_tokens
-from zaguan._retry import MAX_RETRY_AFTER, set_testing
+from zaguan._retry import MAX_RETRY_AFTER
+from zaguan.testing import set_testing
 
 MESSAGE_JSON: dict[str, Any] = {
     "id": "msg_1", "type": "message", "role": "assistant", "model": MODEL,

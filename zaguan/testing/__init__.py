@@ -210,17 +210,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._retry import is_testing, set_testing
+
 # What the `testing` extra installs (pyproject.toml) and this package imports: without one of
 # them, say which install command adds it instead of a bare "No module named 'starlette'".
 # `referencing` comes with jsonschema.
 _EXTRA_MODULES = frozenset({"starlette", "uvicorn", "jsonschema", "referencing"})
 
 try:
-    from ._app import create_app
-    from ._faults import FAULT_HEADER, Fault
-    from ._ledger import Entry, Ledger
-    from ._server import LocalCoreX
-    from ._state import DEFAULT_API_KEY, FREE_API_KEY
+    from ._core._app import create_app
+    from ._core._faults import FAULT_HEADER, Fault
+    from ._core._server import LocalCoreX
+    from ._core._state import DEFAULT_API_KEY, FREE_API_KEY
+    from ._credits._ledger import Entry, Ledger
 except ModuleNotFoundError as exc:
     _missing = (exc.name or "").partition(".")[0]
     if _missing not in _EXTRA_MODULES:
@@ -230,6 +232,7 @@ except ModuleNotFoundError as exc:
         'pip install "zaguan-corex[testing]"',
         name=_missing,
     ) from exc
+
 
 if TYPE_CHECKING:
     from .pytest_plugin import corex_server
@@ -244,6 +247,8 @@ __all__ = [
     "LocalCoreX",
     "corex_server",
     "create_app",
+    "is_testing",
+    "set_testing",
 ]
 
 
