@@ -11,7 +11,9 @@ from ._batch_store import BatchStore
 from ._catalog import TIER_BANDS
 from ._errors import ApiError
 from ._faults import Fault, parse_fault
+from ._file_store import FileStore
 from ._ledger import Clock, Ledger, system_clock
+from ._openai_batch_store import OpenAIBatchStore
 from ._uploads import Upload
 
 __all__ = ["DEFAULT_API_KEY", "DEFAULT_CREDITS", "FREE_API_KEY", "CoreXState", "Dropper"]
@@ -79,6 +81,8 @@ class CoreXState:
             self._attempts: dict[str, int] = {}
             self._ids = itertools.count(1)
             self.batches = BatchStore()
+            self.files = FileStore()
+            self.openai_batches = OpenAIBatchStore()
             self._uploads: dict[str, list[Upload]] = {}
 
     @property
