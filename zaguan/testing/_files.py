@@ -77,7 +77,7 @@ async def create_file(call: Call) -> Response:
             file_id, call.ledger, name, purpose, upload.content, now, form.fingerprint
         )
 
-    stored, new = call.state.files.upload(call.request_id, make)
+    stored, new = call.state.files.create(call.request_id, make)
     if not new and (stored.fingerprint != form.fingerprint or stored.owner is not call.ledger):
         raise conflict_error(call.request_id)
     return json_response(stored.to_json())

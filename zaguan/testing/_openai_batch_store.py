@@ -27,12 +27,12 @@ any). Thread-safe; `CoreXState.reset` replaces the store, ids starting again fro
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ._batch_input import BatchLine
+from ._owned import OwnedStore
 
 __all__ = [
     "ACTIVE",
@@ -127,37 +127,12 @@ class OpenAIBatch:
         }
 
 
-class OpenAIBatchStore:
-    """Every batch of one server, oldest first, and the request ids that created them."""
+class OpenAIBatchStore(OwnedStore[OpenAIBatch]):
+    """Every batch of one server, oldest first, the request ids that created them, and which
+    are being moved on."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._batches: list[OpenAIBatch] = []
-        self._by_request: dict[str, OpenAIBatch] = {}
-
-    def create(
-        self, request_id: str, make: Callable[[str], OpenAIBatch]
-    ) -> tuple[OpenAIBatch, bool]:
-        """The batch `request_id` created before (a retry), or a new one from `make(id)`; and
-        whether it is new."""
-        with self._lock:
-            existing = self._by_request.get(request_id)
-            if existing is not None:
-                return existing, False
-            batch = make(f"batch_local_{len(self._batches) + 1:06d}")
-            self._batches.append(batch)
-            self._by_request[request_id] = batch
-            return batch, True
-
-    def owned(self, owner: object) -> list[OpenAIBatch]:
-        """The batches of one key, newest first."""
-        with self._lock:
-            return [batch for batch in reversed(self._batches) if batch.owner is owner]
-
-    def find(self, owner: object, batch_id: str) -> OpenAIBatch | None:
-        with self._lock:
-            found = (b for b in self._batches if b.id == batch_id and b.owner is owner)
-            return next(found, None)
+        super().__init__("batch_local_")
 
     def begin_step(self, batch: OpenAIBatch) -> bool:
         """Claim the right to move `batch` on; False while another read holds it."""

@@ -87,7 +87,7 @@ async def cancel_batch(call: Call) -> Response:
 
 
 async def list_batches(call: Call) -> Response:
-    batches = call.state.openai_batches.owned(call.ledger)
+    batches = call.state.openai_batches.owned(call.ledger)[::-1]  # newest first
     shown, more = page(batches, call.request.query_params, DEFAULT_LIMIT, "batch")
     for batch in shown:
         await advance(call, batch)
@@ -163,4 +163,4 @@ def _write(
         name = f"{batch.id}_{kind}.jsonl"
         return StoredFile(file_id, batch.owner, name, "batch_output", content.encode(), now)
 
-    return call.state.files.write(make).id
+    return call.state.files.create(None, make)[0].id
