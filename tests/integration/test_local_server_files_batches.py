@@ -4,8 +4,10 @@ read at a time, the clock and the test switches, keys and retries."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import socket
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -472,3 +474,21 @@ def test_reset_forgets_files_and_batches(http: httpx2.Client, corex_server: Loca
     assert http.get(f"/v1/batches/{batch_id}").status_code == 404
     assert http.get("/v1/files").json()["data"] == []
     assert upload(http, b"x").json()["id"] == "file-local-000001"
+
+
+def test_a_read_while_another_runs_the_lines_runs_nothing(
+    http: httpx2.Client, corex_server: LocalCoreX, connect: Connect
+) -> None:
+    slow = {"model": "test/slow-1", "messages": [{"role": "user", "content": "x"}]}
+    batch_id = start(http, jsonl(line("slow", **slow), line("b")))
+    read(http, batch_id)  # validated
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        running = pool.submit(read, connect(corex_server), batch_id)
+        deadline = time.monotonic() + 10
+        while not corex_server.attempts(derive_request_id(batch_id, "slow")):
+            assert time.monotonic() < deadline, "the first read never reached the slow line"
+            time.sleep(0.01)  # until the first read is inside the slow line (1 s)
+        meanwhile = read(http, batch_id)
+        assert (meanwhile["status"], running.result()["status"]) == ("in_progress", "finalizing")
+    assert read(http, batch_id)["status"] == "completed"
+    assert len(corex_server.ledger.entries) == 2  # each line ran once

@@ -177,3 +177,17 @@ async def test_an_upload_over_the_limit_never_leaves(
     with pytest.raises(RequestValidationError, match=r"600,000,000 bytes.*536,870,912"):
         await api("create_file", file=path, purpose="batch", request_id="big")
     assert server.attempts("big") == 0
+
+
+async def test_an_id_holding_a_slash_names_no_other_resource(api: Api) -> None:
+    """The facade sends ``/`` in an id encoded (``%2F``); the server must not read it as a
+    separator (``<id>/content`` would be another route, the file's bytes)."""
+    stored = await upload(api, chat_line("a"))
+    with pytest.raises(NotFoundError, match=f"'{stored.id}/content'"):
+        await api("get_file", f"{stored.id}/content")
+    batch = await batch_of(api, chat_line("a"))
+    with pytest.raises(NotFoundError):
+        await api("cancel_batch", f"{batch.id}/cancel")
+    with pytest.raises(RequestValidationError, match="file_id cannot be '..'"):
+        await api("get_file_content", "..")
+    assert (await api("get_file", stored.id)).id == stored.id

@@ -22,6 +22,7 @@ from ._errors import ApiError
 from ._file_store import StoredFile
 from ._multipart import read_form
 from ._openai_lists import list_json, page
+from ._path_ids import path_id
 
 __all__ = [
     "create_file",
@@ -95,15 +96,15 @@ async def list_files(call: Call) -> Response:
 
 
 async def get_file(call: Call) -> Response:
-    return json_response(find_file(call, call.request.path_params["file_id"]).to_json())
+    return json_response(find_file(call, path_id(call, "file_id")).to_json())
 
 
 async def delete_file(call: Call) -> Response:
-    stored = find_file(call, call.request.path_params["file_id"])
+    stored = find_file(call, path_id(call, "file_id"))
     call.state.files.delete(call.ledger, stored.id)
     return json_response({"id": stored.id, "object": "file", "deleted": True})
 
 
 async def get_file_content(call: Call) -> Response:
-    stored = find_file(call, call.request.path_params["file_id"])
+    stored = find_file(call, path_id(call, "file_id"))
     return Response(stored.content, media_type="application/octet-stream")

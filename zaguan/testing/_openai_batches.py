@@ -31,6 +31,7 @@ from ._files import find_file
 from ._ledger import Ledger
 from ._openai_batch_store import OpenAIBatch, check_switches
 from ._openai_lists import list_json, page
+from ._path_ids import path_id
 
 __all__ = ["advance", "cancel_batch", "create_batch", "get_batch", "list_batches"]
 
@@ -67,7 +68,7 @@ async def create_batch(call: Call) -> Response:
 
 
 def _batch(call: Call) -> OpenAIBatch:
-    batch_id = call.request.path_params["batch_id"]
+    batch_id = path_id(call, "batch_id")
     batch = call.state.openai_batches.find(call.ledger, batch_id)
     if batch is None:
         raise ApiError(404, f"No such batch: {batch_id!r}", param="batch_id")
