@@ -179,24 +179,30 @@ def _settings(max_examples: int) -> Any:
     )
 
 
+_INPUT_FILES: dict[tuple[str, str], str] = {}  # (server, endpoint) -> an uploaded input file
+
+
 def _steer_batch(case: Any, server: LocalCoreX) -> None:
-    """A valid batch names an uploaded input file of its endpoint: upload one, so that
-    creation reaches its answer (any other id is a 404)."""
+    """A valid batch names an uploaded input file of its endpoint: upload one (once per
+    endpoint), so that creation reaches its answer (any other id is a 404)."""
     if case.path != "/v1/batches" or case.method != "POST" or not isinstance(case.body, dict):
         return
     endpoint = case.body.get("endpoint")
     if not (case.meta.generation.mode.is_positive and isinstance(endpoint, str)):
         return
-    body = {"model": _USABLE["chat"][0], "messages": [{"role": "user", "content": "hi"}]}
-    line = {"custom_id": "a", "method": "POST", "url": endpoint, "body": body}
-    with httpx2.Client(base_url=server.base_url, timeout=10) as http:
-        stored = http.post(
-            "/v1/files",
+    key = (server.base_url, endpoint)
+    if key not in _INPUT_FILES:
+        body = {"model": _USABLE["chat"][0], "messages": [{"role": "user", "content": "hi"}]}
+        line = {"custom_id": "a", "method": "POST", "url": endpoint, "body": body}
+        stored = httpx2.post(
+            f"{server.base_url}/v1/files",
             headers={"Authorization": f"Bearer {server.api_key}"},
             files={"file": ("in.jsonl", f"{json.dumps(line)}\n".encode())},
             data={"purpose": "batch"},
+            timeout=10,
         ).json()
-    case.body["input_file_id"] = stored["id"]
+        _INPUT_FILES[key] = stored["id"]
+    case.body["input_file_id"] = _INPUT_FILES[key]
 
 
 @served.exclude(operation_id=DEEP_BODIES).parametrize()
