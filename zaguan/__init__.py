@@ -13,7 +13,6 @@ import typing as _typing
 
 from ._client import ZaguanClient
 from ._config import InsecureTransportWarning
-from ._download import AsyncBinaryStream, BinaryStream
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -25,31 +24,37 @@ from ._errors import (
     BandAccessDeniedError,
     ConfigurationError,
     ConflictError,
+    ContentFilterFinishReasonError,
     InsufficientCreditsError,
     InternalServerError,
+    LengthFinishReasonError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     RequestValidationError,
     StreamError,
+    StructuredOutputError,
+    ToolCallError,
+    ToolRoundsExceededError,
     UnprocessableEntityError,
     ZaguanError,
 )
-from ._hooks import (
+from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
+from ._observe._events import (
     AttemptResponse,
     AttemptStart,
     CallEnd,
     CallFailed,
     CallInfo,
-    Hooks,
     RetryScheduled,
     Summary,
 )
-from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
-from ._log import setup_from_env as _setup_logging
+from ._observe._hooks import Hooks
+from ._observe._log import setup_from_env as _setup_logging
 from ._raw import RawResponse
 from ._request import RequestOptions
-from ._streaming import AsyncMessageStream, AsyncStream, MessageStream, Stream
+from ._streams._download import AsyncBinaryStream, BinaryStream
+from ._streams._shells import AsyncMessageStream, AsyncStream, MessageStream, Stream
 from ._version import __version__
 
 __all__ = [
@@ -123,22 +128,17 @@ _setup_logging()
 
 if _typing.TYPE_CHECKING:
     from ._async_client import AsyncZaguanClient
-    from ._conversation import Conversation, approx_tokens
-    from ._otel import OpenTelemetryHooks
+    from ._observe._otel import OpenTelemetryHooks
     from ._params import ChatParams, HistoryParams, ParseParams, RunToolsParams, StatsParams
-    from ._parse import (
-        ContentFilterFinishReasonError,
-        LengthFinishReasonError,
+    from .lib._conversation import Conversation, approx_tokens
+    from .lib._parse import (
         ParsedChatCompletion,
         ParsedChatCompletionMessage,
         ParsedChoice,
-        StructuredOutputError,
     )
-    from ._reasoning import Reasoned, reasoning_of, reasoning_tokens, split_reasoning
-    from ._tools import (
+    from .lib._reasoning import Reasoned, reasoning_of, reasoning_tokens, split_reasoning
+    from .lib._tools import (
         FunctionTool,
-        ToolCallError,
-        ToolRoundsExceededError,
         ToolRunResult,
         function_tool,
     )
@@ -147,34 +147,29 @@ if _typing.TYPE_CHECKING:
 # generated models, which load attrs (~20 ms): `import zaguan` pays for neither.
 _LAZY = {
     "AsyncZaguanClient": "_async_client",
-    "OpenTelemetryHooks": "_otel",  # needs no OpenTelemetry until its first call
+    "OpenTelemetryHooks": "_observe._otel",  # needs no OpenTelemetry until its first call
     **dict.fromkeys(
         ("ChatParams", "HistoryParams", "ParseParams", "RunToolsParams", "StatsParams"), "_params"
     ),
-    **dict.fromkeys(("Conversation", "approx_tokens"), "_conversation"),
+    **dict.fromkeys(("Conversation", "approx_tokens"), "lib._conversation"),
     **dict.fromkeys(
         (
-            "ContentFilterFinishReasonError",
-            "LengthFinishReasonError",
             "ParsedChatCompletion",
             "ParsedChatCompletionMessage",
             "ParsedChoice",
-            "StructuredOutputError",
         ),
-        "_parse",
+        "lib._parse",
     ),
     **dict.fromkeys(
-        ("Reasoned", "reasoning_of", "reasoning_tokens", "split_reasoning"), "_reasoning"
+        ("Reasoned", "reasoning_of", "reasoning_tokens", "split_reasoning"), "lib._reasoning"
     ),
     **dict.fromkeys(
         (
             "FunctionTool",
-            "ToolCallError",
-            "ToolRoundsExceededError",
             "ToolRunResult",
             "function_tool",
         ),
-        "_tools",
+        "lib._tools",
     ),
 }
 

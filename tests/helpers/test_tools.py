@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import pytest
 
-from tests.live.conftest import Api
+from tests.e2e.conftest import Api
 from zaguan import (
     Conversation,
     FunctionTool,
@@ -20,7 +20,7 @@ from zaguan import (
     ZaguanClient,
     function_tool,
 )
-from zaguan._tools import tool_content
+from zaguan.lib._tools import tool_content
 from zaguan.testing import LocalCoreX
 
 MODEL = "openai/gpt-4o-mini"

@@ -22,20 +22,8 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from .._errors import APIError, ZaguanError
+from ._errors import API_ERROR, INTERRUPTED, CommandError
 from ._parser import USAGE_ERROR, build
-
-API_ERROR = 1
-"""The exit status when CoreX refused the request or could not be reached."""
-INTERRUPTED = 130
-"""The exit status after Ctrl-C: 128 + SIGINT, as shells report it."""
-
-
-class CommandError(Exception):
-    """An expected failure of a command: its message is printed alone, with ``status``."""
-
-    def __init__(self, message: str, status: int = API_ERROR) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def main(argv: Sequence[str] | None = None) -> int:

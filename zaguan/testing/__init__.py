@@ -134,8 +134,8 @@ Anthropic side (``/v1/messages``, ``/v1/messages/count_tokens``, ``/v1/messages/
   ``limit`` (default 20), ``after_id`` or ``before_id`` (an id of no batch: 400), ``has_more``,
   ``first_id``, ``last_id``; results are ``application/x-jsonl``, in request order. Ids
   ``msgbatch_local_000001``, ... (from 1 after ``reset()``); times from ``clock``.
-Files and OpenAI batches (``/v1/files``, ``/v1/batches``; `_openai_batch_store` has the details)
----------------------------------------------------------------------------------------------------
+Files and OpenAI batches (``/v1/files``, ``/v1/batches``; `_openai_batches` has the details)
+-----------------------------------------------------------------------------------------------
 * Files belong to their key, in memory: an upload (multipart ``file`` and ``purpose``, any
   purpose string) is stored as sent, ids ``file-local-000001``, ...; over 512 MB is a 413
   ``file_too_large`` (a ``Content-Length`` that cannot fit: before the body is read). A retried
@@ -232,17 +232,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._retry import is_testing, set_testing
+
 # What the `testing` extra installs (pyproject.toml) and this package imports: without one of
 # them, say which install command adds it instead of a bare "No module named 'starlette'".
 # `referencing` comes with jsonschema.
 _EXTRA_MODULES = frozenset({"starlette", "uvicorn", "jsonschema", "referencing"})
 
 try:
-    from ._app import create_app
-    from ._faults import FAULT_HEADER, Fault
-    from ._ledger import Entry, Ledger
-    from ._server import LocalCoreX
-    from ._state import DEFAULT_API_KEY, FREE_API_KEY
+    from ._core._app import create_app
+    from ._core._faults import FAULT_HEADER, Fault
+    from ._core._server import LocalCoreX
+    from ._core._state import DEFAULT_API_KEY, FREE_API_KEY
+    from ._credits._ledger import Entry, Ledger
 except ModuleNotFoundError as exc:
     _missing = (exc.name or "").partition(".")[0]
     if _missing not in _EXTRA_MODULES:
@@ -252,6 +254,7 @@ except ModuleNotFoundError as exc:
         'pip install "zaguan-corex[testing]"',
         name=_missing,
     ) from exc
+
 
 if TYPE_CHECKING:
     from .pytest_plugin import corex_server
@@ -266,6 +269,8 @@ __all__ = [
     "LocalCoreX",
     "corex_server",
     "create_app",
+    "is_testing",
+    "set_testing",
 ]
 
 

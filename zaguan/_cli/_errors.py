@@ -1,0 +1,16 @@
+"""A command's expected failures and the exit statuses the command line reports."""
+
+from __future__ import annotations
+
+API_ERROR = 1
+"""The exit status when CoreX refused the request or could not be reached."""
+INTERRUPTED = 130
+"""The exit status after Ctrl-C: 128 + SIGINT, as shells report it."""
+
+
+class CommandError(Exception):
+    """An expected failure of a command: its message is printed alone, with ``status``."""
+
+    def __init__(self, message: str, status: int = API_ERROR) -> None:
+        super().__init__(message)
+        self.status = status
