@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import Api
+from tests.adapter import Api
 from zaguan import BadRequestError, NotFoundError, RequestValidationError
 from zaguan._request import derive_request_id
 from zaguan.testing import LocalCoreX

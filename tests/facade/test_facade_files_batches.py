@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 import respx
-from facade_support import Api, Reply
+from facade_support import Reply
 from test_facade_operations import multipart_fields
 
 import zaguan
+from tests.adapter import Api
 from zaguan_corex_client.models.file_create_request import LIMITS
 
 LIMIT = LIMITS["file"]["max_bytes"]
@@ -149,7 +150,7 @@ async def test_files_are_listed_page_after_page(api: Api, mock: respx.MockRouter
         ]
     )
     walk = api.client.list_files(limit=1, purpose="batch", order="asc", request_id="L")
-    files = [f async for f in walk] if api.is_async else list(walk)
+    files = await api.collect(walk)
     assert [f.id for f in files] == ["file-1", "file-0"]
     sent = [dict(call.request.url.params) for call in pages.calls]
     assert sent == [
@@ -260,8 +261,7 @@ async def test_a_batch_is_created_read_listed_and_cancelled(
             Reply(200, json={"data": [], "has_more": False}),
         ]
     )
-    walk = api.client.list_batches(limit=1)
-    assert [b.id for b in ([b async for b in walk] if api.is_async else list(walk))] == ["batch_1"]
+    assert [b.id for b in await api.collect(api.client.list_batches(limit=1))] == ["batch_1"]
     assert dict(pages.calls.last.request.url.params) == {"limit": "1", "after": "batch_1"}
 
 
