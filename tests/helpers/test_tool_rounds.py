@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import Api
+from tests.adapter import Api
 from zaguan import APITimeoutError, RequestValidationError
 from zaguan.testing import LocalCoreX
 

@@ -14,7 +14,7 @@ import httpx2
 import pydantic
 import pytest
 
-from tests.e2e.conftest import Api
+from tests.adapter import Api
 from zaguan import (
     AsyncZaguanClient,
     StructuredOutputError,
