@@ -23,6 +23,7 @@ from zaguan import (
     function_tool,
 )
 from zaguan.lib._parse import OutputType
+from zaguan.lib._schema import MAX_DEPTH, loads
 from zaguan.lib._tools import PendingCall, ToolRun
 from zaguan_corex_client.models import ChatCompletion
 
@@ -203,3 +204,9 @@ async def test_a_charged_absurd_answer_reaches_the_caller_as_documented(hostile:
                       response_format=Item, request_id="deep-1")  # fmt: skip
     assert caught.value.completion._request_id == "deep-1"
     assert caught.value.text == DEEP
+
+
+def test_the_nesting_bound_is_the_same_on_every_python() -> None:
+    assert loads("[" * MAX_DEPTH + "]" * MAX_DEPTH) is not None
+    with pytest.raises(RecursionError, match=f"deeper than {MAX_DEPTH}"):
+        loads("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1))

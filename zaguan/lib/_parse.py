@@ -36,7 +36,7 @@ from .._errors import (
     StructuredOutputError,
 )
 from .._results import stamp
-from ._schema import Mismatch, convert, json_schema
+from ._schema import Mismatch, convert, json_schema, loads
 
 T = TypeVar("T")
 
@@ -128,7 +128,7 @@ class OutputType(Generic[T]):
 
     def _value(self, text: str, completion: ChatCompletion) -> T:
         try:
-            value = json.loads(text)
+            value = loads(text)
             result: T = convert(self.type, value)
         except Mismatch as exc:  # the constructor's or pydantic's error stays the cause
             raise StructuredOutputError(

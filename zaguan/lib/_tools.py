@@ -51,7 +51,7 @@ from .._request import (
     new_request_id,
 )
 from ._conversation import Conversation
-from ._schema import Mismatch, build_fields, hints, is_pydantic, json_schema
+from ._schema import Mismatch, build_fields, hints, is_pydantic, json_schema, loads
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -92,7 +92,7 @@ class FunctionTool(Generic[P, R]):
         """The keyword arguments a call's JSON ``text`` stands for; `ToolCallError` if it is
         not JSON or does not fit the parameters."""
         try:
-            value = json.loads(text or "{}")
+            value = loads(text or "{}")
             if not isinstance(value, dict):
                 raise ToolCallError(f"{self.name}: the arguments are not a JSON object")
             return build_fields(self._types, value, "$", self._optional)
