@@ -10,6 +10,10 @@ A file is read from where it stands, as ``openai`` and httpx2 read it. Refused b
 with `RequestValidationError`: a closed file, a text-mode file (before anything is read from
 it), and a file already read to its end (0 bytes from a position past 0: almost always a file
 read once before; ``seek(0)`` sends it whole). An empty file is sent empty.
+
+A field the contract limits (``x-zaguan-limits: {max_bytes}``, 512 MB for `create_file`) is
+measured before it is read: a path by its size on disk, a seekable file from where it stands to
+its end, anything else read at most one byte past the limit.
 """
 
 from __future__ import annotations
@@ -27,20 +31,20 @@ DEFAULT_NAME = "upload"
 DEFAULT_TYPE = "application/octet-stream"
 
 
-def to_file(value: Any) -> File:
+def to_file(value: Any, max_bytes: int | None = None) -> File:
     """``value`` as a `File` with its bytes, file name and content type; a clear error for
-    anything else (a text file, a str that names no file, a tuple of the wrong shape), whose
-    message the caller prefixes with the argument's name."""
+    anything else (a text file, a str that names no file, a tuple of the wrong shape, more
+    than ``max_bytes``), whose message the caller prefixes with the argument's name."""
     if isinstance(value, File):
-        return _file(_content(value.payload), value.file_name, value.mime_type)
+        return _file(_content(value.payload, max_bytes), value.file_name, value.mime_type)
     if isinstance(value, tuple):
-        return _from_tuple(value)
+        return _from_tuple(value, max_bytes)
     if isinstance(value, str | os.PathLike):
-        return _from_path(os.fspath(value))
-    return _file(_content(value), _name_of(value), None)
+        return _from_path(os.fspath(value), max_bytes)
+    return _file(_content(value, max_bytes), _name_of(value), None)
 
 
-def _from_tuple(value: tuple[Any, ...]) -> File:
+def _from_tuple(value: tuple[Any, ...], max_bytes: int | None) -> File:
     if len(value) not in (2, 3) or not isinstance(value[0], str | None):
         raise RequestValidationError(
             "a tuple must be (filename, content) or (filename, content, content_type),"
@@ -49,27 +53,28 @@ def _from_tuple(value: tuple[Any, ...]) -> File:
     content_type = value[2] if len(value) == 3 else None
     if content_type is not None and not isinstance(content_type, str):
         raise RequestValidationError(f"the content type must be a string, got {content_type!r}")
-    return _file(_content(value[1]), value[0], content_type)
+    return _file(_content(value[1], max_bytes), value[0], content_type)
 
 
-def _from_path(path: str) -> File:
+def _from_path(path: str, max_bytes: int | None) -> File:
     try:
         with open(path, "rb") as handle:
-            content = handle.read()
+            content = _content(handle, max_bytes)
     except OSError as exc:
         raise RequestValidationError(f"cannot read {path!r} ({exc.strerror})") from None
     return _file(content, os.path.basename(path), None)
 
 
-def _content(value: Any) -> bytes:
+def _content(value: Any, max_bytes: int | None) -> bytes:
     if isinstance(value, bytes | bytearray | memoryview):
+        _check_size(memoryview(value).nbytes, max_bytes)
         return bytes(value)
     if not callable(getattr(value, "read", None)):
         raise RequestValidationError(
             "expected a path, bytes, an open binary file or a (filename, content) tuple,"
             f" got {type(value).__name__}"
         )
-    content, problem = _read(value)
+    content, problem = _read(value, max_bytes)
     if problem is None:
         return content
     name = _name_of(value)  # "the file" names it when it can
@@ -77,14 +82,22 @@ def _content(value: Any) -> bytes:
                                  if name else problem)  # fmt: skip
 
 
-def _read(value: Any) -> tuple[bytes, str | None]:
-    """An open file's content, or what makes it unusable (nothing read from a text file)."""
+def _read(value: Any, max_bytes: int | None) -> tuple[bytes, str | None]:
+    """An open file's content (within ``max_bytes``: `RequestValidationError` beyond), or
+    what makes it unusable (nothing read from a text file)."""
     problem = _file_problem(value)
     if problem is not None:
         return b"", problem
     start = _position(value)
     try:
-        content = value.read()
+        left = None if max_bytes is None else _bytes_left(value)
+        if max_bytes is None or left is not None:
+            _check_size(left or 0, max_bytes, _name_of(value))
+            content = value.read()
+        else:
+            content = _read_at_most(value.read, max_bytes, _name_of(value))
+    except RequestValidationError:  # too big (itself a ValueError)
+        raise
     except (OSError, ValueError) as exc:  # not readable ('wb'), closed meanwhile
         return b"", f"cannot read the file ({exc})"
     if not isinstance(content, bytes):
@@ -111,6 +124,53 @@ def _position(value: Any) -> int | None:
         return int(value.tell())
     except (AttributeError, OSError, ValueError, TypeError):  # a pipe, a socket file
         return None
+
+
+def _bytes_left(stream: Any) -> int | None:
+    """The bytes from where a seekable binary file stands to its end; None when unknown."""
+    try:
+        if not stream.seekable():
+            return None
+        here = stream.tell()
+        end = stream.seek(0, io.SEEK_END)
+        stream.seek(here)
+    except (AttributeError, OSError, ValueError):
+        return None
+    return end - here if isinstance(end, int) and isinstance(here, int) else None
+
+
+_PIECE = 1 << 20
+
+
+def _read_at_most(read: Any, max_bytes: int, name: str | None) -> Any:
+    """What ``read`` gives, piece by piece, refused once it passes ``max_bytes``: a stream of
+    unknown length is never held in memory beyond the limit."""
+    pieces: list[bytes] = []
+    size = 0
+    while piece := read(_PIECE):
+        if not isinstance(piece, bytes):
+            return piece  # text: the caller says how to open it
+        size += len(piece)
+        _check_size(size, max_bytes, name, at_least=True)
+        pieces.append(piece)
+    return piece if not pieces else b"".join(pieces)  # b"" or "": the caller checks the type
+
+
+def _check_size(
+    size: int, max_bytes: int | None, name: str | None = None, *, at_least: bool = False
+) -> None:
+    if max_bytes is None or size <= max_bytes:
+        return
+    what = f"{name!r} " if name else ""
+    more = "more than " if at_least else ""
+    raise RequestValidationError(
+        f"{what}holds {more}{size:,} bytes; CoreX takes at most {max_bytes:,} bytes"
+        f" ({_megabytes(max_bytes)}) per upload"
+    )
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / (1 << 20):g} MB"
 
 
 def _name_of(value: Any) -> str | None:

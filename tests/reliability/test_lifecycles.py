@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
+from tests.adapter import settle
 from tests.reliability._scripted import LATE, ScriptedServer
 from tests.reliability.conftest import (
     KINDS,
     STREAMS,
     Client,
-    _maybe,
     consume,
     open_stream,
     pieces,
@@ -86,7 +86,7 @@ async def test_write_to_a_path_it_cannot_open_frees_the_connection(
 ) -> None:
     audio = await _started(client, "download", "endless")
     with pytest.raises(FileNotFoundError):
-        await _maybe(audio.write_to(tmp_path / "no-such-folder" / "hello.wav"))
+        await settle(audio.write_to(tmp_path / "no-such-folder" / "hello.wav"))
     await assert_pool_usable(client)
     del audio  # kept alive until here: only write_to can have freed the connection
 

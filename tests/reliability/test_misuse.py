@@ -16,7 +16,8 @@ from typing import Any
 import httpx2
 import pytest
 
-from tests.reliability.conftest import Client, _maybe, consume
+from tests.adapter import settle
+from tests.reliability.conftest import Client, consume
 from zaguan import (
     AsyncZaguanClient,
     ClientClosedError,
@@ -69,7 +70,7 @@ async def test_a_closed_client_says_so_before_sending(
 ) -> None:
     client = FLAVOURS[flavour](corex_server.api_key, base_url=corex_server.base_url)
     copy = client.with_options(max_retries=0)
-    await _maybe(client.close())
+    await settle(client.close())
     caller = {"client": client, "copy made before": copy}.get(via) or client.with_options()
     assert caller.is_closed
     for kind in ("json", "chat_stream"):
@@ -173,6 +174,6 @@ async def test_a_closed_file_is_refused_before_sending(
         pass
     client = make_client(corex_server.base_url, api_key=corex_server.api_key)
     with pytest.raises(RequestValidationError, match=re.escape("'hello.wav' is closed")):
-        await _maybe(client.create_transcription(file=handle, model="openai/whisper-1",
+        await settle(client.create_transcription(file=handle, model="openai/whisper-1",
                                                  request_id="rid-file"))  # fmt: skip
     assert corex_server.attempts("rid-file") == 0
