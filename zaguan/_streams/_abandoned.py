@@ -4,11 +4,12 @@
 One read from, then dropped, is not abandoned: its reading generator closes the response
 when it is collected, as breaking out of a ``for`` loop is documented to. One never read
 held its connection until the process ended (a pool of one then failed every later call):
-``__del__`` (`StreamCore`'s, the downloads') closes it, and calls `warn_unclosed`.
+``__del__`` (`StreamCore`'s, the downloads') calls `release`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from typing import TYPE_CHECKING, Any, Final
 
@@ -24,13 +25,21 @@ _CLOSING: Final[set[Any]] = set()
 weak reference to a task)."""
 
 
-def warn_unclosed(what: str, request_id: str) -> None:
-    """The warning of ``what`` (a stream, a download) collected unclosed."""
+def release(
+    response: httpx2.Response, loop: asyncio.AbstractEventLoop | None, what: str, request_id: str
+) -> None:
+    """Close ``response``, dropped unread by ``what`` (a stream, a download): a sync one at
+    once, an async one (``loop``: its event loop) by `aclose_soon`; then warn."""
+    with contextlib.suppress(Exception):  # at interpreter exit, closing may find modules gone
+        if loop is None:
+            response.close()
+        else:
+            aclose_soon(response, loop)
     warnings.warn(
         f"unclosed {what} (request id {request_id}): close it, or read it in a `with` "
         "block; its connection was freed when it was garbage collected",
         ResourceWarning,
-        stacklevel=2,  # its __del__
+        stacklevel=3,  # the __del__ that released it
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import AsyncGenerator, Generator
 import httpx2
 
 from .._attempts import connection_error
-from ._abandoned import aclose_soon, warn_unclosed
+from ._abandoned import release
 
 CHUNK = 64 * 1024
 
@@ -62,8 +62,7 @@ class BinaryStream:
 
     def __del__(self) -> None:
         if not self.__dict__.get("_reading", True) and not self.response.is_closed:
-            self.response.close()
-            warn_unclosed("download", self.request_id)
+            release(self.response, None, "download", self.request_id)
 
     def __enter__(self) -> BinaryStream:
         return self
@@ -120,8 +119,7 @@ class AsyncBinaryStream:
 
     def __del__(self) -> None:
         if not self.__dict__.get("_reading", True) and not self.response.is_closed:
-            aclose_soon(self.response, self._loop)
-            warn_unclosed("download", self.request_id)
+            release(self.response, self._loop, "download", self.request_id)
 
     async def __aenter__(self) -> AsyncBinaryStream:
         return self

@@ -45,7 +45,7 @@ from .._observe._summary import summarize, summarize_chunks
 from .._redact import scrub, secrets_of
 from .._request import NO_BOUNDS, Bounds
 from .._results import stamp
-from ._abandoned import aclose_soon, warn_unclosed
+from ._abandoned import release
 from ._interpret import ErrorEvent, Interpreter, Unreadable
 from ._sse import ServerSentEvent, SSEDecoder
 
@@ -117,14 +117,8 @@ class StreamCore(Generic[T, F]):
         as its shell and its reading generator, and a generator that began reading closes
         the response when it is collected (as breaking out of a loop does), before the core
         goes; an unread one is closed here, with a `ResourceWarning` (see `_abandoned`)."""
-        response = self.response
-        if response is None or response.is_closed:
-            return
-        if self.loop is None:
-            response.close()
-        else:
-            aclose_soon(response, self.loop)
-        warn_unclosed("stream", self.request_id)
+        if self.response is not None and not self.response.is_closed:
+            release(self.response, self.loop, "stream", self.request_id)
 
     def opened(self, response: httpx2.Response) -> httpx2.Response:
         """Take the 2xx ``response`` (the client raised for anything else)."""
