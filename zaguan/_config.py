@@ -236,9 +236,9 @@ def check_seconds(value: float | None, name: str) -> float | None:
     if value is None:
         return None
     if not _waitable(value):
+        limit = f" (at most {MAX_SECONDS:g})" if isinstance(value, int | float) else ""
         raise ConfigurationError(
-            f"{name} must be a positive number of seconds up to {MAX_SECONDS:g}, or None "
-            f"for none, got {value!r}"
+            f"{name} must be a positive number of seconds or None, got {value!r}{limit}"
         )
     return float(value)
 
