@@ -22,12 +22,14 @@ from zaguan import (
     AsyncZaguanClient,
     ClientClosedError,
     ConfigurationError,
+    RateLimit,
     RequestValidationError,
     ZaguanClient,
 )
 from zaguan.testing import LocalCoreX
 
 FLAVOURS = {"sync": ZaguanClient, "async": AsyncZaguanClient}
+LIMIT = RateLimit(requests_per_minute=600)
 UNWAITABLE = [
     math.inf,
     -1,
@@ -140,7 +142,7 @@ def test_a_client_pickles_as_a_fresh_client_with_its_settings(
 ) -> None:
     client = FLAVOURS[flavour](
         api_key, base_url=corex_server.base_url, timeout=7, max_retries=4, deadline=30,
-        default_headers={"X-Team": "a"},
+        default_headers={"X-Team": "a"}, rate_limit=LIMIT,
     ).with_options(stream_idle_timeout=9)  # fmt: skip
     again = pickle.loads(pickle.dumps(client))
     assert type(again) is type(client)
@@ -150,6 +152,10 @@ def test_a_client_pickles_as_a_fresh_client_with_its_settings(
     )  # fmt: skip
     assert again.stream_idle_timeout == 9
     assert again._config.headers["X-Team"] == "a"
+    limiter = again._config.limiter
+    assert limiter is not None
+    assert limiter is not client._config.limiter  # its own budget, of the same limits
+    assert limiter.limit == LIMIT
     if isinstance(again, ZaguanClient):
         assert again.health().status == "ok"
         again.close()
