@@ -6,10 +6,10 @@ Closing the pool first ends every body still read on it (`_body.Body.end`), so t
 waits out its read timeout on a connection that is gone, whichever thread it reads in.
 
 An async pool serves one event loop: its connections are that loop's sockets. When a client
-is used in a new loop after its first one was closed (a second ``asyncio.run()``), a pool the
-SDK made is replaced by a new one (`adopt`); a caller's ``http_client`` cannot be remade, and
-two loops alive at once cannot share one pool: both are a `ConfigurationError` saying what to
-do, instead of httpx2's ``RuntimeError: Event loop is closed``.
+is used in a new loop after its loop was closed (a second ``asyncio.run()``), a pool the SDK
+made is replaced by a new one (`adopt`); a caller's ``http_client`` cannot be remade: a
+`ConfigurationError` says what to do, instead of httpx2's ``RuntimeError: Event loop is
+closed``.
 """
 
 from __future__ import annotations
@@ -60,17 +60,14 @@ class Connections(Generic[H]):
         return bodies
 
     def adopt(self, loop: asyncio.AbstractEventLoop, remake: Callable[[], H]) -> int:
-        """Serve ``loop`` from now on: the first loop is recorded; after it was closed, a pool
-        the SDK made is replaced with ``remake()``. Returns `generation`."""
+        """Serve ``loop`` from now on: the first loop is recorded; once it is closed, a pool
+        the SDK made is replaced with ``remake()`` and ``loop`` recorded. Returns
+        `generation`."""
         before = None if self._loop is None else self._loop()
-        if before is loop:
+        if before is loop or (before is not None and not before.is_closed()):
+            # Another loop still open keeps the pool: two loops at once should not share one
+            # client (httpx2's pool serves one loop), but nothing can be taken from under it.
             return self.generation
-        if before is not None and not before.is_closed():
-            raise ConfigurationError(
-                "This async client is already used by another event loop, which is still "
-                "open: one AsyncZaguanClient serves one event loop (make one per thread, or "
-                "per loop)."
-            )
         if self._loop is not None and not self.http.is_closed:  # its first loop is gone
             if not self.owned:
                 raise ConfigurationError(

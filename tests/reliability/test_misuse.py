@@ -123,18 +123,6 @@ def test_a_callers_http_client_of_a_dead_loop_is_refused_clearly(corex_server: L
     _collected_with_a_warning(held)
 
 
-def test_two_open_event_loops_cannot_share_an_async_client(corex_server: LocalCoreX) -> None:
-    client = AsyncZaguanClient(corex_server.api_key, base_url=corex_server.base_url)
-    first = asyncio.new_event_loop()
-    try:
-        assert first.run_until_complete(client.health()).status == "ok"
-        with pytest.raises(ConfigurationError, match="another event loop, which is still open"):
-            asyncio.run(client.health())
-        first.run_until_complete(client.aclose())
-    finally:
-        first.close()
-
-
 @pytest.mark.parametrize("flavour", FLAVOURS)
 @pytest.mark.parametrize("api_key", ["zk-local-pro", key_of_the_environment])
 def test_a_client_pickles_as_a_fresh_client_with_its_settings(
