@@ -74,8 +74,9 @@ $(VENV)/.docs-installed: $(VENV)/.installed
 docs: $(VENV)/.docs-installed  ## the documentation site, from docs/ and the docstrings, into site/
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
-reliability: install  ## idempotency under random faults and load (5,000 async streams, 32 threads); long
+reliability: install  ## idempotency under random faults and load (5,000 async streams, 32 threads), then the deadline and close() bounds; long
 	$(PY) scripts/reliability.py
+	$(PY) scripts/reliability_bounds.py
 
 # The demo needs `zaguan` and `zaguan.testing` only: the `testing` extra, not the tools of [dev].
 # Editable, so the tour shows the code of this checkout.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping
 from functools import cached_property
@@ -13,6 +14,7 @@ import httpx2
 from ._attempts import Attempts
 from ._base import BaseClient, BaseRawClient
 from ._config import DEFAULT_MAX_ROUNDS
+from ._errors import ConfigurationError
 from ._operation import Operation, Pages
 from ._permits import Permits
 from ._raw import araw, record
@@ -59,6 +61,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     with_raw_response: AsyncRawZaguanClient
     """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
     _other_client = ""
+    _generation = 0  # the pool's `Connections.generation` that `_permits` was made for
 
     @cached_property
     def _permits(self) -> Permits:
@@ -151,7 +154,14 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         return await self._run(self._custom_call(method, path, body, query, options))
 
     async def aclose(self) -> None:
-        """Close the connection pool, unless it belongs to a caller-given ``http_client``."""
+        """Close the connection pool, unless it belongs to a caller-given ``http_client`` or
+        this client is a copy, and end every stream still read on it: a task reading one
+        raises `ClientClosedError` at once. Later calls raise it too."""
+        if self._owns_http:  # a pool its dead loop left cannot be closed: a new one is
+            with contextlib.suppress(ConfigurationError):  # another loop's: closed as it is
+                self._serve_this_loop()
+        for body in self._ending():
+            await body.aclose()
         if self._owns_http:
             await self._http.aclose()
 
@@ -203,7 +213,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         return walk
 
     async def _run(self, call: Call[T]) -> T:
-        attempts = Attempts(call, self._observe(call))
+        attempts = self._attempts(call)
         return attempts.result(await self._send(call, attempts))
 
     async def _send(
@@ -211,7 +221,8 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     ) -> httpx2.Response:
         """Send ``call`` until it succeeds or fails for good; retries reuse its request id.
         ``attempts`` (one made here when None) keeps the final attempt's ``elapsed``."""
-        attempts = attempts or Attempts(call, self._observe(call))
+        attempts = attempts or self._attempts(call)
+        self._serve_this_loop()
         while True:
             for wait in attempts.rate_waits(self._http):
                 await self._sleep(wait)
@@ -223,11 +234,24 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
             except httpx2.HTTPError as exc:
                 await self._sleep(attempts.on_exception(exc))
                 continue
+            except RuntimeError:  # httpx2's "client has been closed": by another task, meanwhile
+                if not self._http.is_closed:
+                    raise
+                raise attempts.closed() from None
             delay = attempts.on_response(response)
             if delay is None:
                 return response
             await response.aclose()
             await self._sleep(delay)
+
+    def _serve_this_loop(self) -> None:
+        """The pool serves the running event loop: after its first loop was closed, a pool
+        made here is replaced (see `_connections`), and what was built on the old one goes."""
+        generation = self._connections.adopt(asyncio.get_running_loop(), self._new_http)
+        if generation != self._generation:
+            self._generation = generation
+            self.__dict__.pop("_permits", None)
+            self.__dict__.pop("lowlevel", None)
 
     async def _sleep(self, seconds: float) -> None:
         """Wait before a retry or for the rate limit. A method, so that a test can record one

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator
-from typing import TYPE_CHECKING, Generic, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx2
 
+from ._body import Body, ClientClosed, DeadlinePassed
 from ._config import provided_key
 from ._errors import (
     UNREADABLE,
     APIConnectionError,
     APITimeoutError,
+    ClientClosedError,
     RateLimitError,
     make_decode_error,
     make_status_error,
@@ -28,7 +30,7 @@ from ._observe._log import log_attempt, log_failure, log_rate_wait, log_retry
 from ._observe._summary import summarize
 from ._raw import record
 from ._redact import scrub, secrets_in
-from ._request import Bounds, Call
+from ._request import Call
 from ._results import stamp
 from ._retry import (
     DEFAULT_RETRY_BUDGET,
@@ -39,9 +41,11 @@ from ._retry import (
 )
 
 if TYPE_CHECKING:
+    from ._connections import Connections
     from ._limiter import Limiter
 
 T = TypeVar("T")
+E = TypeVar("E", bound=BaseException)
 
 RATE_WAIT_SLICE = 1.0
 """Seconds a call waits for its rate limit before looking again: a client closed meanwhile
@@ -51,12 +55,26 @@ releases its waiters within this time."""
 class Attempts(Generic[T]):
     """The retries left to one `Call`, and what each attempt's outcome means."""
 
-    __slots__ = ("_attempt_start", "_timeouts", "call", "elapsed", "observer", "state")
+    __slots__ = (
+        "_attempt_start", "_timeouts", "call", "connections", "elapsed", "observer", "opener",
+        "state",
+    )  # fmt: skip
 
-    def __init__(self, call: Call[T], observer: Observer | None = None) -> None:
+    def __init__(
+        self,
+        call: Call[T],
+        observer: Observer | None = None,
+        connections: Connections[Any] | None = None,
+        opener: object = None,
+    ) -> None:
         self.call = call
         self.observer = observer
         """The call's hooks (None without any: then each event costs one ``if``)."""
+        self.connections = connections
+        """The sending client's pool: refused once closed; its streamed bodies are tracked
+        there, so that closing it ends them (None: neither, for tests of the loop alone)."""
+        self.opener = opener
+        """The client that sends: its `close` ends the bodies it opened."""
         left = call.bounds.left()
         # A deadline replaces the default retry budget: no retry starts that would end past it.
         budget = DEFAULT_RETRY_BUDGET if left is None else left
@@ -71,7 +89,9 @@ class Attempts(Generic[T]):
     def request(self) -> httpx2.Request:
         """The request to send now: with the key a key function returns now, and, with a
         deadline, every timeout of this attempt cut to the time left (none left: an
-        `APITimeoutError` before sending)."""
+        `APITimeoutError` before sending). A closed client sends nothing: `closed`."""
+        if self.connections is not None and self.connections.http.is_closed:
+            raise self.closed()
         if self.call.key is not None:
             self.call.request.headers["Authorization"] = f"Bearer {provided_key(self.call.key)}"
         left = self.call.bounds.left()
@@ -146,10 +166,27 @@ class Attempts(Generic[T]):
 
     def must_read(self, response: httpx2.Response) -> bool:
         """Whether the client must read ``response``'s body now (a failure's, or a whole
-        answer sent with ``stream=True``); with a deadline, every read is held to it."""
-        if self.call.bounds.deadline_at is not None:
-            response.stream = DeadlineStream(response, self.call.bounds)
-        return self.streamed and (not self.call.stream or not response.is_success)
+        answer sent with ``stream=True``). A body read after sending becomes a `Body`: each
+        read held to the deadline, ended by the client's `close` from any thread."""
+        if not self.streamed:
+            return False
+        body = Body(response, self.call.bounds, self.opener)
+        response.stream = body
+        if self.connections is not None:
+            self.connections.track(body)
+        return not self.call.stream or not response.is_success
+
+    def closed(self) -> ClientClosedError:
+        """The error of a call on a closed client (or a copy of one): nothing was sent."""
+        done = self.state.retries_done
+        unsent = "nothing was sent" if done == 0 else f"retry {done} of the call was not sent"
+        return self._failed(
+            ClientClosedError(
+                "The client is closed (or is a copy of a closed client: copies share its "
+                f"connections); {unsent}. Make a new client.",
+                request_id=self.call.request_id,
+            )
+        )
 
     def on_exception(self, exc: httpx2.HTTPError) -> float:
         """Seconds to wait before retrying after a transport failure; raises when final."""
@@ -159,7 +196,8 @@ class Attempts(Generic[T]):
                 return delay
             # A hook that raised on a 2xx: report it rather than guess.
         self._log(type(exc).__name__)
-        delay = self.state.next_delay() if is_retryable_exception(exc) else None
+        retryable = is_retryable_exception(exc) and not isinstance(exc, ClientClosed)
+        delay = self.state.next_delay() if retryable else None
         if delay is None:
             bounds = self.call.bounds
             text = (
@@ -220,7 +258,7 @@ class Attempts(Generic[T]):
             self.observer.retry(delay, reason)
         return delay
 
-    def _failed(self, error: BaseException) -> BaseException:
+    def _failed(self, error: E) -> E:
         """``error``, the call's final one, logged and reported to the hooks."""
         log_failure(self.call.request.method, self.call.request.url.path, error,
                     self.call.request_id)  # fmt: skip
@@ -236,47 +274,6 @@ class Attempts(Generic[T]):
         )  # fmt: skip
 
 
-class DeadlineStream(httpx2.SyncByteStream, httpx2.AsyncByteStream):
-    """A response body that ends in `httpx2.ReadTimeout` once the call's deadline has passed.
-
-    Each read is already cut to the time left when the attempt started; this catches a
-    server that trickles, every read in time and the whole past the deadline. The clients
-    map the timeout as any other (`Attempts.on_exception`, `StreamCore.transport_error`).
-    """
-
-    def __init__(self, response: httpx2.Response, bounds: Bounds) -> None:
-        self._stream = response.stream
-        self._request = response.request
-        self._bounds = bounds
-
-    def _timeout(self) -> httpx2.ReadTimeout:
-        return httpx2.ReadTimeout("the call's deadline passed", request=self._request)
-
-    def __iter__(self) -> Iterator[bytes]:
-        assert isinstance(self._stream, httpx2.SyncByteStream)  # for mypy: a sync response
-        for chunk in self._stream:
-            if self._bounds.passed():
-                self._stream.close()  # the connection goes, rather than wait for the rest
-                raise self._timeout()
-            yield chunk
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        assert isinstance(self._stream, httpx2.AsyncByteStream)  # for mypy: an async response
-        async for chunk in self._stream:
-            if self._bounds.passed():
-                await self._stream.aclose()
-                raise self._timeout()
-            yield chunk
-
-    def close(self) -> None:
-        assert isinstance(self._stream, httpx2.SyncByteStream)
-        self._stream.close()
-
-    async def aclose(self) -> None:
-        assert isinstance(self._stream, httpx2.AsyncByteStream)
-        await self._stream.aclose()
-
-
 def connection_error(
     exc: httpx2.HTTPError, request: httpx2.Request, *, timeout_text: str | None = None
 ) -> APIConnectionError:
@@ -288,8 +285,11 @@ def connection_error(
     """
     request_id = request.headers["X-Request-Id"]
     scrub(exc, secrets_in(request.headers))
+    if isinstance(exc, ClientClosed):
+        return ClientClosedError(str(exc), request_id=request_id)
     if isinstance(exc, httpx2.TimeoutException):
-        text = timeout_text or f"Request timed out ({type(exc).__name__})."
+        own = str(exc) if isinstance(exc, DeadlinePassed) else None
+        text = timeout_text or own or f"Request timed out ({type(exc).__name__})."
         return APITimeoutError(text, request_id=request_id)
     detail = str(exc) or "no detail"
     return APIConnectionError(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+import pickle
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar, cast
@@ -18,7 +19,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar, 
 import httpx2
 
 from ._attempts import Attempts
+from ._body import Body
 from ._config import DEFAULT_LIMITS, ApiKey, ClientConfig, resolve_config
+from ._connections import Connections
 from ._errors import RequestValidationError
 from ._http import check_http_client
 from ._observe._hooks import Hooks, Observer
@@ -67,7 +70,6 @@ class BaseClient(Operations, Generic[H]):
     _other_client: ClassVar[str]
     """Said when the other flavour's http client is given (``" (async: AsyncZaguanClient)"``)."""
     _raw_class: ClassVar[type[BaseRawClient]]
-    _http: H
     _config: ClientConfig
 
     def __init__(
@@ -94,14 +96,50 @@ class BaseClient(Operations, Generic[H]):
         )  # fmt: skip
         self._header_cache = HeaderCache()  # see `_prepare.base_headers`
         self._owns_http = http_client is None
-        self._http = http_client or cast(
-            H, self._http_class(timeout=self._config.timeout, limits=DEFAULT_LIMITS)
+        """Whether `close` closes the pool: made here, not a caller's, nor a copy's."""
+        self._connections: Connections[H] = Connections(
+            http_client or self._new_http(), owned=http_client is None
         )
         self.with_raw_response = self._raw_class(self)
         """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
 
     def __repr__(self) -> str:  # the key never appears
         return f"{type(self).__name__}(base_url={self._config.base_url!r})"
+
+    def __reduce__(self) -> tuple[Callable[..., Self], tuple[type[Self], dict[str, Any]]]:
+        """Pickled as its settings: unpickled, a fresh client with its own pool (for
+        `multiprocessing`, `concurrent.futures.ProcessPoolExecutor`) and, with a
+        ``rate_limit``, its own budget of the same limits. The pickle holds the API key, as
+        the client does: keep it where you would keep the key."""
+        if not self._connections.owned:
+            raise TypeError(
+                f"A {type(self).__name__} on a caller's http_client cannot be pickled: an "
+                "httpx2 client (its connections) cannot. Pickle one made without http_client="
+                ", or make the client in the process that uses it."
+            )
+        settings = self._config.settings()
+        for name in ("api_key", "hooks"):
+            _check_picklable(settings[name], name)
+        if settings.get("rate_limit") is not None:  # a budget counts one process's calls
+            settings["rate_limit"] = settings["rate_limit"].limit
+        return _restored, (type(self), settings)
+
+    @property
+    def _http(self) -> H:
+        """The httpx2 client: the connection pool, shared with copies."""
+        return self._connections.http
+
+    def _new_http(self) -> H:
+        return cast(H, self._http_class(timeout=self._config.timeout, limits=DEFAULT_LIMITS))
+
+    def _attempts(self, call: Call[T], observer: Observer | None = None) -> Attempts[T]:
+        """The attempts of ``call`` by this client (``observer``: made here when None)."""
+        return Attempts(call, observer or self._observe(call), self._connections, self)
+
+    def _ending(self) -> list[Body]:
+        """`close`'s first step: end the bodies still read on the pool it closes (its own
+        only, when it does not close the pool), from any thread; returns them, to close."""
+        return self._connections.end(None if self._owns_http else self)
 
     @cached_property
     def lowlevel(self) -> AuthenticatedClient:
@@ -177,7 +215,9 @@ class BaseClient(Operations, Generic[H]):
                 if not isinstance(more, Mapping):
                     raise ConfigurationError(f"{name} must be a mapping, got {type(more).__name__}")
                 settings[name] = {**settings[name], **more}
-        return type(self)(http_client=self._http, **settings)
+        clone = type(self)(http_client=self._http, **settings)
+        clone._connections = self._connections  # one pool: closing this client ends the copy's
+        return clone
 
     with_options = copy
 
@@ -238,8 +278,8 @@ class BaseClient(Operations, Generic[H]):
         observer = self._observe(call)
         opener = cast(Any, self)._send  # the twin's: a response, or a coroutine of one
         return shell(
-            lambda: opener(call, Attempts(call, observer)), call.request_id, *interpreting,
-            call.bounds, observer,
+            lambda: opener(call, self._attempts(call, observer)), call.request_id,
+            *interpreting, call.bounds, observer,
         )  # fmt: skip
 
     def _custom_call(
@@ -301,6 +341,24 @@ def _custom_path(path: object) -> str:
             f"spaces or dot segments; pass the query as query=), got {path!r}"
         )
     return path
+
+
+def _check_picklable(value: object, name: str) -> None:
+    """Refuse, naming it, a caller's object (a key function, hooks) pickle cannot carry."""
+    try:
+        pickle.dumps(value)
+    except Exception as exc:
+        what = f"{name} function" if name == "api_key" else name
+        raise TypeError(
+            f"This client cannot be pickled: its {what} cannot ({type(exc).__name__}: {exc}). "
+            "Use a module-level function (a lambda or a nested function cannot be pickled), "
+            "or make the client in the process that uses it."
+        ) from None
+
+
+def _restored(cls: type[T], settings: dict[str, Any]) -> T:
+    """A pickled client, made again from its settings."""
+    return cls(**settings)
 
 
 def _json_or_none(response: httpx2.Response) -> Any:

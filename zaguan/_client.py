@@ -141,7 +141,11 @@ class ZaguanClient(BaseClient[httpx2.Client]):
         return self._run(self._custom_call(method, path, body, query, options))
 
     def close(self) -> None:
-        """Close the connection pool, unless it belongs to a caller-given ``http_client``."""
+        """Close the connection pool, unless it belongs to a caller-given ``http_client`` or
+        this client is a copy, and end every stream still read on it, from any thread: a
+        reader blocked on one raises `ClientClosedError` at once. Later calls raise it too."""
+        for body in self._ending():
+            body.close()
         if self._owns_http:
             self._http.close()
 
@@ -183,13 +187,13 @@ class ZaguanClient(BaseClient[httpx2.Client]):
         return walk
 
     def _run(self, call: Call[T]) -> T:
-        attempts = Attempts(call, self._observe(call))
+        attempts = self._attempts(call)
         return attempts.result(self._send(call, attempts))
 
     def _send(self, call: Call[Any], attempts: Attempts[Any] | None = None) -> httpx2.Response:
         """Send ``call`` until it succeeds or fails for good; retries reuse its request id.
         ``attempts`` (one made here when None) keeps the final attempt's ``elapsed``."""
-        attempts = attempts or Attempts(call, self._observe(call))
+        attempts = attempts or self._attempts(call)
         while True:
             for wait in attempts.rate_waits(self._http):
                 self._sleep(wait)
@@ -201,6 +205,10 @@ class ZaguanClient(BaseClient[httpx2.Client]):
             except httpx2.HTTPError as exc:
                 self._sleep(attempts.on_exception(exc))
                 continue
+            except RuntimeError:  # httpx2's "client has been closed": by another thread, meanwhile
+                if not self._http.is_closed:
+                    raise
+                raise attempts.closed() from None
             delay = attempts.on_response(response)
             if delay is None:
                 return response

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import math
 import os
 import re
 import warnings
@@ -224,15 +223,33 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+MAX_SECONDS: Final = 1e9
+"""The longest bound accepted (~31 years): sockets refuse longer waits with ``OverflowError``."""
+_PHASES: Final = ("connect", "read", "write", "pool")
+
+
 def to_timeout(value: float | httpx2.Timeout | None, name: str) -> httpx2.Timeout:
-    """A float (seconds, for every phase) or an `httpx2.Timeout`; None means the default."""
+    """A float (seconds, for every phase) or an `httpx2.Timeout`; None means the default.
+
+    Every phase must be a wait a socket can make: a positive, finite number of seconds, or
+    None in an `httpx2.Timeout` (no limit). ``inf`` is refused, not read as "no limit", as
+    `check_seconds` refuses it: ``timeout=None`` means the default, so the message says how
+    to ask for no limit instead of guessing."""
     if value is None:
         return DEFAULT_TIMEOUT
     if isinstance(value, httpx2.Timeout):
+        for phase in _PHASES:
+            seconds = getattr(value, phase)
+            if seconds is not None and not _waitable(seconds):
+                raise ConfigurationError(
+                    f"{name}'s {phase} timeout must be a positive number of seconds up to "
+                    f"{MAX_SECONDS:g}, or None for no limit, got {seconds!r}"
+                )
         return value
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+    if not _waitable(value):
         raise ConfigurationError(
-            f"{name} must be a positive number of seconds or an httpx2.Timeout, got {value!r}"
+            f"{name} must be a positive number of seconds up to {MAX_SECONDS:g} or an "
+            f"httpx2.Timeout (httpx2.Timeout(None) waits without limit), got {value!r}"
         )
     return httpx2.Timeout(float(value))
 
@@ -241,11 +258,20 @@ def check_seconds(value: float | None, name: str) -> float | None:
     """A positive, finite number of seconds, or None (no such bound)."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
+    if not _waitable(value):
+        limit = f" (at most {MAX_SECONDS:g})" if isinstance(value, int | float) else ""
         raise ConfigurationError(
-            f"{name} must be a positive number of seconds or None, got {value!r}"
+            f"{name} must be a positive number of seconds or None, got {value!r}{limit}"
         )
     return float(value)
+
+
+def _waitable(value: object) -> bool:
+    """Whether ``value`` is seconds a socket can wait: a real number in (0, `MAX_SECONDS`]
+    (NaN, inf, 0, negatives, bools and strings are not)."""
+    return (
+        isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= MAX_SECONDS
+    )
 
 
 def check_max_retries(value: int, name: str = "max_retries") -> int:

@@ -12,7 +12,8 @@ The tree::
     ├── ToolRoundsExceededError            run_tools: still calling tools after max_rounds
     └── APIError
         ├── APIConnectionError
-        │   └── APITimeoutError
+        │   ├── APITimeoutError
+        │   └── ClientClosedError          the client was closed: before the call, or mid-stream
         ├── APIResponseValidationError     a 2xx whose body is not the JSON expected
         ├── APIStatusError
         │   ├── BadRequestError            400
@@ -147,6 +148,14 @@ class APITimeoutError(APIConnectionError):
     """No response arrived in time."""
 
     def __init__(self, message: str = "Request timed out.", *, request_id: str | None = None):
+        super().__init__(message, request_id=request_id)
+
+
+class ClientClosedError(APIConnectionError):
+    """The client was closed: before this call was sent (nothing was sent), or while its
+    stream or download was being read, from any thread (the answer is incomplete)."""
+
+    def __init__(self, message: str = "The client is closed.", *, request_id: str | None = None):
         super().__init__(message, request_id=request_id)
 
 

@@ -6,6 +6,11 @@ Accepted (the generated ``FileInput``), as ``openai`` accepts them: a path (``st
 content_type])`` tuple whose content is ``bytes`` or an open binary file. The content is read
 once, here: the body can then be sent again, byte for byte, by a retry.
 
+A file is read from where it stands, as ``openai`` and httpx2 read it. Refused before sending,
+with `RequestValidationError`: a closed file, a text-mode file (before anything is read from
+it), and a file already read to its end (0 bytes from a position past 0: almost always a file
+read once before; ``seek(0)`` sends it whole). An empty file is sent empty.
+
 A field the contract limits (``x-zaguan-limits: {max_bytes}``, 512 MB for `create_file`) is
 measured before it is read: a path by its size on disk, a seekable file from where it stands to
 its end, anything else read at most one byte past the limit.
@@ -64,21 +69,61 @@ def _content(value: Any, max_bytes: int | None) -> bytes:
     if isinstance(value, bytes | bytearray | memoryview):
         _check_size(memoryview(value).nbytes, max_bytes)
         return bytes(value)
-    read = getattr(value, "read", None)
-    if read is None:
+    if not callable(getattr(value, "read", None)):
         raise RequestValidationError(
             "expected a path, bytes, an open binary file or a (filename, content) tuple,"
             f" got {type(value).__name__}"
         )
-    left = None if max_bytes is None else _bytes_left(value)
-    if max_bytes is None or left is not None:
-        _check_size(left or 0, max_bytes, _name_of(value))
-        content = read()
-    else:
-        content = _read_at_most(read, max_bytes, _name_of(value))
+    content, problem = _read(value, max_bytes)
+    if problem is None:
+        return content
+    name = _name_of(value)  # "the file" names it when it can
+    raise RequestValidationError(problem.replace("the file", f"the file {name!r}", 1)
+                                 if name else problem)  # fmt: skip
+
+
+def _read(value: Any, max_bytes: int | None) -> tuple[bytes, str | None]:
+    """An open file's content (within ``max_bytes``: `RequestValidationError` beyond), or
+    what makes it unusable (nothing read from a text file)."""
+    problem = _file_problem(value)
+    if problem is not None:
+        return b"", problem
+    start = _position(value)
+    try:
+        left = None if max_bytes is None else _bytes_left(value)
+        if max_bytes is None or left is not None:
+            _check_size(left or 0, max_bytes, _name_of(value))
+            content = value.read()
+        else:
+            content = _read_at_most(value.read, max_bytes, _name_of(value))
+    except RequestValidationError:  # too big (itself a ValueError)
+        raise
+    except (OSError, ValueError) as exc:  # not readable ('wb'), closed meanwhile
+        return b"", f"cannot read the file ({exc})"
     if not isinstance(content, bytes):
-        raise RequestValidationError("a file must be opened in binary mode ('rb')")
-    return content
+        return b"", "the file must be opened in binary mode ('rb')"
+    if not content and start:
+        return b"", (
+            f"the file is at its end (position {start}, nothing to send): it was read "
+            "before; seek(0) to send it whole"
+        )
+    return content, None
+
+
+def _file_problem(value: Any) -> str | None:
+    """What makes an open file unusable before anything is read from it."""
+    if getattr(value, "closed", False) is True:
+        return "the file is closed: pass it while it is open (inside its `with` block)"
+    if isinstance(value, io.TextIOBase) or "b" not in getattr(value, "mode", "b"):
+        return "the file must be opened in binary mode ('rb')"
+    return None
+
+
+def _position(value: Any) -> int | None:
+    try:
+        return int(value.tell())
+    except (AttributeError, OSError, ValueError, TypeError):  # a pipe, a socket file
+        return None
 
 
 def _bytes_left(stream: Any) -> int | None:

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from typing import Any
 
 import httpx2
 import pytest
@@ -18,6 +19,7 @@ from facade_support import (
     MESSAGES,
     MODEL,
     Api,
+    MakeApi,
     Reply,
     completion_json,
     error_json,
@@ -141,6 +143,65 @@ def test_the_secret_filter_masks_keys_in_any_record(caplog: pytest.LogCaptureFix
     messages = [r.getMessage() for r in caplog.records]
     assert messages == ["got *** and Bearer ***"] * 2
     _assert_no_key(caplog)
+
+
+PLAIN_KEY = "corex-0123456789abcdef"  # no zk-/sk- shape: only the request knows it is a key
+
+
+class Leaky(zaguan.Hooks):
+    """A hook whose error quotes the Authorization header, or only its token, in its message
+    and in the exception it was raised from (both are in the record's traceback)."""
+
+    def __init__(self, whole: bool) -> None:
+        self.whole = whole
+
+    def on_request(self, event: zaguan.AttemptStart) -> None:
+        header = event.request.headers["Authorization"]
+        quoted = header if self.whole else header.partition(" ")[2]
+        try:
+            raise ValueError(f"refused {quoted}")
+        except ValueError as exc:
+            raise RuntimeError(f"hook could not send {quoted}") from exc
+
+
+@pytest.mark.parametrize("whole", [True, False], ids=["header", "token"])
+@pytest.mark.parametrize("key", [API_KEY, PLAIN_KEY, lambda: PLAIN_KEY], ids=["sk", "plain", "fn"])
+async def test_a_hook_that_quotes_the_key_logs_no_key_in_its_traceback(
+    make_api: MakeApi,
+    mock: respx.MockRouter,
+    caplog: pytest.LogCaptureFixture,
+    key: Any,
+    whole: bool,
+) -> None:
+    api = make_api(api_key=key, hooks=[Leaky(whole)])
+    mock.get("/v1/models").respond(json={"object": "list", "data": []})
+    await api.call("list_models")
+    [record] = [r for r in caplog.records if r.name == "zaguan.hooks"]
+    assert record.exc_info is not None
+    formatter = logging.Formatter()
+    for text in (formatter.format(record), formatter.formatException(record.exc_info)):
+        assert "hook could not send ***" in text
+        assert "refused ***" in text
+        assert API_KEY not in text
+        assert PLAIN_KEY not in text
+
+
+def test_the_secret_filter_masks_a_records_traceback_and_stack(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    logger = logging.getLogger("zaguan")
+    try:
+        raise RuntimeError(f"sent Bearer {API_KEY}")
+    except RuntimeError:
+        logger.error("failed", exc_info=True)
+    stack = f"Stack (most recent call last):\n  key = {API_KEY}"
+    record = logger.makeRecord("zaguan", logging.ERROR, __file__, 1, "stack", None, None,
+                               sinfo=stack)  # fmt: skip
+    logger.handle(record)
+    texts = [logging.Formatter().format(r) for r in caplog.records]
+    assert "sent Bearer ***" in texts[0]
+    assert "key = ***" in texts[1]
+    assert not any(API_KEY in text for text in texts)
 
 
 def test_zaguan_log_info_prints_a_retry_line_to_stderr() -> None:

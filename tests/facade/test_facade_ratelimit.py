@@ -33,6 +33,7 @@ from zaguan import (
     AsyncZaguanClient,
     AttemptStart,
     BadRequestError,
+    ClientClosedError,
     ConfigurationError,
     RateLimit,
     RateLimitError,
@@ -516,7 +517,7 @@ async def test_closing_the_client_releases_its_waiters(
             client.close()
 
         client._sleep = sync_close_then_sleep  # type: ignore[method-assign]
-    with pytest.raises(RuntimeError, match="closed"):
+    with pytest.raises(ClientClosedError, match="closed"):
         await call(client)
     assert fake.sleeps == [1.0]
     assert route.call_count == 1

@@ -26,6 +26,7 @@ from typing import Final
 SCRIPT_HEADER: Final = "X-Script"
 MAX_LIFE: Final = 20.0  # seconds any endless script may run
 MARK: Final = "MARK"  # replaced by the script's text in a body's one free-text field
+LATE: Final = 0.9  # seconds `late-bytes` waits between the headers and its few bytes
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,16 @@ def _hold_after_headers(conn: socket.socket, shape: Shape) -> bool:
     return False
 
 
+def _late_bytes(conn: socket.socket, shape: Shape) -> bool:
+    """The headers, `LATE` seconds of silence, a few bytes of the body, then silence: a read
+    that starts after the few bytes must be given only what is left of a deadline."""
+    conn.sendall(_head(200, shape.content_type, None))
+    time.sleep(LATE)
+    conn.sendall(_chunked(shape.head))
+    _hold(conn)
+    return False
+
+
 def _trickle(conn: socket.socket, shape: Shape) -> bool:
     """The valid answer in 7-byte chunks, 5 ms apart: events and characters split anywhere."""
     body, step = shape.whole("héllo ✓".encode()), 7
@@ -268,6 +279,7 @@ SCRIPTS: Final[dict[str, Script]] = {
     "cut-chunked": _cut_chunked,
     "hold": _hold_before,
     "hold-after-headers": _hold_after_headers,
+    "late-bytes": _late_bytes,
     "trickle": _trickle,
     "trickle-forever": _trickle_forever,
     "endless": _endless,

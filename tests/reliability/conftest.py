@@ -91,6 +91,22 @@ KINDS: dict[str, Callable[[Client, dict[str, Any]], Awaitable[str]]] = {
 STREAMS = ("chat_stream", "messages_stream")
 
 
+def open_stream(client: Client, kind: str, script: str) -> Any:
+    """A stream of ``kind`` (``"download"``: a speech download) answered by the `ScriptedServer`
+    script ``script``: sent already (sync), or to be awaited (async)."""
+    options: dict[str, Any] = {"extra_headers": {SCRIPT_HEADER: script}}
+    if kind == "chat_stream":
+        return client.chat_stream(model="m", messages=USER, **options)
+    if kind == "messages_stream":
+        return client.messages_stream(model="m", max_tokens=5, messages=USER, **options)
+    return client.create_speech_stream(model="openai/tts-1", input="hi", voice="alloy", **options)
+
+
+def pieces(stream: Any, kind: str) -> Any:
+    """What iterating a stream of ``kind`` gives: its items, or a download's bytes."""
+    return stream if kind in STREAMS else stream.iter_bytes()
+
+
 async def consume(client: Client, kind: str, script: str | None = None, **options: Any) -> str:
     """Call ``kind`` and read its answer whole: its one free-text field, e.g. the chat's
     content. ``script`` names the `ScriptedServer` script to answer it."""

@@ -8,21 +8,15 @@ from typing import Any
 
 import pytest
 
-from tests.reliability._scripted import SCRIPT_HEADER
-from tests.reliability.conftest import BOUND, STREAMS, USER, Client
+from tests.reliability.conftest import BOUND, STREAMS, Client, open_stream
 from tests.reliability.test_scripted_faults import assert_pool_usable
 from zaguan import AsyncZaguanClient
 
-ENDLESS = {"extra_headers": {SCRIPT_HEADER: "endless"}}
 STOPS = ("with-break", "close", "break")  # `break` alone: no `with`, no close()
 
 
 def _open(client: Client, kind: str) -> Any:
-    if kind == "chat_stream":
-        return client.chat_stream(model="m", messages=USER, **ENDLESS)
-    if kind == "messages_stream":
-        return client.messages_stream(model="m", max_tokens=5, messages=USER, **ENDLESS)
-    return client.create_speech_stream(model="openai/tts-1", input="hi", voice="alloy", **ENDLESS)
+    return open_stream(client, kind, "endless")
 
 
 def _items(stream: Any, kind: str) -> Any:

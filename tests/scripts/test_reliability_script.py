@@ -69,3 +69,17 @@ def test_defects_count_what_must_be_zero(monkeypatch: pytest.MonkeyPatch) -> Non
     assert calls.Tally(double_debits=1).defects == 1
     assert calls.Tally(failures=Counter({"wrong answer": 1, "ESCAPED KeyError": 2})).defects == 3
     assert calls.Tally(uncharged_successes=1, recovery_debits=1).defects == 2
+
+
+def test_the_bounds_script_measures_every_kind_and_stream() -> None:
+    """`scripts/reliability_bounds.py`, one round; its limit widened for a loaded machine
+    (its rows are measures, the test's assertion is only that each ended)."""
+    command = [sys.executable, str(SCRIPTS / "reliability_bounds.py"), "--rounds", "1"]
+    done = subprocess.run([*command, "--limit", "5"], capture_output=True, text=True,
+                          timeout=300, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    slack, close = done.stdout.split("close(): ms to end a blocked read")
+    for kind in ("json", "chat_stream", "messages_stream", "download", "jsonl", "multipart"):
+        assert len(_row(slack, kind)) == 4  # sync and async, late bytes and silence
+    for kind in ("chat_stream", "messages_stream", "download"):
+        assert len(_row(close, kind)) == 2  # sync and async

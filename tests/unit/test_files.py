@@ -74,3 +74,57 @@ def test_the_content_can_be_read_again_for_a_retry() -> None:
 def test_anything_else_is_refused_with_what_went_wrong(given: Any, message: str) -> None:
     with pytest.raises(RequestValidationError, match=re.escape(message)):
         to_file(given)
+
+
+def _closed(tmp_path: Path) -> Any:
+    path = tmp_path / "gone.wav"
+    path.write_bytes(WAV)
+    with path.open("rb") as handle:
+        return handle
+
+
+def _at_its_end() -> io.BytesIO:
+    handle = io.BytesIO(WAV)
+    handle.read()
+    return handle
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_closed, "the file 'gone.wav' is closed"),
+        (lambda _: ("a.wav", _closed_bytes()), "the file is closed"),
+        (lambda _: _at_its_end(), f"the file is at its end (position {len(WAV)}, nothing to"),
+        (lambda _: ("a.wav", _at_its_end()), "the file is at its end"),
+    ],
+    ids=["closed", "tuple-closed", "at-end", "tuple-at-end"],
+)
+def test_a_file_that_cannot_give_its_content_is_refused_before_sending(
+    tmp_path: Path, make: Any, message: str
+) -> None:
+    with pytest.raises(RequestValidationError, match=re.escape(message)):
+        to_file(make(tmp_path))
+
+
+def _closed_bytes() -> io.BytesIO:
+    handle = io.BytesIO(WAV)
+    handle.close()
+    return handle
+
+
+def test_a_text_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("hello")
+    with path.open() as handle:
+        with pytest.raises(RequestValidationError, match=re.escape("binary mode ('rb')")):
+            to_file(handle)
+        assert handle.tell() == 0  # nothing was consumed
+
+
+def test_a_file_is_read_from_where_it_stands() -> None:
+    """As ``openai`` and httpx2 send it: a caller who skipped a header sends the rest; an
+    empty file (nothing read from it) is sent empty."""
+    handle = io.BytesIO(WAV)
+    handle.seek(4)
+    assert parts(to_file(handle))[0] == WAV[4:]
+    assert parts(to_file(io.BytesIO(b"")))[0] == b""

@@ -26,6 +26,7 @@ from typing import Any
 import httpx2
 
 from .._errors import ConfigurationError
+from .._redact import scrub, secrets_in
 from ._events import (
     EVENTS,
     AttemptResponse,
@@ -104,7 +105,7 @@ def _is_async(method: object) -> bool:
 class Observer:
     """One call's dispatch to the hooks; made only when the client has hooks."""
 
-    __slots__ = ("_sent", "attempt", "finished", "hooks", "info")
+    __slots__ = ("_request", "_sent", "attempt", "finished", "hooks", "info")
 
     def __init__(self, hooks: HookSet, request: httpx2.Request, request_id: str, *,
                  stream: bool, max_retries: int) -> None:  # fmt: skip
@@ -116,18 +117,21 @@ class Observer:
         self.attempt = 0
         self.finished = False
         self._sent = 0.0
+        self._request = request  # every attempt's: its key is masked in a hook's error
 
     def request(self, request: httpx2.Request) -> None:
         self.attempt += 1
         self._sent = time.monotonic()
-        _emit(self.hooks.on_request, AttemptStart(self.info, self.attempt, request))
+        _emit(self.hooks.on_request, AttemptStart(self.info, self.attempt, request), request)
 
     def response(self, response: httpx2.Response) -> None:
         latency = time.monotonic() - self._sent
-        _emit(self.hooks.on_response, AttemptResponse(self.info, self.attempt, response, latency))
+        event = AttemptResponse(self.info, self.attempt, response, latency)
+        _emit(self.hooks.on_response, event, self._request)
 
     def retry(self, delay: float, reason: str) -> None:
-        _emit(self.hooks.on_retry, RetryScheduled(self.info, self.attempt, delay, reason))
+        _emit(self.hooks.on_retry, RetryScheduled(self.info, self.attempt, delay, reason),
+              self._request)  # fmt: skip
 
     def failed(self, error: BaseException) -> None:
         if not self.finished:
@@ -135,6 +139,7 @@ class Observer:
             _emit(
                 self.hooks.on_error,
                 CallFailed(self.info, self.attempt, error, time.monotonic() - self.info.started),
+                self._request,
             )
 
     def ended(
@@ -149,7 +154,7 @@ class Observer:
             self.finished = True
             event = CallEnd(self.info, self.attempt, response, result, summary,
                             completed=completed)  # fmt: skip
-            _emit(self.hooks.on_end, event)
+            _emit(self.hooks.on_end, event, self._request)
 
 
 def _json_bytes(request: httpx2.Request) -> bytes:
@@ -159,11 +164,16 @@ def _json_bytes(request: httpx2.Request) -> bytes:
     return request.content
 
 
-def _emit(methods: tuple[Callable[[Any], None], ...], event: object) -> None:
+def _emit(
+    methods: tuple[Callable[[Any], None], ...], event: object, request: httpx2.Request
+) -> None:
     for method in methods:
         try:
             method(event)
-        except Exception:  # the caller's code must not break the call it watches
+        except Exception as exc:  # the caller's code must not break the call it watches
+            # Its message may quote the request's key, which no pattern of `SecretFilter`
+            # may recognise (a key function's): masked with the request's own secrets first.
+            scrub(exc, secrets_in(request.headers))
             hooks_logger.warning(
                 "hook %s raised; the call goes on", getattr(method, "__qualname__", method),
                 exc_info=True,

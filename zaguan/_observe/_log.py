@@ -6,7 +6,8 @@
 - ``zaguan.hooks``: WARNING, a caller's hook that raised (`_hooks`).
 
 ``ZAGUAN_LOG=info`` or ``debug`` sends both to stderr. `SecretFilter` masks what looks like a
-credential in every record of both, in case an error text ever quotes one.
+credential in every record of both (message, arguments, exception text and traceback, stack), in
+case an error text ever quotes one.
 """
 
 from __future__ import annotations
@@ -16,21 +17,52 @@ import os
 import re
 from typing import Final
 
+from .._redact import MIN_SECRET, scrub
+
 logger = logging.getLogger("zaguan")
 
 # "Bearer <token>", and the key shapes CoreX and the providers use (zk-..., sk-...).
-_SECRET: Final = re.compile(r"(?i)(bearer\s+)\S+|\b(?:zk|sk)-[A-Za-z0-9_-]{6,}")
+_SECRET: Final = re.compile(r"(?i)(bearer\s+)(\S+)|\b((?:zk|sk)-[A-Za-z0-9_-]{6,})")
+_QUOTING: Final = "'\"`)]}>,;."
+"""What may follow a token in a message (a quote, a bracket) and that ``\\S+`` took with it."""
+_TRACEBACKS: Final = logging.Formatter()
+
+
+def mask(text: str) -> str:
+    """``text`` with every credential `_SECRET` recognises replaced by ``***``."""
+    return _SECRET.sub(lambda m: (m.group(1) or "") + "***", text)
 
 
 class SecretFilter(logging.Filter):
-    """Masks credentials in a record's message (formatted once, args dropped)."""
+    """Masks credentials in every part of a record a handler may show: its message
+    (formatted once, args dropped), its exception's text and traceback, and its stack."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        masked = _SECRET.sub(lambda m: (m.group(1) or "") + "***", message)
+        masked = mask(message)
         if masked != message:
             record.msg, record.args = masked, None
+        if record.exc_info and record.exc_info[1] is not None:
+            _mask_exception(record, record.exc_info[1])
+        if record.stack_info:
+            record.stack_info = mask(record.stack_info)
         return True
+
+
+def _mask_exception(record: logging.LogRecord, exc: BaseException) -> None:
+    """The record's traceback text masked (``exc_text``, which `logging.Formatter` shows
+    instead of formatting ``exc_info`` again), and the exception chain itself, in place, so
+    that a handler formatting ``exc_info`` on its own (a JSON formatter, Sentry) finds the
+    mask too."""
+    assert record.exc_info is not None  # for mypy: the caller checked
+    text = record.exc_text or _TRACEBACKS.formatException(record.exc_info)
+    found: set[str] = set()
+    for match in _SECRET.finditer(text):
+        token = match.group(2) or match.group(3)
+        found.update(t for t in (token, token.rstrip(_QUOTING)) if len(t) >= MIN_SECRET)
+    if found:
+        scrub(exc, found)
+    record.exc_text = mask(text)
 
 
 for _name in ("zaguan", "zaguan.hooks"):

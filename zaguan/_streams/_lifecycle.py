@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Iterator
-from typing import Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 import httpx2
 
@@ -45,8 +45,12 @@ from .._observe._summary import summarize, summarize_chunks
 from .._redact import scrub, secrets_of
 from .._request import NO_BOUNDS, Bounds
 from .._results import stamp
+from ._abandoned import release
 from ._interpret import ErrorEvent, Interpreter, Unreadable
 from ._sse import ServerSentEvent, SSEDecoder
+
+if TYPE_CHECKING:
+    import asyncio
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -83,7 +87,7 @@ class StreamCore(Generic[T, F]):
     """One stream's state: its decoder, its interpreter, its request id and response."""
 
     __slots__ = (
-        "_idle", "_read_from", "_sse", "bounds", "interpreter", "observer", "request_id",
+        "_idle", "_read_from", "_sse", "bounds", "interpreter", "loop", "observer", "request_id",
         "response",
     )  # fmt: skip
 
@@ -100,12 +104,21 @@ class StreamCore(Generic[T, F]):
         self.request_id = request_id
         self.bounds = bounds
         self.response: httpx2.Response | None = None  # set once the request has a 2xx answer
+        self.loop: asyncio.AbstractEventLoop | None = None  # an async stream's, once sent
         self._idle = 0.0  # seconds spent waiting for reads that brought no event
         self._read_from = 0.0  # when the current read started (the consumer's time is not idle)
 
     @property
     def done(self) -> bool:
         return self.interpreter.done
+
+    def __del__(self) -> None:
+        """Nothing closed the response: the stream was dropped unread. The core lives as long
+        as its shell and its reading generator, and a generator that began reading closes
+        the response when it is collected (as breaking out of a loop does), before the core
+        goes; an unread one is closed here, with a `ResourceWarning` (see `_abandoned`)."""
+        if self.response is not None and not self.response.is_closed:
+            release(self.response, self.loop, "stream", self.request_id)
 
     def opened(self, response: httpx2.Response) -> httpx2.Response:
         """Take the 2xx ``response`` (the client raised for anything else)."""

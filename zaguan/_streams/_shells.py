@@ -60,6 +60,9 @@ def _open(
 async def _aopen(
     core: StreamCore[Any, Any], open_response: Callable[[], Awaitable[httpx2.Response]]
 ) -> httpx2.Response:
+    import asyncio  # noqa: PLC0415  # loaded already: this runs in an event loop
+
+    core.loop = asyncio.get_running_loop()  # where an abandoned response is closed
     response = core.opened(await open_response())
     if not core.is_event_stream():
         await response.aread()
