@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 import httpx2
 
 from ._attempts import Attempts
-from ._base import BaseClient, BaseRawClient
+from ._base import BaseClient, BaseRawClient, written
 from ._config import DEFAULT_MAX_ROUNDS
 from ._operation import Operation, Pages
 from ._permits import Permits
@@ -70,6 +70,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     ) -> ChatCompletion: ...
     @overload  # `/`: self is positional-only in the implementation, so here too
     async def chat(self, /, **fields: Unpack[ChatParams]) -> ChatCompletion: ...
+    @written
     async def chat(
         self, request: ChatCompletionRequest | None = None, /, **fields: Any
     ) -> ChatCompletion:
@@ -79,6 +80,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         `TypeError`."""
         return await self._run(self._chat_call(request, fields))
 
+    @written
     async def chat_parse(
         self, /, *, response_format: type[P], **fields: Unpack[ParseParams]
     ) -> ParsedChatCompletion[P]:
@@ -88,6 +90,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         output, call = self._parse_call(response_format, fields)
         return output.parse(await self._run(call))
 
+    @written
     async def run_tools(
         self,
         /,
@@ -118,6 +121,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     ) -> AsyncStream: ...
     @overload
     def chat_stream(self, /, **fields: Unpack[ChatParams]) -> AsyncStream: ...
+    @written
     def chat_stream(
         self, request: ChatCompletionRequest | None = None, /, **fields: Any
     ) -> AsyncStream:
@@ -125,6 +129,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         iterated, entered or awaited (``await`` it to have a refused request raise there)."""
         return self._event_stream(AsyncStream, self._chat_call(request, fields, stream=True))
 
+    @written
     async def request(
         self,
         method: str,
@@ -156,23 +161,28 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
-    def _bind(self, operation: Operation[T]) -> Callable[..., Coroutine[Any, Any, T]]:
-        async def method(*args: Any, **kwargs: Any) -> T:
+    # The binders: each makes, once per declared operation, the function that is the method of
+    # this class (see `_operation._Declared`).
+    @staticmethod
+    def _bind(operation: Operation[T]) -> Callable[..., Coroutine[Any, Any, T]]:
+        async def method(self: AsyncZaguanClient, /, *args: Any, **kwargs: Any) -> T:
             return await self._run(operation.build(self, args, kwargs))
 
         return method
 
-    def _bind_stream(self, operation: Operation[F]) -> Callable[..., AsyncMessageStream[F]]:
-        def method(*args: Any, **kwargs: Any) -> AsyncMessageStream[F]:
+    @staticmethod
+    def _bind_stream(operation: Operation[F]) -> Callable[..., AsyncMessageStream[F]]:
+        def method(self: AsyncZaguanClient, /, *args: Any, **kwargs: Any) -> AsyncMessageStream[F]:
             call = operation.build(self, args, kwargs)
             return self._event_stream(AsyncMessageStream[F], call, operation.parse)
 
         return method
 
+    @staticmethod
     def _bind_download(
-        self, operation: Operation[Any]
+        operation: Operation[Any],
     ) -> Callable[..., Coroutine[Any, Any, AsyncBinaryStream]]:
-        async def method(*args: Any, **kwargs: Any) -> AsyncBinaryStream:
+        async def method(self: AsyncZaguanClient, /, *args: Any, **kwargs: Any) -> AsyncBinaryStream:
             call, started = operation.build(self, args, kwargs), time.monotonic()
             stream = AsyncBinaryStream(await self._send(call), call.request_id)
             record(stream, stream.response, call.request_id, time.monotonic() - started)
@@ -180,8 +190,9 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
 
         return method
 
-    def _bind_pages(self, pages: Pages[..., Any]) -> Callable[..., AsyncIterator[Any]]:
-        async def walk(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+    @staticmethod
+    def _bind_pages(pages: Pages[..., Any]) -> Callable[..., AsyncIterator[Any]]:
+        async def walk(self: AsyncZaguanClient, /, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
             state: PageWalk = pages.walk(*args, **kwargs)
             fetch = getattr(self, state.method)
             params: dict[str, Any] | None = state.first()
@@ -236,3 +247,4 @@ class AsyncRawZaguanClient(BaseRawClient):
 
 
 AsyncZaguanClient._raw_class = AsyncRawZaguanClient
+AsyncRawZaguanClient._client_class = AsyncZaguanClient

@@ -20,6 +20,7 @@ import httpx2
 from ._attempts import Attempts
 from ._config import DEFAULT_LIMITS, ApiKey, ClientConfig, resolve_config
 from ._errors import RequestValidationError
+from ._habits import attach, habit_error
 from ._http import check_http_client
 from ._observe._hooks import Hooks, Observer
 from ._operation import Operation, from_dict
@@ -27,6 +28,7 @@ from ._operations import Operations
 from ._prepare import HeaderCache
 from ._request import Call, RequestOptions, build_call
 from ._retry import DEFAULT_MAX_RETRIES
+from ._signatures import signed
 
 if TYPE_CHECKING:
     from zaguan_corex_client import AuthenticatedClient
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 H = TypeVar("H", httpx2.Client, httpx2.AsyncClient)
+M = TypeVar("M", bound=Callable[..., Any])
 
 CHAT: Final[Operation[ChatCompletion]] = Operation(
     "chat", "chat.create_chat_completion", from_dict("ChatCompletion"),
@@ -47,6 +50,14 @@ CHAT_STREAM: Final[Operation[ChatCompletion]] = dataclasses.replace(
     CHAT, name="chat_stream", stream=True
 )
 """The same operation answered by an event stream: `chat_stream`."""
+
+
+def written(method: M) -> M:
+    """A method written by hand in a client, shown as the declared ones are (`_operation`): its
+    ``**fields`` spelled out for `help()` and editors, openai's spellings beneath its name
+    answered (``client.chat.completions``)."""
+    attach(method, method.__name__)
+    return signed(method)
 
 
 class _Same(enum.Enum):
@@ -99,6 +110,11 @@ class BaseClient(Operations, Generic[H]):
 
     def __repr__(self) -> str:  # the key never appears
         return f"{type(self).__name__}(base_url={self._config.base_url!r})"
+
+    if not TYPE_CHECKING:  # for type checkers, a missing attribute stays an error
+
+        def __getattr__(self, name: str) -> Any:
+            raise habit_error(self, name)  # client.embeddings.create: "call create_embeddings"
 
     @cached_property
     def lowlevel(self) -> AuthenticatedClient:
@@ -253,18 +269,33 @@ class BaseRawClient(Operations):
     or `araw`) to return its `RawResponse`."""
 
     _wrap: Any  # a staticmethod of the twin: `raw` or `araw`
+    _client_class: ClassVar[type[Any]]
+    _returns: ClassVar[str] = "RawResponse[{}]"
+    """How the methods' signatures show what they return (see `_operation._Declared`)."""
 
     def __init__(self, client: Any) -> None:
         self._client = client
 
-    def _bind(self, operation: Operation[Any]) -> Any:
-        return type(self)._wrap(self._client._bind(operation))
+    # The binders (see `_operation._Declared`): the client class's function, called on this
+    # raw client's client, its result read from the RawResponse the call records.
+    @classmethod
+    def _bind(cls, operation: Operation[Any]) -> Any:
+        return cls._via_client(cls._client_class._bind(operation))
 
-    def _bind_stream(self, operation: Operation[Any]) -> Any:
-        return type(self)._wrap(self._client._bind_stream(operation))
+    @classmethod
+    def _bind_stream(cls, operation: Operation[Any]) -> Any:
+        return cls._via_client(cls._client_class._bind_stream(operation))
 
-    def _bind_download(self, operation: Operation[Any]) -> Any:
-        return type(self)._wrap(self._client._bind_download(operation))
+    @classmethod
+    def _bind_download(cls, operation: Operation[Any]) -> Any:
+        return cls._via_client(cls._client_class._bind_download(operation))
+
+    @classmethod
+    def _via_client(cls, method: Callable[..., Any]) -> Any:
+        def of_client(self: BaseRawClient, /, *args: Any, **kwargs: Any) -> Any:
+            return method(self._client, *args, **kwargs)
+
+        return cls._wrap(of_client)
 
 
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")

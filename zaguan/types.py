@@ -38,6 +38,7 @@ from zaguan_corex_client.models import (
     Usage,
 )
 
+from ._public import publish as _publish
 from ._results import ResultBytes, ResultList
 
 __all__ = [
@@ -66,3 +67,5 @@ __all__ = [
     "ToolCallDelta",
     "Usage",
 ]
+
+_publish(__name__, (ResultBytes, ResultList))
