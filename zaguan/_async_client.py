@@ -182,7 +182,9 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     def _bind_download(
         operation: Operation[Any],
     ) -> Callable[..., Coroutine[Any, Any, AsyncBinaryStream]]:
-        async def method(self: AsyncZaguanClient, /, *args: Any, **kwargs: Any) -> AsyncBinaryStream:
+        async def method(
+            self: AsyncZaguanClient, /, *args: Any, **kwargs: Any
+        ) -> AsyncBinaryStream:
             call, started = operation.build(self, args, kwargs), time.monotonic()
             stream = AsyncBinaryStream(await self._send(call), call.request_id)
             record(stream, stream.response, call.request_id, time.monotonic() - started)

@@ -29,7 +29,7 @@ HABITS: Final[Mapping[str, tuple[str, str]]] = {
     "images.generate": ("create_image", ""),
     "images.edit": ("edit_image", ""),
     "images.create_variation": ("create_image_variation", ""),
-    "audio.speech.create": ("create_speech", "read as it arrives: client.create_speech_stream(...)"),
+    "audio.speech.create": ("create_speech", "as it arrives: client.create_speech_stream(...)"),
     "audio.transcriptions.create": ("create_transcription", ""),
     "audio.translations.create": ("create_translation", ""),
     # anthropic
@@ -49,7 +49,7 @@ anthropic's, the rest openai's."""
 def advice(path: str) -> str | None:
     """What to call instead of ``client.<path>`` (a whole spelling, or the start of some), or
     None when no spelling starts so."""
-    sdk = "anthropic" if path.split(".")[0] == "messages" else "openai"
+    sdk = "anthropic" if path.partition(".")[0] == "messages" else "openai"
     if path in HABITS:
         method, note = HABITS[path]
         return f"client.{path}() is {sdk}'s spelling; zaguan's is client.{method}(...)" + (

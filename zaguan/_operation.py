@@ -279,13 +279,13 @@ class _Declared:
         return function if client is None else MethodType(function, client)
 
     def _function(self, owner: type) -> Callable[..., Any]:
-        function = getattr(owner, self.binder)(self._binding())
+        function: Callable[..., Any] = getattr(owner, self.binder)(self._binding())
         name = self.declaration.__name__
         function.__name__, function.__qualname__ = name, f"{owner.__qualname__}.{name}"
         function.__module__, function.__doc__ = owner.__module__, self.__doc__
         declared = inspect.signature(self.declaration)
         returns = getattr(owner, "_returns", "{}")
-        function.__signature__ = LazySignature(
+        function.__signature__ = LazySignature(  # type: ignore[attr-defined]
             lambda: expanded(self.declaration, declared, returns=returns)
         )
         attach(function, name)

@@ -28,7 +28,7 @@ _PARAMS_MODULE: Final = "zaguan._params"
 class LazySignature(inspect.Signature):
     """An `inspect.Signature` built by ``make`` the first time something reads it."""
 
-    __slots__ = ("_make", "_made")
+    __slots__ = ("_made", "_make")
 
     def __init__(self, make: Callable[[], inspect.Signature]) -> None:
         # No super().__init__(): the parameters are not known yet; every reader goes through
@@ -53,7 +53,7 @@ class LazySignature(inspect.Signature):
     def replace(self, **changes: Any) -> inspect.Signature:  # type: ignore[override]
         return self.built().replace(**changes)
 
-    __replace__ = replace
+    __replace__ = replace  # type: ignore[assignment]  # as above
 
     def __reduce__(self) -> Any:
         return self.built().__reduce__()
