@@ -305,23 +305,27 @@ def _dict_checker(item: Checker) -> Checker:
 
 
 def _model_checker(cls: type) -> Checker:
-    """A Mapping of the class's JSON keys, or a generated model instance whose ``to_dict()`` is.
+    """A Mapping of the class's JSON keys, or an object whose ``to_dict()`` is one.
 
     Any generated class may stand in, not just ``cls``: a reply's `ChatCompletionMessage`
-    goes back into ``messages`` as it would with ``openai``.
+    goes back into ``messages`` as it would with ``openai``; so may a `FunctionTool`, whose
+    ``to_dict()`` is its tool definition.
     """
     expected = _describe(cls)
 
     def check(value: Any) -> Any:
         if type(value) is dict or isinstance(value, Mapping):  # dict first: ABCs are slow
             return _check_mapping(value, *_spec(cls))  # _spec late: recursive schemas work
-        if not (attrs.has(type(value)) and hasattr(value, "to_dict")):
+        if not hasattr(type(value), "to_dict"):  # a generated model, or a `FunctionTool`
             return _mismatch(expected, value)
+        name = type(value).__name__
         try:  # attrs checks no types: a dict where a model belongs breaks to_dict()
-            return check(value.to_dict())
+            data = value.to_dict()
         except (AttributeError, TypeError) as exc:
-            name = type(value).__name__
             return _Failure(f"cannot serialise {name}: {str(exc)[:_REPR_LIMIT]}")
+        if not isinstance(data, Mapping):  # once: a to_dict() returning itself ends here
+            return _Failure(f"{name}.to_dict() returned {type(data).__name__}, not a dict")
+        return _check_mapping(data, *_spec(cls))
 
     return check
 

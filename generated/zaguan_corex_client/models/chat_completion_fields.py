@@ -603,8 +603,8 @@ class ChatCompletionFieldsParam(TypedDict, total=False):
     """ Zaguan extension, route through this virtual model (deployment alias). """
 
 
-class ChatCompletionFieldsLessResponseFormatParam(TypedDict, total=False):
-    """`ChatCompletionFieldsParam` less "response_format" (scripts/generate.py's `PARAM_VARIANTS`)."""
+class ChatCompletionFieldsLessToolsParam(TypedDict, total=False):
+    """`ChatCompletionFieldsParam` less "tools" (scripts/generate.py's `PARAM_VARIANTS`)."""
 
     model: Required[str]
     messages: Required[Sequence[ChatMessageParam | ChatMessage]]
@@ -622,7 +622,47 @@ class ChatCompletionFieldsLessResponseFormatParam(TypedDict, total=False):
     seed: int
     user: str
     stream_options: StreamOptionsParam | StreamOptions
-    tools: Sequence[ToolParam | Tool]
+    tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
+    parallel_tool_calls: bool
+    response_format: (
+        ResponseFormatTextParam
+        | ResponseFormatText
+        | ResponseFormatJsonObjectParam
+        | ResponseFormatJsonObject
+        | ResponseFormatJsonSchemaParam
+        | ResponseFormatJsonSchema
+    )
+    modalities: Sequence[ChatCompletionFieldsModalitiesItem]
+    audio: AudioOutputParamsParam | AudioOutputParams
+    reasoning_effort: ChatCompletionFieldsReasoningEffort
+    store: bool
+    metadata: ChatCompletionFieldsMetadataParam
+    verbosity: ChatCompletionFieldsVerbosity
+    provider_specific_params: ChatCompletionFieldsProviderSpecificParamsParam
+    extra_body: ChatCompletionFieldsExtraBodyParam
+    thinking: bool
+    virtual_model_id: str
+
+
+class ChatCompletionFieldsLessResponseFormatToolsParam(TypedDict, total=False):
+    """`ChatCompletionFieldsParam` less "response_format", "tools" (scripts/generate.py's `PARAM_VARIANTS`)."""
+
+    model: Required[str]
+    messages: Required[Sequence[ChatMessageParam | ChatMessage]]
+    temperature: float
+    top_p: float
+    max_tokens: int
+    max_completion_tokens: int
+    n: int
+    stop: str | Sequence[str]
+    presence_penalty: float
+    frequency_penalty: float
+    logit_bias: ChatCompletionFieldsLogitBiasParam
+    logprobs: bool
+    top_logprobs: int
+    seed: int
+    user: str
+    stream_options: StreamOptionsParam | StreamOptions
     tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
     parallel_tool_calls: bool
     modalities: Sequence[ChatCompletionFieldsModalitiesItem]
