@@ -82,6 +82,8 @@ class Habit:
         self._path = path
 
     def __getattr__(self, name: str) -> NoReturn:
+        if name.startswith("_"):  # copy and pickle probe a new instance before _path is set
+            raise AttributeError(name, name=name, obj=self)
         path = f"{self._path}.{name}"
         raise AttributeError(advice(path) or advice(self._path), name=name, obj=self)
 

@@ -395,6 +395,13 @@ class Pages(_Declared, Generic[P, T]):
     @overload
     def __get__(self, client: AsyncZaguanClient, owner: type) -> Callable[P, AsyncIterator[T]]: ...
     def __get__(self, client: Any, owner: type) -> Any:
+        if not hasattr(owner, self.binder):  # the raw clients: a walk is many responses
+            page = getattr(self.walk, "method", "the one-page method")
+            raise AttributeError(
+                f"{owner.__name__} has no {self.declaration.__name__}: it walks many pages; "
+                f"call {page}() for one page's RawResponse",
+                name=self.declaration.__name__,
+            )
         return self._get(client, owner)
 
 

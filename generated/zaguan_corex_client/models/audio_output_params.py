@@ -25,6 +25,8 @@ _KEYS: frozenset[str] = frozenset(
 
 @_attrs_define(repr=False)
 class AudioOutputParams:
+    """The voice and format of the audio output, with `modalities: ["text", "audio"]`."""
+
     voice: str
     format_: str
     """ `wav`, `mp3`, `flac`, `opus`, `pcm16`. """
@@ -99,5 +101,6 @@ class AudioOutputParamsParam(TypedDict, total=False):
     """`AudioOutputParams` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     voice: Required[str]
+
     format: Required[str]
     """ `wav`, `mp3`, `flac`, `opus`, `pcm16`. """

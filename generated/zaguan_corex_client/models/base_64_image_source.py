@@ -109,6 +109,8 @@ class Base64ImageSourceParam(TypedDict, total=False):
     """`Base64ImageSource` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["base64"]]
+
     media_type: Required[Base64ImageSourceMediaType]
+
     data: Required[str]
     """ The image, base64-encoded. """

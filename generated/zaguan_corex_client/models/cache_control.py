@@ -119,5 +119,6 @@ class CacheControlParam(TypedDict, total=False):
 
     type: Required[str]
     """ `ephemeral` (an open set). """
+
     ttl: str
     """ `5m` (the default) or `1h`. """

@@ -207,17 +207,23 @@ class ChatCompletionParam(TypedDict, total=False):
     """`ChatCompletion` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     id: Required[str]
+
     object: Required[str]
     """ `chat.completion`. """
+
     created: Required[int]
     """ Unix time in seconds. """
+
     model: Required[str]
+
     choices: Required[Sequence[ChatCompletionChoiceParam | ChatCompletionChoice]]
+
     system_fingerprint: str | None
+
     usage: UsageParam | Usage
     """ Token counts. `completion_tokens_details.reasoning_tokens` is filled by OpenAI o-series,
     Gemini with reasoning, Anthropic extended thinking, DeepSeek and Qwen; Perplexity never
-    fills it. All detail fields are optional.
-     """
+    fills it. All detail fields are optional. """
+
     promptshield: PromptshieldParam | Promptshield
     """ Credits accounting of this request, present when credits are on. """

@@ -186,10 +186,12 @@ class ChatCompletionChoiceParam(TypedDict, total=False):
     """`ChatCompletionChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     index: Required[int]
+
     message: Required[ChatCompletionMessageParam | ChatCompletionMessage]
     """ The model's message. `reasoning_content` carries the reasoning of models that expose it;
-    DeepSeek and Perplexity also put reasoning inside `<think>...</think>` in `content`.
-     """
+    DeepSeek and Perplexity also put reasoning inside `<think>...</think>` in `content`. """
+
     finish_reason: str | None
     """ `stop`, `length`, `tool_calls`, `content_filter`, `function_call`, or a later value. """
+
     logprobs: ChatCompletionChoiceLogprobsType0Param | None

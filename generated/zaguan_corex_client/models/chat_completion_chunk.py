@@ -219,14 +219,21 @@ class ChatCompletionChunkParam(TypedDict, total=False):
     """`ChatCompletionChunk` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     id: Required[str]
+
     object: Required[str]
     """ `chat.completion.chunk`. """
+
     created: Required[int]
+
     model: Required[str]
+
     choices: Required[
         Sequence[ChatCompletionChunkChoiceParam | ChatCompletionChunkChoice]
     ]
+
     system_fingerprint: str | None
+
     usage: UsageParam | Usage | None
+
     promptshield: PromptshieldParam | Promptshield
     """ Credits accounting of this request, present when credits are on. """

@@ -183,7 +183,10 @@ class ChatCompletionChunkChoiceParam(TypedDict, total=False):
     """`ChatCompletionChunkChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     index: Required[int]
+
     delta: Required[ChatCompletionDeltaParam | ChatCompletionDelta]
+
     finish_reason: str | None
     """ Set on the choice's last chunk; see `ChatCompletionChoice.finish_reason`. """
+
     logprobs: ChatCompletionChunkChoiceLogprobsType0Param | None

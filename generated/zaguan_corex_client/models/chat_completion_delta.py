@@ -182,7 +182,11 @@ class ChatCompletionDeltaParam(TypedDict, total=False):
     """`ChatCompletionDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     role: str
+
     content: str | None
+
     reasoning_content: str | None
+
     refusal: str | None
+
     tool_calls: Sequence[ToolCallDeltaParam | ToolCallDelta]

@@ -223,9 +223,14 @@ class ChatCompletionMessageParam(TypedDict, total=False):
 
     role: Required[str]
     """ `assistant` (an open set). """
+
     content: str | None
+
     tool_calls: Sequence[ToolCallParam | ToolCall]
+
     refusal: str | None
+
     reasoning_content: str | None
+
     audio: ChatCompletionMessageAudioType0Param | None
     """ Audio output: `{id, data (base64), expires_at, transcript}`. """

@@ -150,6 +150,9 @@ class ChatCompletionStreamEventParam(TypedDict, total=False):
     """`ChatCompletionStreamEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     data: Required[Literal["[DONE]"] | str]
+
     event: str
+
     id: str
+
     retry: int

@@ -296,6 +296,7 @@ class ChatMessageParam(TypedDict, total=False):
 
     role: Required[ChatRole]
     """ A known `ChatRole`, or any later role. """
+
     content: (
         str
         | Sequence[
@@ -311,9 +312,12 @@ class ChatMessageParam(TypedDict, total=False):
         | None
     )
     """ The text, a list of content parts, or null (assistant messages with `tool_calls`). """
+
     name: str
     """ An optional participant name. """
+
     tool_calls: Sequence[ToolCallParam | ToolCall]
     """ Assistant messages, the tool calls the model made. """
+
     tool_call_id: str
     """ Tool messages, the id of the call this answers. """

@@ -141,6 +141,9 @@ class CompletionTokensDetailsParam(TypedDict, total=False):
     """`CompletionTokensDetails` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     reasoning_tokens: int
+
     audio_tokens: int
+
     accepted_prediction_tokens: int
+
     rejected_prediction_tokens: int

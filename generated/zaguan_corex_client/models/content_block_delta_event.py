@@ -229,7 +229,9 @@ class ContentBlockDeltaEventParam(TypedDict, total=False):
     """`ContentBlockDeltaEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["content_block_delta"]]
+
     index: Required[int]
+
     delta: Required[
         TextDeltaParam
         | TextDelta
@@ -246,5 +248,4 @@ class ContentBlockDeltaEventParam(TypedDict, total=False):
     `signature_delta` (the thinking block's signature, just before it stops),
     `input_json_delta` (a fragment of a `tool_use` input's JSON text; concatenate the
     fragments and parse at `content_block_stop`). Other types (`citations_delta`, later ones)
-    are kept as `UnknownContentBlockDelta`.
-     """
+    are kept as `UnknownContentBlockDelta`. """

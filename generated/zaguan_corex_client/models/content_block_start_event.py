@@ -232,7 +232,9 @@ class ContentBlockStartEventParam(TypedDict, total=False):
     """`ContentBlockStartEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["content_block_start"]]
+
     index: Required[int]
+
     content_block: Required[
         TextBlockParam
         | TextBlock
@@ -248,5 +250,4 @@ class ContentBlockStartEventParam(TypedDict, total=False):
     """ A content block of a `Message`, told apart by `type`: `text`, `thinking`,
     `redacted_thinking`, `tool_use`. A block of any other `type` (`server_tool_use`,
     `web_search_tool_result`, a later one) is kept as `UnknownContentBlock` with all its
-    fields.
-     """
+    fields. """

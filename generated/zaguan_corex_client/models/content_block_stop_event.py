@@ -112,4 +112,5 @@ class ContentBlockStopEventParam(TypedDict, total=False):
     """`ContentBlockStopEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["content_block_stop"]]
+
     index: Required[int]

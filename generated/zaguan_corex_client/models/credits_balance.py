@@ -170,13 +170,20 @@ class CreditsBalanceParam(TypedDict, total=False):
     """`CreditsBalance` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     credits_remaining: Required[float]
+
     credits_total: Required[float]
+
     credits_used: Required[float]
+
     credits_percent: float
     """ Credits remaining, in percent of the total. """
+
     tier: str
     """ `free`, `pro`, `enterprise`, ... (an open set). """
+
     bands: Sequence[str]
     """ The model bands this key may use (`A`, `B`, `C`, ...). """
+
     reset_date: datetime.datetime | str
+
     warning: str | None

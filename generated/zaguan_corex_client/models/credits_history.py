@@ -159,8 +159,11 @@ class CreditsHistoryParam(TypedDict, total=False):
     """`CreditsHistory` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     entries: Required[Sequence[CreditsHistoryEntryParam | CreditsHistoryEntry]]
+
     has_more: Required[bool]
+
     total: int
     """ Entries matching the filters, over all pages. """
+
     next_cursor: str | None
     """ Pass as `cursor` for the next page; null on the last page. """

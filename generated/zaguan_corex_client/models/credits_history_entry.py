@@ -232,20 +232,34 @@ class CreditsHistoryEntryParam(TypedDict, total=False):
     """`CreditsHistoryEntry` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     id: Required[str]
+
     timestamp: Required[datetime.datetime | str]
+
     request_id: Required[str]
     """ The `X-Request-Id` the request was accounted under. """
+
     model: Required[str]
+
     status: Required[str]
     """ `success`, `error`, `rate_limited` (an open set). """
+
     provider: str
+
     band: str
+
     prompt_tokens: int
+
     completion_tokens: int
+
     reasoning_tokens: int
+
     total_tokens: int
+
     credits_debited: float
+
     cost: float
     """ USD. """
+
     latency_ms: float
+
     error_message: str | None

@@ -261,14 +261,25 @@ class CreditsStatsParam(TypedDict, total=False):
 
     period: Required[str]
     """ `day`, `week`, `month` (an open set). """
+
     total_credits_used: Required[float]
+
     total_requests: Required[int]
+
     start_date: datetime.date | str
+
     end_date: datetime.date | str
+
     total_tokens: int
+
     total_cost: float
+
     average_latency_ms: float
+
     by_provider: CreditsStatsByProviderParam
+
     by_model: CreditsStatsByModelParam
+
     by_band: CreditsStatsByBandParam
+
     by_day: Sequence[DailyUsageParam | DailyUsage]

@@ -132,6 +132,9 @@ class DailyUsageParam(TypedDict, total=False):
     """`DailyUsage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     date: Required[datetime.date | str]
+
     credits_used: float
+
     requests: int
+
     tokens: int

@@ -124,7 +124,9 @@ class EmbeddingParam(TypedDict, total=False):
 
     index: Required[int]
     """ The position of the input this embeds. """
+
     embedding: Required[Sequence[float] | str]
     """ The vector, or a base64 string of little-endian float32 with `encoding_format` `base64`. """
+
     object: str
     """ `embedding`. """

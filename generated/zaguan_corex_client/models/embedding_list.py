@@ -164,7 +164,10 @@ class EmbeddingListParam(TypedDict, total=False):
     """`EmbeddingList` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     data: Required[Sequence[EmbeddingParam | Embedding]]
+
     model: Required[str]
+
     object: str
     """ `list`. """
+
     usage: EmbeddingUsageParam | EmbeddingUsage

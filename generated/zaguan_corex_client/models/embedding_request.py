@@ -141,13 +141,16 @@ class EmbeddingRequestParam(TypedDict, total=False):
 
     model: Required[str]
     """ Provider-prefixed embedding model id (`openai/text-embedding-3-small`). """
+
     input: Required[str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]]]
     """ What to embed: a string, a list of strings, a list of token ids, or a list of lists of
-    token ids. Each input is embedded on its own.
-     """
+    token ids. Each input is embedded on its own. """
+
     encoding_format: EmbeddingRequestEncodingFormat
     """ `float` (a list of numbers, the provider's default) or `base64` (little-endian float32). """
+
     dimensions: int
-    """ The length of each embedding, for models that can shorten theirs. """
+    """ The length of each embedding, for models that can shorten theirs. At least 1. """
+
     user: str
     """ An end-user id, for abuse monitoring. """

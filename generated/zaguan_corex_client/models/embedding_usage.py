@@ -102,4 +102,5 @@ class EmbeddingUsageParam(TypedDict, total=False):
     """`EmbeddingUsage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     prompt_tokens: Required[int]
+
     total_tokens: Required[int]

@@ -240,25 +240,36 @@ class ErrorDetailParam(TypedDict, total=False):
     """`ErrorDetail` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     message: Required[str]
+
     type: Required[str]
     """ The error's kind; an open set (see above). """
+
     code: str | None
     """ A finer machine-readable code (`invalid_api_key`, `model_not_found`, ...). """
+
     param: str | None
     """ The request field at fault, for validation errors. """
+
     retry_after: float
     """ `rate_limit_exceeded`: seconds to wait before retrying. """
+
     credits_required: float
     """ `insufficient_credits`: credits the request needed. """
+
     credits_remaining: float
     """ `insufficient_credits`: credits left. """
+
     reset_date: datetime.datetime | str
     """ `insufficient_credits`: when the credits reset. """
+
     band: str
     """ `band_access_denied`: the model's band. """
+
     required_tier: str
     """ `band_access_denied`: the tier the band needs. """
+
     current_tier: str
     """ `band_access_denied`: the key's tier. """
+
     provider: str
     """ Provider errors (5xx): the provider that failed. """

@@ -135,5 +135,4 @@ class ErrorResponseParam(TypedDict, total=False):
     `invalid_request_error` (400, 422), `authentication_error` (401), `insufficient_credits`
     (402), `band_access_denied` and `permission_error` (403), `not_found_error` (404),
     `conflict_error` (409), `rate_limit_exceeded` (429), `server_error`, `provider_error`,
-    `overloaded_error` (5xx). Extra fields depend on the type; unknown ones are kept.
-     """
+    `overloaded_error` (5xx). Extra fields depend on the type; unknown ones are kept. """

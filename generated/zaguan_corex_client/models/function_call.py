@@ -103,5 +103,6 @@ class FunctionCallParam(TypedDict, total=False):
     """`FunctionCall` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     name: Required[str]
+
     arguments: Required[str]
     """ The arguments as a JSON string, as the model wrote it (it may not be valid JSON). """

@@ -115,4 +115,5 @@ class FunctionCallDeltaParam(TypedDict, total=False):
     """`FunctionCallDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     name: str
+
     arguments: str

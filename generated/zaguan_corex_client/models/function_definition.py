@@ -145,7 +145,10 @@ class FunctionDefinitionParam(TypedDict, total=False):
     """`FunctionDefinition` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     name: Required[str]
+
     description: str
+
     parameters: FunctionDefinitionParametersParam
     """ The arguments as a JSON Schema object. """
+
     strict: bool

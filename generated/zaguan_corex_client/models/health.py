@@ -109,4 +109,5 @@ class HealthParam(TypedDict, total=False):
 
     status: Required[str]
     """ `ok` while the gateway is up. """
+
     version: str

@@ -130,7 +130,9 @@ class ImageParam(TypedDict, total=False):
 
     url: str
     """ Where to download the image; it expires after about an hour. """
+
     b64_json: str
     """ The image, base64-encoded. """
+
     revised_prompt: str
     """ The prompt the model actually used, when it rewrote it (`dall-e-3`). """

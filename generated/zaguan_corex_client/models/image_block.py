@@ -171,6 +171,7 @@ class ImageBlockParam(TypedDict, total=False):
     """`ImageBlock` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["image"]]
+
     source: Required[
         Base64ImageSourceParam
         | Base64ImageSource
@@ -178,5 +179,6 @@ class ImageBlockParam(TypedDict, total=False):
         | UrlImageSource
     ]
     """ Where the image comes from, told apart by `type`. """
+
     cache_control: CacheControlParam | CacheControl
     """ Marks the prompt up to this block for caching. """

@@ -50,6 +50,7 @@ class ImageEditRequest:
     model: str | Unset = UNSET
     """ Provider-prefixed image model id (`openai/dall-e-2`, `openai/gpt-image-1`). """
     n: int | Unset = UNSET
+    """ How many images to make. """
     size: str | Unset = UNSET
     """ `WIDTHxHEIGHT`, as for image generation. """
     response_format: ImageResponseFormat | Unset = UNSET
@@ -182,14 +183,21 @@ class ImageEditRequestParam(TypedDict, total=False):
 
     image: Required[FileInput]
     """ The image to edit (a square PNG under 4 MB for `dall-e-2`), with its file name. """
+
     prompt: Required[str]
     """ The edit to make. """
+
     mask: FileInput
     """ A PNG of the same size whose fully transparent areas show where to edit. """
+
     model: str
     """ Provider-prefixed image model id (`openai/dall-e-2`, `openai/gpt-image-1`). """
+
     n: int
+    """ How many images to make. From 1 to 10. """
+
     size: str
     """ `WIDTHxHEIGHT`, as for image generation. """
+
     response_format: ImageResponseFormat
     """ How each image comes back (the provider's default is `url`; `gpt-image-1` always answers `b64_json`). """

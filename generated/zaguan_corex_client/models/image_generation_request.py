@@ -165,19 +165,25 @@ class ImageGenerationRequestParam(TypedDict, total=False):
 
     prompt: Required[str]
     """ What to draw. """
+
     model: str
     """ Provider-prefixed image model id (`openai/dall-e-3`, `openai/gpt-image-1`). """
+
     n: int
-    """ How many images (`dall-e-3` makes only 1). """
+    """ How many images (`dall-e-3` makes only 1). From 1 to 10. """
+
     size: str
     """ `WIDTHxHEIGHT`; the sizes depend on the model (`256x256`, `512x512`, `1024x1024`,
-    `1792x1024`, `1024x1792`, `1536x1024`, `1024x1536`, `auto`), so any string is sent.
-     """
+    `1792x1024`, `1024x1792`, `1536x1024`, `1024x1536`, `auto`), so any string is sent. """
+
     quality: str
     """ Depends on the model: `standard`, `hd` (`dall-e-3`); `low`, `medium`, `high`, `auto` (`gpt-image-1`). """
+
     style: ImageGenerationRequestStyle
     """ `dall-e-3` only. """
+
     response_format: ImageResponseFormat
     """ How each image comes back (the provider's default is `url`; `gpt-image-1` always answers `b64_json`). """
+
     user: str
     """ An end-user id, for abuse monitoring. """

@@ -150,6 +150,8 @@ class ImageListParam(TypedDict, total=False):
 
     created: Required[int]
     """ Unix time in seconds. """
+
     data: Required[Sequence[ImageParam | Image]]
+
     usage: ImageListUsageParam
     """ Token counts, from models that report them (`gpt-image-1`). """

@@ -101,4 +101,5 @@ class ImageUrlParam(TypedDict, total=False):
 
     url: Required[str]
     """ An https URL or a `data:` URL with base64 image data. """
+
     detail: ImageUrlDetail

@@ -125,4 +125,5 @@ class ImageUrlContentPartParam(TypedDict, total=False):
     """`ImageUrlContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["image_url"]]
+
     image_url: Required[ImageUrlParam | ImageUrl]

@@ -44,6 +44,7 @@ class ImageVariationRequest:
     model: str | Unset = UNSET
     """ Provider-prefixed image model id (`openai/dall-e-2`). """
     n: int | Unset = UNSET
+    """ How many images to make. """
     size: str | Unset = UNSET
     """ `WIDTHxHEIGHT`, as for image generation. """
     response_format: ImageResponseFormat | Unset = UNSET
@@ -164,10 +165,15 @@ class ImageVariationRequestParam(TypedDict, total=False):
 
     image: Required[FileInput]
     """ The image to vary (a square PNG under 4 MB), with its file name. """
+
     model: str
     """ Provider-prefixed image model id (`openai/dall-e-2`). """
+
     n: int
+    """ How many images to make. From 1 to 10. """
+
     size: str
     """ `WIDTHxHEIGHT`, as for image generation. """
+
     response_format: ImageResponseFormat
     """ How each image comes back (the provider's default is `url`; `gpt-image-1` always answers `b64_json`). """

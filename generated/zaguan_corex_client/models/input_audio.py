@@ -101,4 +101,5 @@ class InputAudioParam(TypedDict, total=False):
 
     data: Required[str]
     """ Base64-encoded audio. """
+
     format: Required[InputAudioFormat]

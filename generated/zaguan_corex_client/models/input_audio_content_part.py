@@ -125,4 +125,5 @@ class InputAudioContentPartParam(TypedDict, total=False):
     """`InputAudioContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["input_audio"]]
+
     input_audio: Required[InputAudioParam | InputAudio]

@@ -110,4 +110,5 @@ class InputJsonDeltaParam(TypedDict, total=False):
     """`InputJsonDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["input_json_delta"]]
+
     partial_json: Required[str]

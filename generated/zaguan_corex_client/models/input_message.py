@@ -280,6 +280,7 @@ class InputMessageParam(TypedDict, total=False):
     """`InputMessage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     role: Required[InputMessageRole]
+
     content: Required[
         str
         | Sequence[

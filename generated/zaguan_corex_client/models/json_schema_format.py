@@ -141,7 +141,10 @@ class JsonSchemaFormatParam(TypedDict, total=False):
     """`JsonSchemaFormat` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     name: Required[str]
+
     description: str
+
     schema: JsonSchemaFormatSchemaParam
     """ The JSON Schema the answer must match. """
+
     strict: bool

@@ -279,11 +279,15 @@ class MessageParam(TypedDict, total=False):
     """`Message` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     id: Required[str]
+
     type: Required[str]
     """ `message`. """
+
     role: Required[str]
     """ `assistant` (an open set). """
+
     model: Required[str]
+
     content: Required[
         Sequence[
             TextBlockParam
@@ -298,10 +302,12 @@ class MessageParam(TypedDict, total=False):
             | UnknownContentBlock
         ]
     ]
+
     stop_reason: str | None
     """ `end_turn`, `max_tokens`, `stop_sequence`, `tool_use`, `pause_turn`, `refusal`, or a
-    later value; null in `message_start`.
-     """
+    later value; null in `message_start`. """
+
     stop_sequence: str | None
     """ The stop sequence that ended the message, if one did. """
+
     usage: MessageUsageParam | MessageUsage

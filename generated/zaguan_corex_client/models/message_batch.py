@@ -267,18 +267,27 @@ class MessageBatchParam(TypedDict, total=False):
     """`MessageBatch` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     id: Required[str]
+
     type: Required[str]
     """ `message_batch`. """
+
     processing_status: Required[str]
     """ `in_progress`, `canceling`, `ended` (an open set). """
+
     request_counts: Required[MessageBatchRequestCountsParam | MessageBatchRequestCounts]
     """ How many requests are in each state; the counts add up to the batch's size once it has ended. """
+
     created_at: Required[datetime.datetime | str]
+
     expires_at: Required[datetime.datetime | str]
     """ When unfinished requests expire, 24 hours after `created_at`. """
+
     ended_at: datetime.datetime | str | None
     """ When processing ended; null until then. """
+
     cancel_initiated_at: datetime.datetime | str | None
+
     archived_at: datetime.datetime | str | None
+
     results_url: str | None
     """ Where the results are (`GET .../results`); null until the batch has ended. """

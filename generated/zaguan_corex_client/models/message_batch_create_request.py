@@ -29,6 +29,7 @@ _KEYS: frozenset[str] = frozenset(
 @_attrs_define(repr=False)
 class MessageBatchCreateRequest:
     requests: list[MessageBatchRequestItem]
+    """ The Messages requests to run, each with its `custom_id`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
@@ -120,3 +121,4 @@ class MessageBatchCreateRequestParam(TypedDict, total=False):
     """`MessageBatchCreateRequest` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     requests: Required[Sequence[MessageBatchRequestItemParam | MessageBatchRequestItem]]
+    """ The Messages requests to run, each with its `custom_id`. """

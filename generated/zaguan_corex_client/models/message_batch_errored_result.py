@@ -137,5 +137,6 @@ class MessageBatchErroredResultParam(TypedDict, total=False):
     """`MessageBatchErroredResult` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["errored"]]
+
     error: Required[ErrorResponseParam | ErrorResponse]
     """ The body of every non-2xx response, and of an error event inside a stream. """

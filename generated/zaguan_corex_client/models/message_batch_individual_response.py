@@ -216,6 +216,7 @@ class MessageBatchIndividualResponseParam(TypedDict, total=False):
     """`MessageBatchIndividualResponse` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     custom_id: Required[str]
+
     result: Required[
         MessageBatchSucceededResultParam
         | MessageBatchSucceededResult
@@ -230,5 +231,4 @@ class MessageBatchIndividualResponseParam(TypedDict, total=False):
     ]
     """ The outcome of one request, told apart by `type`: `succeeded` (with the `message`),
     `errored` (with the `error`), `canceled`, `expired`; a later type is kept as
-    `UnknownMessageBatchResult`.
-     """
+    `UnknownMessageBatchResult`. """

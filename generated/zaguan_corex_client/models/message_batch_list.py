@@ -154,8 +154,11 @@ class MessageBatchListParam(TypedDict, total=False):
     """`MessageBatchList` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     data: Required[Sequence[MessageBatchParam | MessageBatch]]
+
     has_more: Required[bool]
+
     first_id: str | None
     """ The first batch of this page; pass it as `before_id` for the previous page. """
+
     last_id: str | None
     """ The last batch of this page; pass it as `after_id` for the next page. """

@@ -119,7 +119,11 @@ class MessageBatchRequestCountsParam(TypedDict, total=False):
     """`MessageBatchRequestCounts` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     processing: Required[int]
+
     succeeded: Required[int]
+
     errored: Required[int]
+
     canceled: Required[int]
+
     expired: Required[int]

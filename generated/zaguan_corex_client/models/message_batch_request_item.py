@@ -124,7 +124,7 @@ class MessageBatchRequestItemParam(TypedDict, total=False):
 
     custom_id: Required[str]
     """ The caller's id of this request, unique within the batch; its result carries it. """
+
     params: Required[MessageRequestParam | MessageRequest]
     """ An Anthropic Messages request. Only the fields the caller sets are sent; fields this
-    document does not list are passed through to the provider unchanged.
-     """
+    document does not list are passed through to the provider unchanged. """

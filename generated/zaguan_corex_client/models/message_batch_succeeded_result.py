@@ -135,5 +135,6 @@ class MessageBatchSucceededResultParam(TypedDict, total=False):
     """`MessageBatchSucceededResult` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["succeeded"]]
+
     message: Required[MessageParam | Message]
     """ The assistant's answer to a Messages request. """

@@ -43,10 +43,13 @@ class MessageCountTokensRequest:
     """The parts of a Messages request that take input tokens."""
 
     model: str
+    """ Model id (`anthropic/claude-sonnet-4`), whose tokenizer counts. """
     messages: list[InputMessage]
+    """ The conversation, as a Messages request would send it. """
     system: list[TextBlock] | str | Unset = UNSET
     """ The system prompt, a string or `text` blocks (which may carry `cache_control`). """
     tools: list[MessageTool] | Unset = UNSET
+    """ The tools a Messages request would send. """
     tool_choice: MessageToolChoice | Unset = UNSET
     """ `auto` (the model decides), `any` (some tool), `tool` (the tool named by `name`), `none`. """
     thinking: ThinkingConfigDisabled | ThinkingConfigEnabled | Unset = UNSET
@@ -247,12 +250,20 @@ class MessageCountTokensRequestParam(TypedDict, total=False):
     """`MessageCountTokensRequest` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     model: Required[str]
+    """ Model id (`anthropic/claude-sonnet-4`), whose tokenizer counts. """
+
     messages: Required[Sequence[InputMessageParam | InputMessage]]
+    """ The conversation, as a Messages request would send it. """
+
     system: str | Sequence[TextBlockParam | TextBlock]
     """ The system prompt, a string or `text` blocks (which may carry `cache_control`). """
+
     tools: Sequence[MessageToolParam | MessageTool]
+    """ The tools a Messages request would send. """
+
     tool_choice: MessageToolChoiceParam | MessageToolChoice
     """ `auto` (the model decides), `any` (some tool), `tool` (the tool named by `name`), `none`. """
+
     thinking: (
         ThinkingConfigEnabledParam
         | ThinkingConfigEnabled

@@ -117,4 +117,5 @@ class MessageDeltaParam(TypedDict, total=False):
 
     stop_reason: str | None
     """ See `Message.stop_reason`. """
+
     stop_sequence: str | None

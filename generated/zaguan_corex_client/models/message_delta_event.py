@@ -156,5 +156,7 @@ class MessageDeltaEventParam(TypedDict, total=False):
     """`MessageDeltaEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["message_delta"]]
+
     delta: Required[MessageDeltaParam | MessageDelta]
+
     usage: MessageDeltaUsageParam | MessageDeltaUsage

@@ -131,6 +131,9 @@ class MessageDeltaUsageParam(TypedDict, total=False):
     """`MessageDeltaUsage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     output_tokens: Required[int]
+
     input_tokens: int | None
+
     cache_creation_input_tokens: int | None
+
     cache_read_input_tokens: int | None

@@ -26,6 +26,8 @@ _KEYS: frozenset[str] = frozenset(
 
 @_attrs_define(repr=False)
 class MessageMetadata:
+    """About the request (`user_id`)."""
+
     user_id: str | Unset = UNSET
     """ An opaque end-user id (no personal data), for abuse monitoring. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -139,5 +139,6 @@ class MessageStartEventParam(TypedDict, total=False):
     """`MessageStartEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["message_start"]]
+
     message: Required[MessageParam | Message]
     """ The assistant's answer to a Messages request. """

@@ -139,8 +139,11 @@ class MessageStreamEventParam(TypedDict, total=False):
     """`MessageStreamEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     data: Required[str]
+
     event: str
     """ `message_start`, `content_block_start`, `content_block_delta`, `content_block_stop`, `message_delta`,
     `message_stop`, `ping`, `error`, or a later name. """
+
     id: str
+
     retry: int

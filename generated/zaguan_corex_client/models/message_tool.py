@@ -171,10 +171,14 @@ class MessageToolParam(TypedDict, total=False):
     """`MessageTool` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     name: Required[str]
+
     description: str
+
     input_schema: MessageToolInputSchemaParam
     """ The tool's input as a JSON Schema object (`type` is `object`). """
+
     type: str
     """ Server tools only, the tool's versioned type. """
+
     cache_control: CacheControlParam | CacheControl
     """ Marks the prompt up to this block for caching. """

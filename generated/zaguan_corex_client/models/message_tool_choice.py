@@ -117,6 +117,8 @@ class MessageToolChoiceParam(TypedDict, total=False):
     """`MessageToolChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[MessageToolChoiceType]
+
     name: str
     """ With `type` `tool`, the tool to call. """
+
     disable_parallel_tool_use: bool

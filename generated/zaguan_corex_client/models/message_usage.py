@@ -130,9 +130,12 @@ class MessageUsageParam(TypedDict, total=False):
 
     input_tokens: Required[int]
     """ Input tokens not read from or written to the cache. """
+
     output_tokens: Required[int]
     """ Generated tokens, thinking included. """
+
     cache_creation_input_tokens: int | None
     """ Input tokens written to the cache. """
+
     cache_read_input_tokens: int | None
     """ Input tokens read from the cache. """

@@ -187,9 +187,14 @@ class ModelParam(TypedDict, total=False):
 
     id: Required[str]
     """ Provider-prefixed id; contains `/`. """
+
     object: str
     """ `model`. """
+
     created: int
+
     owned_by: str
+
     description: str
+
     metadata: ModelMetadataParam

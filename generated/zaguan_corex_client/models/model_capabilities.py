@@ -291,19 +291,33 @@ class ModelCapabilitiesParam(TypedDict, total=False):
     """`ModelCapabilities` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     model_id: Required[str]
+
     provider: str
+
     supports_vision: bool
+
     supports_tools: bool
+
     supports_reasoning: bool
+
     supports_audio_input: bool
+
     supports_audio_output: bool
+
     supports_streaming: bool
+
     max_context_tokens: int
+
     max_output_tokens: int
+
     input_cost_per_1m: float
     """ USD per million input tokens. """
+
     output_cost_per_1m: float
     """ USD per million output tokens. """
+
     features: Sequence[str]
+
     modalities: Sequence[str]
+
     provider_specific: ModelCapabilitiesProviderSpecificParam

@@ -142,5 +142,6 @@ class ModelListParam(TypedDict, total=False):
     """`ModelList` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     data: Required[Sequence[ModelParam | Model]]
+
     object: str
     """ `list`. """

@@ -139,6 +139,8 @@ class ModerationParam(TypedDict, total=False):
     """`Moderation` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     id: Required[str]
+
     model: Required[str]
+
     results: Required[Sequence[ModerationResultParam | ModerationResult]]
     """ One result per input, in input order. """

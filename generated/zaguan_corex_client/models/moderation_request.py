@@ -193,5 +193,6 @@ class ModerationRequestParam(TypedDict, total=False):
         ]
     ]
     """ A string, a list of strings, or a list of `text` and `image_url` parts. """
+
     model: str
     """ Provider-prefixed moderation model id (`openai/omni-moderation-latest`). """

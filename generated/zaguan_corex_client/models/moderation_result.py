@@ -189,9 +189,12 @@ class ModerationResultParam(TypedDict, total=False):
 
     flagged: Required[bool]
     """ Whether any category is flagged. """
+
     categories: Required[ModerationResultCategoriesParam]
     """ Category name to whether it is flagged. """
+
     category_scores: Required[ModerationResultCategoryScoresParam]
     """ Category name to the model's confidence, from 0 to 1. """
+
     category_applied_input_types: ModerationResultCategoryAppliedInputTypesParam
     """ Category name to the input types (`text`, `image`) it was judged on. """

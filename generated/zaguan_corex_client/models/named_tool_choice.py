@@ -125,4 +125,5 @@ class NamedToolChoiceParam(TypedDict, total=False):
     """`NamedToolChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["function"]]
+
     function: Required[FunctionNameParam | FunctionName]

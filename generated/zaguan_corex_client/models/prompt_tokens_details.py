@@ -115,4 +115,5 @@ class PromptTokensDetailsParam(TypedDict, total=False):
     """`PromptTokensDetails` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     cached_tokens: int
+
     audio_tokens: int

@@ -153,9 +153,14 @@ class PromptshieldParam(TypedDict, total=False):
     """`Promptshield` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     credits_used: Required[float]
+
     credits_remaining: Required[float]
+
     credits_total: float
+
     credits_percent: float
     """ Credits remaining, in percent of the total. """
+
     reset_date: datetime.datetime | str
+
     warning: str | None

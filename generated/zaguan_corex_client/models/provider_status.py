@@ -147,11 +147,15 @@ class ProviderStatusParam(TypedDict, total=False):
 
     provider: Required[str]
     """ The provider's name (`openai`, `anthropic`, `google`, ..., an open set). """
+
     status: Required[str]
     """ `operational`, `degraded`, `down` (an open set). """
+
     latency_ms: float
     """ A recent median latency of the provider's answers; absent when unknown. """
+
     checked_at: datetime.datetime | str
     """ When CoreX last checked the provider; absent when it has not yet. """
+
     message: str | None
     """ Why the provider is not `operational`, in words. """

@@ -142,5 +142,6 @@ class ProviderStatusListParam(TypedDict, total=False):
     """`ProviderStatusList` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     data: Required[Sequence[ProviderStatusParam | ProviderStatus]]
+
     object: str
     """ `list`. """

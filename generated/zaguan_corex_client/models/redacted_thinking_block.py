@@ -112,4 +112,5 @@ class RedactedThinkingBlockParam(TypedDict, total=False):
     """`RedactedThinkingBlock` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["redacted_thinking"]]
+
     data: Required[str]

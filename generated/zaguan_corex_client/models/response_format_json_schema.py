@@ -125,4 +125,5 @@ class ResponseFormatJsonSchemaParam(TypedDict, total=False):
     """`ResponseFormatJsonSchema` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["json_schema"]]
+
     json_schema: Required[JsonSchemaFormatParam | JsonSchemaFormat]

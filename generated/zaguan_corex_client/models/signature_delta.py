@@ -110,4 +110,5 @@ class SignatureDeltaParam(TypedDict, total=False):
     """`SignatureDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["signature_delta"]]
+
     signature: Required[str]

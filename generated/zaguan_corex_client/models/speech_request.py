@@ -144,15 +144,19 @@ class SpeechRequestParam(TypedDict, total=False):
 
     model: Required[str]
     """ Provider-prefixed text-to-speech model id (`openai/tts-1`, `openai/gpt-4o-mini-tts`). """
+
     input: Required[str]
     """ The text to read aloud. """
+
     voice: Required[str]
     """ The voice; its names depend on the provider (OpenAI: `alloy`, `ash`, `ballad`, `coral`,
-    `echo`, `fable`, `onyx`, `nova`, `sage`, `shimmer`, `verse`), so any string is sent.
-     """
+    `echo`, `fable`, `onyx`, `nova`, `sage`, `shimmer`, `verse`), so any string is sent. """
+
     instructions: str
     """ How to speak (tone, pace), for models that take it (`gpt-4o-mini-tts`). """
+
     response_format: SpeechRequestResponseFormat
     """ The audio format of the answer (the provider's default is `mp3`). """
+
     speed: float
-    """ Speaking speed, 1 being normal. """
+    """ Speaking speed, 1 being normal. From 0.25 to 4. """

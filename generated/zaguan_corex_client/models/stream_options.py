@@ -26,6 +26,8 @@ _KEYS: frozenset[str] = frozenset(
 
 @_attrs_define(repr=False)
 class StreamOptions:
+    """Options of a streamed answer; for streamed calls only."""
+
     include_usage: bool | Unset = UNSET
     """ Send a last chunk, before `[DONE]`, with empty `choices` and the `usage`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -149,6 +149,8 @@ class TextBlockParam(TypedDict, total=False):
     """`TextBlock` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["text"]]
+
     text: Required[str]
+
     cache_control: CacheControlParam | CacheControl
     """ Marks the prompt up to this block for caching. """

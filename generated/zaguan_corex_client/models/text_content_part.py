@@ -99,4 +99,5 @@ class TextContentPartParam(TypedDict, total=False):
     """`TextContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["text"]]
+
     text: Required[str]

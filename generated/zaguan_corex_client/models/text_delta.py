@@ -108,4 +108,5 @@ class TextDeltaParam(TypedDict, total=False):
     """`TextDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["text_delta"]]
+
     text: Required[str]

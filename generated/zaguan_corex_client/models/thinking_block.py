@@ -115,5 +115,7 @@ class ThinkingBlockParam(TypedDict, total=False):
     """`ThinkingBlock` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["thinking"]]
+
     thinking: Required[str]
+
     signature: Required[str]

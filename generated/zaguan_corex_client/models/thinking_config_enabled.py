@@ -100,5 +100,6 @@ class ThinkingConfigEnabledParam(TypedDict, total=False):
     """`ThinkingConfigEnabled` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["enabled"]]
+
     budget_tokens: Required[int]
-    """ Tokens the model may think with; less than `max_tokens`. """
+    """ Tokens the model may think with; less than `max_tokens`. At least 1024. """

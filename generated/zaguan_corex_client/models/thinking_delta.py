@@ -110,4 +110,5 @@ class ThinkingDeltaParam(TypedDict, total=False):
     """`ThinkingDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["thinking_delta"]]
+
     thinking: Required[str]

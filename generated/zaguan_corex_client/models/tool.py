@@ -124,4 +124,5 @@ class ToolParam(TypedDict, total=False):
 
     type: Required[str]
     """ `function` (the only type the contract defines; others pass through). """
+
     function: Required[FunctionDefinitionParam | FunctionDefinition]

@@ -137,6 +137,8 @@ class ToolCallParam(TypedDict, total=False):
     """`ToolCall` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     id: Required[str]
+
     type: Required[str]
     """ `function` (an open set). """
+
     function: Required[FunctionCallParam | FunctionCall]

@@ -169,6 +169,9 @@ class ToolCallDeltaParam(TypedDict, total=False):
     """`ToolCallDelta` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     index: Required[int]
+
     id: str
+
     type: str
+
     function: FunctionCallDeltaParam | FunctionCallDelta

@@ -235,8 +235,10 @@ class ToolResultBlockParam(TypedDict, total=False):
     """`ToolResultBlock` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["tool_result"]]
+
     tool_use_id: Required[str]
     """ The `id` of the `tool_use` block this answers. """
+
     content: (
         str
         | Sequence[
@@ -249,6 +251,8 @@ class ToolResultBlockParam(TypedDict, total=False):
         ]
     )
     """ The tool's output, a string or `text` and `image` blocks. """
+
     is_error: bool
+
     cache_control: CacheControlParam | CacheControl
     """ Marks the prompt up to this block for caching. """

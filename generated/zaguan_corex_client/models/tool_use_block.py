@@ -167,9 +167,13 @@ class ToolUseBlockParam(TypedDict, total=False):
     """`ToolUseBlock` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["tool_use"]]
+
     id: Required[str]
+
     name: Required[str]
+
     input: Required[ToolUseBlockInputParam]
     """ The tool's input, matching its `input_schema`. """
+
     cache_control: CacheControlParam | CacheControl
     """ Marks the prompt up to this block for caching. """

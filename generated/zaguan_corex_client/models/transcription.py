@@ -189,9 +189,13 @@ class TranscriptionParam(TypedDict, total=False):
     """`Transcription` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     text: Required[str]
+
     language: str
     """ The detected (or given) language, as the provider names it (`spanish`, `es`). """
+
     duration: float
     """ The audio's length in seconds. """
+
     segments: Sequence[TranscriptionSegmentParam | TranscriptionSegment]
+
     words: Sequence[TranscriptionWordParam | TranscriptionWord]

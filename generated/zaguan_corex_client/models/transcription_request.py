@@ -53,6 +53,7 @@ class TranscriptionRequest:
     `text/plain`.
      """
     temperature: float | Unset = UNSET
+    """ Sampling temperature: higher is more random, lower more focused. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
@@ -175,14 +176,19 @@ class TranscriptionRequestParam(TypedDict, total=False):
 
     file: Required[FileInput]
     """ The audio (`flac`, `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `ogg`, `wav` or `webm`), with its file name. """
+
     model: Required[str]
     """ Provider-prefixed speech-to-text model id (`openai/whisper-1`). """
+
     language: str
     """ The audio's language as ISO-639-1 (`es`), when known; it improves accuracy and latency. """
+
     prompt: str
     """ Text to guide the style, or to continue a previous segment, in the audio's language. """
+
     response_format: TranscriptionFormat
     """ `json` and `verbose_json` answer `application/json`; `text`, `srt` and `vtt` answer
-    `text/plain`.
-     """
+    `text/plain`. """
+
     temperature: float
+    """ Sampling temperature: higher is more random, lower more focused. From 0 to 1. """

@@ -122,7 +122,10 @@ class TranscriptionSegmentParam(TypedDict, total=False):
 
     start: Required[float]
     """ Seconds from the start of the audio. """
+
     end: Required[float]
     """ Seconds from the start of the audio. """
+
     text: Required[str]
+
     id: int

@@ -107,5 +107,7 @@ class TranscriptionWordParam(TypedDict, total=False):
     """`TranscriptionWord` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     word: Required[str]
+
     start: Required[float]
+
     end: Required[float]

@@ -99,4 +99,5 @@ class UrlImageSourceParam(TypedDict, total=False):
     """`UrlImageSource` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["url"]]
+
     url: Required[str]

@@ -172,7 +172,11 @@ class UsageParam(TypedDict, total=False):
     """`Usage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     prompt_tokens: Required[int]
+
     completion_tokens: Required[int]
+
     total_tokens: Required[int]
+
     prompt_tokens_details: PromptTokensDetailsParam | PromptTokensDetails
+
     completion_tokens_details: CompletionTokensDetailsParam | CompletionTokensDetails

@@ -137,6 +137,9 @@ class UsageAggregateParam(TypedDict, total=False):
     """`UsageAggregate` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     credits_used: float
+
     requests: int
+
     tokens: int
+
     cost: float

@@ -195,11 +195,16 @@ class VirtualModelParam(TypedDict, total=False):
 
     id: Required[str]
     """ The id to name as `model`; it may contain `/`. """
+
     targets: Required[Sequence[VirtualModelTargetParam | VirtualModelTarget]]
+
     object: str
     """ `virtual_model`. """
+
     description: str
+
     strategy: str
     """ `fallback`, `weighted` (an open set). """
+
     created: int
     """ Unix time in seconds. """

@@ -142,5 +142,6 @@ class VirtualModelListParam(TypedDict, total=False):
     """`VirtualModelList` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     data: Required[Sequence[VirtualModelParam | VirtualModel]]
+
     object: str
     """ `list`. """

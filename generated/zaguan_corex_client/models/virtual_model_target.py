@@ -112,5 +112,6 @@ class VirtualModelTargetParam(TypedDict, total=False):
 
     model: Required[str]
     """ Provider-prefixed model id (`openai/gpt-4o-mini`). """
+
     weight: float
     """ With the `weighted` strategy, this target's share relative to the others. """
