@@ -40,7 +40,9 @@ def test_a_traceback_names_the_public_class() -> None:
 
 
 def test_an_uncaught_error_reads_zaguan_not_its_private_module() -> None:
-    code = "import zaguan; raise zaguan.NotFoundError('gone', response=__import__('httpx2').Response(404))"
+    code = (
+        "import httpx2, zaguan; raise zaguan.NotFoundError('gone', response=httpx2.Response(404))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert "zaguan.NotFoundError: Error code: 404 - gone" in done.stderr
     assert "zaguan._errors" not in done.stderr

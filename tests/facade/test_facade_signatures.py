@@ -38,7 +38,7 @@ def _keywords(signature: inspect.Signature) -> dict[str, inspect.Parameter]:
 @pytest.mark.parametrize("cls", [ZaguanClient, AsyncZaguanClient])
 def test_a_declared_operation_on_the_class_has_its_keywords(cls: type) -> None:
     signature = inspect.signature(cls.create_embeddings)  # a TypeError before
-    assert list(signature.parameters)[0] == "self"
+    assert next(iter(signature.parameters)) == "self"
     keywords = _keywords(signature)
     assert keywords["model"].default is inspect.Parameter.empty  # required
     assert keywords["input"].default is inspect.Parameter.empty
@@ -65,7 +65,7 @@ def test_a_declared_operation_on_a_client_has_its_keywords_name_and_docstring(
 def test_chat_lists_the_chat_keywords(client: Any) -> None:
     for method in (client.chat, client.chat_stream):
         parameters = inspect.signature(method).parameters
-        assert list(parameters)[0] == "request"  # the request model, positional only
+        assert next(iter(parameters)) == "request"  # the request model, positional only
         assert parameters["request"].kind is inspect.Parameter.POSITIONAL_ONLY
         keywords = _keywords(inspect.signature(method))
         assert {"model", "messages", "top_p", "tools", "provider_specific_params"} <= set(keywords)
@@ -93,7 +93,7 @@ def test_path_parameters_stay_positional() -> None:
     assert set(OPTIONS) <= set(_keywords(inspect.signature(ZaguanClient.get_model)))
     raw = AsyncZaguanClient(API_KEY, base_url=BASE_URL).with_raw_response
     batch = inspect.signature(raw.cancel_messages_batch)
-    assert list(batch.parameters)[0] == "batch_id"
+    assert next(iter(batch.parameters)) == "batch_id"
 
 
 def test_query_keywords_and_paginated_methods() -> None:
@@ -151,7 +151,8 @@ def test_each_client_class_has_its_own_functions() -> None:
     assert sync is not other
     assert sync is ZaguanClient.create_embeddings  # made once
     assert sync.__qualname__ == "ZaguanClient.create_embeddings"
-    assert inspect.iscoroutinefunction(other) and not inspect.iscoroutinefunction(sync)
+    assert inspect.iscoroutinefunction(other)
+    assert not inspect.iscoroutinefunction(sync)
 
 
 def test_the_signatures_are_built_on_first_use_not_on_import() -> None:

@@ -134,5 +134,8 @@ def test_the_run_time_requirements_are_httpx2_attrs_and_dateutil(dist: Path) -> 
 def test_the_project_urls_and_support_address() -> None:
     with (ROOT / "pyproject.toml").open("rb") as file:
         urls = tomllib.load(file)["project"]["urls"]
-    assert urls == {"Homepage": "https://zaguanai.com/", "Documentation": "https://zaguanai.com/docs"}
+    assert urls == {
+        "Homepage": "https://zaguanai.com/",
+        "Documentation": "https://zaguanai.com/docs",
+    }
     assert "support@zaguanai.com" in (ROOT / "README.md").read_text()
