@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -80,15 +81,21 @@ def test_chat_lists_top_p_with_its_type_default_and_the_contracts_description(
     assert re.search(r"^    top_p: Nucleus sampling: .*\n        From 0 to 1\.$", docs, re.M), docs
 
 
+def _methods(package: griffe.Module, client: str) -> Iterator[tuple[str, Any, list[Any]]]:
+    """Each listed method of ``client``: its name, its griffe function, and the signatures the
+    reference shows (the function's, and its overloads')."""
+    for name in _listed()[client]:
+        member = _function(package, f"{client}.{name}")
+        if isinstance(member, griffe.Function):
+            yield name, member, [member, *(member.overloads or [])]
+
+
 @pytest.mark.parametrize("client", CLIENTS)
 def test_no_method_keeps_a_double_star_and_every_keyword_is_described(
     package: griffe.Module, client: str
 ) -> None:
-    for name in _listed()[client]:
-        member = _function(package, f"{client}.{name}")
-        if not isinstance(member, griffe.Function):
-            continue
-        for signature in [member, *(member.overloads or [])]:
+    for name, member, signatures in _methods(package, client):
+        for signature in signatures:
             kinds = [p.kind for p in signature.parameters]
             assert griffe.ParameterKind.var_keyword not in kinds, f"{client}.{name}"
         assert "(no description)" not in (member.docstring.value if member.docstring else "")
@@ -98,12 +105,11 @@ def test_no_method_keeps_a_double_star_and_every_keyword_is_described(
 def test_the_reference_and_inspect_signature_show_the_same_keywords(
     package: griffe.Module, client: str
 ) -> None:
-    for name in _listed()[client]:
-        member = _function(package, f"{client}.{name}")
-        runtime = getattr(CLIENTS[client], name, None)
-        if not isinstance(member, griffe.Function) or runtime.__name__ != name:
-            continue  # an attribute, or with_options (copy's other name)
-        documented = {p.name for s in [member, *(member.overloads or [])] for p in s.parameters}
+    for name, _, signatures in _methods(package, client):
+        runtime = getattr(CLIENTS[client], name)
+        if runtime.__name__ != name:
+            continue  # with_options, copy's other name
+        documented = {p.name for signature in signatures for p in signature.parameters}
         shown = set(inspect.signature(runtime).parameters)
         assert shown <= documented, (name, shown - documented)
 
