@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping
 from functools import cached_property
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 F = TypeVar("F")
+_SYNC_NAMES = re.compile(r"\b(Iterator|BinaryStream|MessageStream)\b")
 P = TypeVar("P")  # the type `chat_parse` reads the answer into
 
 
@@ -58,6 +60,12 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     with_raw_response: AsyncRawZaguanClient
     """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
     _other_client = ""
+
+    @staticmethod
+    def _shown_return(annotation: str) -> str:
+        """The declaration's return type, as awaited here: ``Iterator[X]`` is an
+        ``AsyncIterator[X]``, a `BinaryStream` an `AsyncBinaryStream`, ..."""
+        return _SYNC_NAMES.sub(r"Async\1", annotation)
 
     @cached_property
     def _permits(self) -> Permits:

@@ -26,6 +26,7 @@ from ._observe._hooks import Hooks, Observer
 from ._operation import Operation, from_dict
 from ._operations import Operations
 from ._prepare import HeaderCache
+from ._raw import shown_raw
 from ._request import Call, RequestOptions, build_call
 from ._retry import DEFAULT_MAX_RETRIES
 from ._signatures import signed
@@ -192,6 +193,12 @@ class BaseClient(Operations, Generic[H]):
 
     with_options = copy
 
+    @staticmethod
+    def _shown_return(annotation: str) -> str:
+        """What a declared method's signature says it returns (see `_operation._Declared`):
+        the declaration's return type, which the async twin renames."""
+        return annotation
+
     def _observe(self, call: Call[Any]) -> Observer | None:
         """The call's dispatch to the hooks; None (nothing to call) without any."""
         hooks = self._config.dispatch
@@ -270,11 +277,15 @@ class BaseRawClient(Operations):
 
     _wrap: Any  # a staticmethod of the twin: `raw` or `araw`
     _client_class: ClassVar[type[Any]]
-    _returns: ClassVar[str] = "RawResponse[{}]"
-    """How the methods' signatures show what they return (see `_operation._Declared`)."""
 
     def __init__(self, client: Any) -> None:
         self._client = client
+
+    @classmethod
+    def _shown_return(cls, annotation: str) -> str:
+        """What a method's signature says it returns (see `_operation._Declared`): the
+        client's result, in a `RawResponse`."""
+        return shown_raw(cls._client_class._shown_return(annotation))
 
     # The binders (see `_operation._Declared`): the client class's function, called on this
     # raw client's client, its result read from the RawResponse the call records.

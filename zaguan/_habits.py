@@ -32,6 +32,18 @@ HABITS: Final[Mapping[str, tuple[str, str]]] = {
     "audio.speech.create": ("create_speech", "as it arrives: client.create_speech_stream(...)"),
     "audio.transcriptions.create": ("create_transcription", ""),
     "audio.translations.create": ("create_translation", ""),
+    "files.create": ("create_file", ""),
+    "files.list": ("list_files", ""),
+    "files.retrieve": ("get_file", ""),
+    "files.delete": ("delete_file", ""),
+    "files.content": (
+        "get_file_content",
+        "read as it arrives: client.get_file_content_stream(...)",
+    ),
+    "batches.create": ("create_batch", ""),
+    "batches.retrieve": ("get_batch", ""),
+    "batches.list": ("list_batches", ""),
+    "batches.cancel": ("cancel_batch", ""),
     # anthropic
     "messages.create": ("messages", ""),
     "messages.stream": ("messages_stream", ""),

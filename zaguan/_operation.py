@@ -214,7 +214,7 @@ def streamed(
 
 
 def download(
-    endpoint: str, *, body: str
+    endpoint: str, *, body: str | None = None
 ) -> Callable[[Callable[Concatenate[Any, P], BinaryStream]], Download[P]]:
     """Declare an operation whose binary answer is read as it arrives (`BinaryStream`)."""
 
@@ -284,7 +284,7 @@ class _Declared:
         function.__name__, function.__qualname__ = name, f"{owner.__qualname__}.{name}"
         function.__module__, function.__doc__ = owner.__module__, self.__doc__
         declared = inspect.signature(self.declaration)
-        returns = getattr(owner, "_returns", "{}")
+        returns = getattr(owner, "_shown_return", None)  # the raw and async flavours' types
         function.__signature__ = LazySignature(  # type: ignore[attr-defined]
             lambda: expanded(self.declaration, declared, returns=returns)
         )

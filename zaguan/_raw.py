@@ -87,11 +87,16 @@ def araw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawResponse
     return _shown_as(wrapper, method)
 
 
+def shown_raw(annotation: str) -> str:
+    """How a raw method's signature shows what it returns."""
+    return f"RawResponse[{annotation}]"
+
+
 def _shown_as(wrapper: F, method: Callable[..., Any]) -> F:
     """``wrapper`` with ``method``'s name, docstring and signature, returning a `RawResponse`
     (for `help()` and editors)."""
     functools.update_wrapper(wrapper, method, updated=())
     wrapper.__signature__ = LazySignature(  # type: ignore[attr-defined]
-        lambda: expanded(method, inspect.signature(method), returns="RawResponse[{}]")
+        lambda: expanded(method, inspect.signature(method), returns=shown_raw)
     )
     return wrapper

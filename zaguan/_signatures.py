@@ -70,10 +70,13 @@ def signed(function: F) -> F:
 
 
 def expanded(
-    function: Callable[..., Any], declared: inspect.Signature | None = None, *, returns: str = "{}"
+    function: Callable[..., Any],
+    declared: inspect.Signature | None = None,
+    *,
+    returns: Callable[[str], str] | None = None,
 ) -> inspect.Signature:
     """The signature of ``function`` (``declared``, when given) with its ``**`` parameter
-    spelled out, and its return annotation put into ``returns`` (``"RawResponse[{}]"``)."""
+    spelled out, and its return annotation as ``returns`` shows it (``RawResponse[...]``)."""
     declared = declared or inspect.signature(function)
     parameters = list(declared.parameters.values())
     variadic = next((p for p in parameters if p.kind is p.VAR_KEYWORD), None)
@@ -83,8 +86,8 @@ def expanded(
         parameters.remove(variadic)
         parameters += [key for key in keys if key.name not in taken]
     annotation = declared.return_annotation
-    if annotation is not inspect.Signature.empty:
-        annotation = returns.format(annotation)
+    if annotation is not inspect.Signature.empty and returns is not None:
+        annotation = returns(str(annotation))
     return declared.replace(parameters=parameters, return_annotation=annotation)
 
 
