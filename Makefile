@@ -73,6 +73,7 @@ $(VENV)/.docs-installed: $(VENV)/.installed
 
 docs: $(VENV)/.docs-installed  ## the documentation site, from docs/ and the docstrings, into site/
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+	$(PY) scripts/check_reference.py site
 
 reliability: install  ## idempotency under random faults and load (5,000 async streams, 32 threads), then the deadline and close() bounds; long
 	$(PY) scripts/reliability.py

@@ -49,11 +49,13 @@ RESPONSE_MARK = "x-zaguan-response"
 CONTRACT_FILE = "openapi.json"
 VARIANTS_MARK = "x-zaguan-param-variants"
 PARAM_VARIANTS: dict[str, dict[str, list[str]]] = {
-    # The chat fields less those a helper takes in another form (mypy refuses a keyword that is
-    # also a key of the ``**`` TypedDict): `chat_parse`'s ``response_format`` is a type,
-    # `run_tools`' ``messages`` and ``tools`` may be a Conversation and Python functions.
+    # The chat fields less those a method takes in more forms than the contract's (mypy refuses
+    # a keyword that is also a key of the ``**`` TypedDict, and a subclass that retypes a key):
+    # `chat`'s ``tools`` may be FunctionTools too, `chat_parse`'s ``response_format`` is a
+    # type, `run_tools`' ``messages`` and ``tools`` may be a Conversation and Python functions.
     "ChatCompletionFields": {
-        "ChatCompletionFieldsLessResponseFormatParam": ["response_format"],
+        "ChatCompletionFieldsLessToolsParam": ["tools"],
+        "ChatCompletionFieldsLessResponseFormatToolsParam": ["response_format", "tools"],
         "ChatCompletionFieldsLessMessagesToolsParam": ["messages", "tools"],
     },
 }

@@ -52,6 +52,7 @@ from ._observe._events import (
 )
 from ._observe._hooks import Hooks
 from ._observe._log import setup_from_env as _setup_logging
+from ._public import publish as _publish
 from ._raw import RawResponse
 from ._request import RequestOptions
 from ._streams._download import AsyncBinaryStream, BinaryStream
@@ -128,6 +129,7 @@ __all__ = [
 ]
 
 _setup_logging()
+_publish(__name__, (globals()[name] for name in __all__ if name in globals()))
 
 if _typing.TYPE_CHECKING:
     from ._async_client import AsyncZaguanClient
@@ -185,7 +187,9 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module 'zaguan' has no attribute {name!r}")
     import importlib  # noqa: PLC0415  # loaded already by the import system
 
-    return getattr(importlib.import_module(f".{module}", __name__), name)
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    _publish(__name__, (value,))
+    return value
 
 
 def __dir__() -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping
 from functools import cached_property
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 import httpx2
 
 from ._attempts import Attempts
-from ._base import BaseClient, BaseRawClient
+from ._base import BaseClient, BaseRawClient, written
 from ._config import DEFAULT_MAX_ROUNDS
 from ._errors import ConfigurationError
 from ._operation import Operation, Pages
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 F = TypeVar("F")
+_SYNC_NAMES = re.compile(r"\b(Iterator|BinaryStream|MessageStream)\b")
 P = TypeVar("P")  # the type `chat_parse` reads the answer into
 
 
@@ -63,6 +65,12 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     _other_client = ""
     _generation = 0  # the pool's `Connections.generation` that `_permits` was made for
 
+    @staticmethod
+    def _shown_return(annotation: str) -> str:
+        """The declaration's return type, as awaited here: ``Iterator[X]`` is an
+        ``AsyncIterator[X]``, a `BinaryStream` an `AsyncBinaryStream`, ..."""
+        return _SYNC_NAMES.sub(r"Async\1", annotation)
+
     @cached_property
     def _permits(self) -> Permits:
         """In-flight requests wait here, not in httpcore2's queue (see `_permits`)."""
@@ -74,6 +82,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     ) -> ChatCompletion: ...
     @overload  # `/`: self is positional-only in the implementation, so here too
     async def chat(self, /, **fields: Unpack[ChatParams]) -> ChatCompletion: ...
+    @written
     async def chat(
         self, request: ChatCompletionRequest | None = None, /, **fields: Any
     ) -> ChatCompletion:
@@ -83,6 +92,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         `TypeError`."""
         return await self._run(self._chat_call(request, fields))
 
+    @written
     async def chat_parse(
         self, /, *, response_format: type[P], **fields: Unpack[ParseParams]
     ) -> ParsedChatCompletion[P]:
@@ -94,6 +104,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         output, call = self._parse_call(response_format, fields)
         return output.parse(await self._run(call))
 
+    @written
     async def run_tools(
         self,
         /,
@@ -130,6 +141,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     ) -> AsyncStream: ...
     @overload
     def chat_stream(self, /, **fields: Unpack[ChatParams]) -> AsyncStream: ...
+    @written
     def chat_stream(
         self, request: ChatCompletionRequest | None = None, /, **fields: Any
     ) -> AsyncStream:
@@ -137,6 +149,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         iterated, entered or awaited (``await`` it to have a refused request raise there)."""
         return self._event_stream(AsyncStream, self._chat_call(request, fields, stream=True))
 
+    @written
     async def request(
         self,
         method: str,
@@ -175,23 +188,30 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
-    def _bind(self, operation: Operation[T]) -> Callable[..., Coroutine[Any, Any, T]]:
-        async def method(*args: Any, **kwargs: Any) -> T:
+    # The binders: each makes, once per declared operation, the function that is the method of
+    # this class (see `_operation._Declared`).
+    @staticmethod
+    def _bind(operation: Operation[T]) -> Callable[..., Coroutine[Any, Any, T]]:
+        async def method(self: AsyncZaguanClient, /, *args: Any, **kwargs: Any) -> T:
             return await self._run(operation.build(self, args, kwargs))
 
         return method
 
-    def _bind_stream(self, operation: Operation[F]) -> Callable[..., AsyncMessageStream[F]]:
-        def method(*args: Any, **kwargs: Any) -> AsyncMessageStream[F]:
+    @staticmethod
+    def _bind_stream(operation: Operation[F]) -> Callable[..., AsyncMessageStream[F]]:
+        def method(self: AsyncZaguanClient, /, *args: Any, **kwargs: Any) -> AsyncMessageStream[F]:
             call = operation.build(self, args, kwargs)
             return self._event_stream(AsyncMessageStream[F], call, operation.parse)
 
         return method
 
+    @staticmethod
     def _bind_download(
-        self, operation: Operation[Any]
+        operation: Operation[Any],
     ) -> Callable[..., Coroutine[Any, Any, AsyncBinaryStream]]:
-        async def method(*args: Any, **kwargs: Any) -> AsyncBinaryStream:
+        async def method(
+            self: AsyncZaguanClient, /, *args: Any, **kwargs: Any
+        ) -> AsyncBinaryStream:
             call, started = operation.build(self, args, kwargs), time.monotonic()
             stream = AsyncBinaryStream(await self._send(call), call.request_id)
             record(stream, stream.response, call.request_id, time.monotonic() - started)
@@ -199,8 +219,9 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
 
         return method
 
-    def _bind_pages(self, pages: Pages[..., Any]) -> Callable[..., AsyncIterator[Any]]:
-        async def walk(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+    @staticmethod
+    def _bind_pages(pages: Pages[..., Any]) -> Callable[..., AsyncIterator[Any]]:
+        async def walk(self: AsyncZaguanClient, /, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
             state: PageWalk = pages.walk(*args, **kwargs)
             fetch = getattr(self, state.method)
             params: dict[str, Any] | None = state.first()
@@ -272,3 +293,4 @@ class AsyncRawZaguanClient(BaseRawClient):
 
 
 AsyncZaguanClient._raw_class = AsyncRawZaguanClient
+AsyncRawZaguanClient._client_class = AsyncZaguanClient

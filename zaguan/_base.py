@@ -23,14 +23,17 @@ from ._body import Body
 from ._config import DEFAULT_LIMITS, ApiKey, ClientConfig, resolve_config
 from ._connections import Connections
 from ._errors import RequestValidationError
+from ._habits import attach, habit_error
 from ._http import check_http_client
 from ._observe._hooks import Hooks, Observer
 from ._operation import Operation, from_dict
 from ._operations import Operations
 from ._prepare import HeaderCache
+from ._raw import shown_raw
 from ._redact import scrub, secrets_in
 from ._request import Call, RequestOptions, build_call
 from ._retry import DEFAULT_MAX_RETRIES
+from ._signatures import signed
 
 if TYPE_CHECKING:
     from zaguan_corex_client import AuthenticatedClient
@@ -42,6 +45,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 H = TypeVar("H", httpx2.Client, httpx2.AsyncClient)
+M = TypeVar("M", bound=Callable[..., Any])
 
 CHAT: Final[Operation[ChatCompletion]] = Operation(
     "chat", "chat.create_chat_completion", from_dict("ChatCompletion"),
@@ -52,6 +56,14 @@ CHAT_STREAM: Final[Operation[ChatCompletion]] = dataclasses.replace(
     CHAT, name="chat_stream", stream=True
 )
 """The same operation answered by an event stream: `chat_stream`."""
+
+
+def written(method: M) -> M:
+    """A method written by hand in a client, shown as the declared ones are (`_operation`): its
+    ``**fields`` spelled out for `help()` and editors, openai's spellings beneath its name
+    answered (``client.chat.completions``)."""
+    attach(method, method.__name__)
+    return signed(method)
 
 
 class _Same(enum.Enum):
@@ -141,6 +153,11 @@ class BaseClient(Operations, Generic[H]):
         only, when it does not close the pool), from any thread; returns them, to close."""
         return self._connections.end(None if self._owns_http else self)
 
+    if not TYPE_CHECKING:  # for type checkers, a missing attribute stays an error
+
+        def __getattr__(self, name: str) -> Any:
+            raise habit_error(self, name)  # client.embeddings.create: "call create_embeddings"
+
     @cached_property
     def lowlevel(self) -> AuthenticatedClient:
         """The generated client, on this client's connection pool, key and timeout, for typed
@@ -220,6 +237,12 @@ class BaseClient(Operations, Generic[H]):
         return clone
 
     with_options = copy
+
+    @staticmethod
+    def _shown_return(annotation: str) -> str:
+        """What a declared method's signature says it returns (see `_operation._Declared`):
+        the declaration's return type, which the async twin renames."""
+        return annotation
 
     def _observe(self, call: Call[Any]) -> Observer | None:
         """The call's dispatch to the hooks; None (nothing to call) without any."""
@@ -307,18 +330,37 @@ class BaseRawClient(Operations):
     or `araw`) to return its `RawResponse`."""
 
     _wrap: Any  # a staticmethod of the twin: `raw` or `araw`
+    _client_class: ClassVar[type[Any]]
 
     def __init__(self, client: Any) -> None:
         self._client = client
 
-    def _bind(self, operation: Operation[Any]) -> Any:
-        return type(self)._wrap(self._client._bind(operation))
+    @classmethod
+    def _shown_return(cls, annotation: str) -> str:
+        """What a method's signature says it returns (see `_operation._Declared`): the
+        client's result, in a `RawResponse`."""
+        return shown_raw(cls._client_class._shown_return(annotation))
 
-    def _bind_stream(self, operation: Operation[Any]) -> Any:
-        return type(self)._wrap(self._client._bind_stream(operation))
+    # The binders (see `_operation._Declared`): the client class's function, called on this
+    # raw client's client, its result read from the RawResponse the call records.
+    @classmethod
+    def _bind(cls, operation: Operation[Any]) -> Any:
+        return cls._via_client(cls._client_class._bind(operation))
 
-    def _bind_download(self, operation: Operation[Any]) -> Any:
-        return type(self)._wrap(self._client._bind_download(operation))
+    @classmethod
+    def _bind_stream(cls, operation: Operation[Any]) -> Any:
+        return cls._via_client(cls._client_class._bind_stream(operation))
+
+    @classmethod
+    def _bind_download(cls, operation: Operation[Any]) -> Any:
+        return cls._via_client(cls._client_class._bind_download(operation))
+
+    @classmethod
+    def _via_client(cls, method: Callable[..., Any]) -> Any:
+        def of_client(self: BaseRawClient, /, *args: Any, **kwargs: Any) -> Any:
+            return method(self._client, *args, **kwargs)
+
+        return cls._wrap(of_client)
 
 
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 import httpx2
 
 from ._attempts import Attempts
-from ._base import BaseClient, BaseRawClient
+from ._base import BaseClient, BaseRawClient, written
 from ._config import DEFAULT_MAX_ROUNDS
 from ._operation import Operation, Pages
 from ._raw import raw, record
@@ -64,6 +64,7 @@ class ZaguanClient(BaseClient[httpx2.Client]):
     ) -> ChatCompletion: ...
     @overload  # `/`: self is positional-only in the implementation, so here too
     def chat(self, /, **fields: Unpack[ChatParams]) -> ChatCompletion: ...
+    @written
     def chat(
         self, request: ChatCompletionRequest | None = None, /, **fields: Any
     ) -> ChatCompletion:
@@ -73,6 +74,7 @@ class ZaguanClient(BaseClient[httpx2.Client]):
         `TypeError`."""
         return self._run(self._chat_call(request, fields))
 
+    @written
     def chat_parse(
         self, /, *, response_format: type[P], **fields: Unpack[ParseParams]
     ) -> ParsedChatCompletion[P]:
@@ -84,6 +86,7 @@ class ZaguanClient(BaseClient[httpx2.Client]):
         output, call = self._parse_call(response_format, fields)
         return output.parse(self._run(call))
 
+    @written
     def run_tools(
         self,
         /,
@@ -119,11 +122,13 @@ class ZaguanClient(BaseClient[httpx2.Client]):
     ) -> Stream: ...
     @overload
     def chat_stream(self, /, **fields: Unpack[ChatParams]) -> Stream: ...
+    @written
     def chat_stream(self, request: ChatCompletionRequest | None = None, /, **fields: Any) -> Stream:
         """`chat`, streamed: returns a started `Stream` of `ChatCompletionChunk`s."""
         # Started now, so that a refused request raises here (see `_streams._shells`).
         return self._event_stream(Stream, self._chat_call(request, fields, stream=True))._start()
 
+    @written
     def request(
         self,
         method: str,
@@ -155,18 +160,26 @@ class ZaguanClient(BaseClient[httpx2.Client]):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _bind(self, operation: Operation[T]) -> Callable[..., T]:
-        return lambda *args, **kwargs: self._run(operation.build(self, args, kwargs))
+    # The binders: each makes, once per declared operation, the function that is the method of
+    # this class (see `_operation._Declared`).
+    @staticmethod
+    def _bind(operation: Operation[T]) -> Callable[..., T]:
+        def method(self: ZaguanClient, /, *args: Any, **kwargs: Any) -> T:
+            return self._run(operation.build(self, args, kwargs))
 
-    def _bind_stream(self, operation: Operation[F]) -> Callable[..., MessageStream[F]]:
-        def method(*args: Any, **kwargs: Any) -> MessageStream[F]:
+        return method
+
+    @staticmethod
+    def _bind_stream(operation: Operation[F]) -> Callable[..., MessageStream[F]]:
+        def method(self: ZaguanClient, /, *args: Any, **kwargs: Any) -> MessageStream[F]:
             call = operation.build(self, args, kwargs)
             return self._event_stream(MessageStream[F], call, operation.parse)._start()
 
         return method
 
-    def _bind_download(self, operation: Operation[Any]) -> Callable[..., BinaryStream]:
-        def method(*args: Any, **kwargs: Any) -> BinaryStream:
+    @staticmethod
+    def _bind_download(operation: Operation[Any]) -> Callable[..., BinaryStream]:
+        def method(self: ZaguanClient, /, *args: Any, **kwargs: Any) -> BinaryStream:
             call, started = operation.build(self, args, kwargs), time.monotonic()
             stream = BinaryStream(self._send(call), call.request_id)
             record(stream, stream.response, call.request_id, time.monotonic() - started)
@@ -174,8 +187,9 @@ class ZaguanClient(BaseClient[httpx2.Client]):
 
         return method
 
-    def _bind_pages(self, pages: Pages[..., Any]) -> Callable[..., Iterator[Any]]:
-        def walk(*args: Any, **kwargs: Any) -> Iterator[Any]:
+    @staticmethod
+    def _bind_pages(pages: Pages[..., Any]) -> Callable[..., Iterator[Any]]:
+        def walk(self: ZaguanClient, /, *args: Any, **kwargs: Any) -> Iterator[Any]:
             state: PageWalk = pages.walk(*args, **kwargs)
             fetch = getattr(self, state.method)
             params: dict[str, Any] | None = state.first()
@@ -234,3 +248,4 @@ class RawZaguanClient(BaseRawClient):
 
 
 ZaguanClient._raw_class = RawZaguanClient
+RawZaguanClient._client_class = ZaguanClient

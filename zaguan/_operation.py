@@ -24,11 +24,13 @@ import importlib
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator, Mapping
 from dataclasses import dataclass, field
-from types import ModuleType
+from types import MethodType, ModuleType
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
 from ._errors import RequestValidationError
+from ._habits import attach
 from ._request import Call, build_call, split_options
+from ._signatures import LazySignature, expanded
 
 if TYPE_CHECKING:
     from ._async_client import AsyncRawZaguanClient, AsyncZaguanClient
@@ -253,24 +255,56 @@ def _positional(signature: Callable[..., Any]) -> tuple[str, ...]:
 
 
 class _Declared:
-    """What every kind of declared method keeps: the operation, and the signature and docstring
-    that `help()` and editors show."""
+    """What every kind of declared method keeps: the declaration, whose name, docstring and
+    signature each client's method shows to `help()`, `inspect.signature()` and editors.
+
+    Each client class gets one function per declaration, made by its ``binder`` on first use
+    (``_bind(spec)`` returns ``method(client, *args, **kwargs)``): read on the class it is that
+    function, on a client a bound method of it, as for a method written by hand."""
 
     binder = "_bind"
-    """The client method that turns the operation into a bound method of this kind."""
+    """The client class's method that makes this declaration's function for it."""
 
-    def __init__(self, spec: Operation[Any], signature: Callable[..., Any]) -> None:
+    def __init__(self, declaration: Callable[..., Any]) -> None:
+        self.declaration = declaration
+        self.__doc__ = inspect.getdoc(declaration) or ""
+        self._functions: dict[type, Callable[..., Any]] = {}
+
+    def _binding(self) -> Any:
+        """What ``binder`` is given."""
+        return self
+
+    def _get(self, client: Any, owner: type) -> Any:
+        function = self._functions.get(owner) or self._function(owner)
+        return function if client is None else MethodType(function, client)
+
+    def _function(self, owner: type) -> Callable[..., Any]:
+        function: Callable[..., Any] = getattr(owner, self.binder)(self._binding())
+        name = self.declaration.__name__
+        function.__name__, function.__qualname__ = name, f"{owner.__qualname__}.{name}"
+        function.__module__, function.__doc__ = owner.__module__, self.__doc__
+        declared = inspect.signature(self.declaration)
+        returns = getattr(owner, "_shown_return", None)  # the raw and async flavours' types
+        function.__signature__ = LazySignature(  # type: ignore[attr-defined]
+            lambda: expanded(self.declaration, declared, returns=returns)
+        )
+        attach(function, name)
+        self._functions[owner] = function  # a race makes two, and either serves
+        return function
+
+
+class _Operated(_Declared):
+    """A declared method that calls an `Operation`: its binder is given the operation."""
+
+    def __init__(self, spec: Operation[Any], declaration: Callable[..., Any]) -> None:
+        super().__init__(declaration)
         self.spec = spec
-        self.__doc__ = spec.doc
-        self.__signature__ = _unbound(signature)
 
-    def _get(self, client: Any) -> Any:
-        if client is None:
-            return self
-        return _named(getattr(client, self.binder)(self.spec), self)
+    def _binding(self) -> Any:
+        return self.spec
 
 
-class Method(_Declared, Generic[P, R]):
+class Method(_Operated, Generic[P, R]):
     """An operation as a method of each client, typed per client (see the module docstring)."""
 
     @overload
@@ -288,10 +322,10 @@ class Method(_Declared, Generic[P, R]):
         self, client: AsyncRawZaguanClient, owner: type
     ) -> Callable[P, Awaitable[RawResponse[R]]]: ...
     def __get__(self, client: Any, owner: type) -> Any:
-        return self._get(client)
+        return self._get(client, owner)
 
 
-class Streamed(_Declared, Generic[P, F]):
+class Streamed(_Operated, Generic[P, F]):
     """An operation answered by an event stream: a started `MessageStream` for `ZaguanClient`,
     an `AsyncMessageStream` (sent when awaited, entered or iterated) for `AsyncZaguanClient`."""
 
@@ -314,10 +348,10 @@ class Streamed(_Declared, Generic[P, F]):
         self, client: AsyncRawZaguanClient, owner: type
     ) -> Callable[P, Awaitable[RawResponse[AsyncMessageStream[F]]]]: ...
     def __get__(self, client: Any, owner: type) -> Any:
-        return self._get(client)
+        return self._get(client, owner)
 
 
-class Download(_Declared, Generic[P]):
+class Download(_Operated, Generic[P]):
     """An operation whose binary answer is streamed: a `BinaryStream` for `ZaguanClient`, a
     coroutine of an `AsyncBinaryStream` for `AsyncZaguanClient` (retries happen before any
     byte is handed over)."""
@@ -341,18 +375,18 @@ class Download(_Declared, Generic[P]):
         self, client: AsyncRawZaguanClient, owner: type
     ) -> Callable[P, Awaitable[RawResponse[AsyncBinaryStream]]]: ...
     def __get__(self, client: Any, owner: type) -> Any:
-        return self._get(client)
+        return self._get(client, owner)
 
 
-class Pages(Generic[P, T]):
+class Pages(_Declared, Generic[P, T]):
     """An auto-paginating iterator over the items of an operation's pages: ``Iterator`` for
     `ZaguanClient`, ``AsyncIterator`` for `AsyncZaguanClient`. ``walk`` is the pure part."""
 
-    def __init__(self, walk: Callable[..., Any], signature: Callable[..., Any]) -> None:
+    binder = "_bind_pages"
+
+    def __init__(self, walk: Callable[..., Any], declaration: Callable[..., Any]) -> None:
+        super().__init__(declaration)
         self.walk = walk
-        self.__doc__ = inspect.getdoc(signature) or ""
-        self.__signature__ = _unbound(signature)
-        self.name = signature.__name__
 
     @overload
     def __get__(self, client: None, owner: type) -> Self: ...
@@ -361,9 +395,14 @@ class Pages(Generic[P, T]):
     @overload
     def __get__(self, client: AsyncZaguanClient, owner: type) -> Callable[P, AsyncIterator[T]]: ...
     def __get__(self, client: Any, owner: type) -> Any:
-        if client is None:
-            return self
-        return _named(client._bind_pages(self), self)
+        if not hasattr(owner, self.binder):  # the raw clients: a walk is many responses
+            page = getattr(self.walk, "method", "the one-page method")
+            raise AttributeError(
+                f"{owner.__name__} has no {self.declaration.__name__}: it walks many pages; "
+                f"call {page}() for one page's RawResponse",
+                name=self.declaration.__name__,
+            )
+        return self._get(client, owner)
 
 
 def paginated(
@@ -375,15 +414,3 @@ def paginated(
         return Pages(walk, signature)
 
     return declare
-
-
-def _unbound(signature: Callable[..., Any]) -> inspect.Signature:
-    """The declaration's signature without ``self``, for `help()` and editors."""
-    declared = inspect.signature(signature)
-    return declared.replace(parameters=list(declared.parameters.values())[1:])
-
-
-def _named(bound: Any, declaration: _Declared | Pages[Any, Any]) -> Any:
-    """``bound``, documented as its declaration (for `help()` and editors)."""
-    bound.__doc__, bound.__signature__ = declaration.__doc__, declaration.__signature__
-    return bound

@@ -6,6 +6,9 @@ exported do, on first use.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any, TypedDict
+
 from zaguan_corex_client.api.batches.list_batches import ListBatchesQuery
 from zaguan_corex_client.api.billing.get_credits_stats import GetCreditsStatsQuery
 from zaguan_corex_client.api.billing.list_credits_history import ListCreditsHistoryQuery
@@ -13,7 +16,6 @@ from zaguan_corex_client.api.files.list_files import ListFilesQuery
 from zaguan_corex_client.api.messages.list_messages_batches import ListMessagesBatchesQuery
 from zaguan_corex_client.models import (
     BatchCreateRequestParam,
-    ChatCompletionFieldsParam,
     EmbeddingRequestParam,
     FileCreateRequestParam,
     ImageEditRequestParam,
@@ -24,18 +26,31 @@ from zaguan_corex_client.models import (
     MessageRequestParam,
     ModerationRequestParam,
     SpeechRequestParam,
+    Tool,
+    ToolParam,
     TranscriptionRequestParam,
     TranslationRequestParam,
 )
 from zaguan_corex_client.models.chat_completion_fields import (
     ChatCompletionFieldsLessMessagesToolsParam,
-    ChatCompletionFieldsLessResponseFormatParam,
+    ChatCompletionFieldsLessResponseFormatToolsParam,
+    ChatCompletionFieldsLessToolsParam,
 )
 
 from ._request import RequestOptions
+from .lib._tools import FunctionTool
 
 
-class ChatParams(ChatCompletionFieldsParam, RequestOptions, total=False):
+class ToolsParam(TypedDict, total=False):
+    """The ``tools`` of `chat`, `chat_stream` and `chat_parse`, in more forms than the
+    contract's `ToolParam` (scripts/generate.py's ``PARAM_VARIANTS`` leaves its own out)."""
+
+    tools: Sequence[ToolParam | Tool | FunctionTool[..., Any]]
+    """The functions the model may call: `ToolParam` dicts, `Tool` models, or `FunctionTool` s
+    (`function_tool`), each sent as its ``definition``."""
+
+
+class ChatParams(ChatCompletionFieldsLessToolsParam, ToolsParam, RequestOptions, total=False):
     """The keywords of `chat` and `chat_stream`: the contract's chat fields (all but ``stream``,
     which the method chosen sets) and the per-request options.
 
@@ -45,7 +60,9 @@ class ChatParams(ChatCompletionFieldsParam, RequestOptions, total=False):
     """
 
 
-class ParseParams(ChatCompletionFieldsLessResponseFormatParam, RequestOptions, total=False):
+class ParseParams(
+    ChatCompletionFieldsLessResponseFormatToolsParam, ToolsParam, RequestOptions, total=False
+):
     """The keywords of `chat_parse` besides ``response_format`` (a type there): those of
     `chat`. The generated TypedDict leaves it out (scripts/generate.py's ``PARAM_VARIANTS``):
     mypy refuses a keyword that is also a key of the ``**`` TypedDict."""

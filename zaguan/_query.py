@@ -26,8 +26,9 @@ def query_kwargs(
 ) -> dict[str, Any]:
     """``query`` (the caller's keywords) checked, as keyword arguments of ``_get_kwargs``.
 
-    ``None`` means absent, as for every other keyword. A date may be a `datetime.date` or its
-    ISO text. (The generator keeps these names as they are on the wire: none needs renaming.)
+    ``None`` (or `UNSET`, the default the signatures show) means absent. A date may be a
+    `datetime.date` or its ISO text. (The generator keeps these names as they are on the wire:
+    none needs renaming.)
     """
     hints = _hints(query_type)
     unknown = [name for name in query if name not in hints]
@@ -35,7 +36,9 @@ def query_kwargs(
         raise RequestValidationError(f"{what} got an unexpected keyword argument {unknown[0]!r}")
     bounds: Mapping[str, Bounds] = endpoint.QUERY_BOUNDS
     return {
-        name: UNSET if value is None else _check(name, hints[name], bounds.get(name), value)
+        name: UNSET
+        if value is None or value is UNSET
+        else _check(name, hints[name], bounds.get(name), value)
         for name, value in query.items()
     }
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import contextvars
 import datetime
+import functools
+import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx2
 
+from ._signatures import LazySignature, expanded
+
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 P = ParamSpec("P")
 
 
@@ -64,7 +69,7 @@ def raw(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
             _SINK.reset(token)
         return cast(RawResponse[T], sink[-1])
 
-    return wrapper
+    return _shown_as(wrapper, method)
 
 
 def araw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawResponse[T]]]:
@@ -79,4 +84,19 @@ def araw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawResponse
             _SINK.reset(token)
         return cast(RawResponse[T], sink[-1])
 
+    return _shown_as(wrapper, method)
+
+
+def shown_raw(annotation: str) -> str:
+    """How a raw method's signature shows what it returns."""
+    return f"RawResponse[{annotation}]"
+
+
+def _shown_as(wrapper: F, method: Callable[..., Any]) -> F:
+    """``wrapper`` with ``method``'s name, docstring and signature, returning a `RawResponse`
+    (for `help()` and editors)."""
+    functools.update_wrapper(wrapper, method, updated=())
+    wrapper.__signature__ = LazySignature(  # type: ignore[attr-defined]
+        lambda: expanded(method, inspect.signature(method), returns=shown_raw)
+    )
     return wrapper

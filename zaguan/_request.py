@@ -149,6 +149,10 @@ def derive_request_id(base: str, part: str) -> str:
 def split_options(fields: dict[str, Any]) -> RequestOptions:
     """Move the per-request options out of ``fields`` (a keyword dict we own) into their own."""
     options: dict[str, Any] = {name: fields.pop(name) for name in OPTION_NAMES & fields.keys()}
+    if options:  # `UNSET`, the default their signatures show, is no option given
+        from zaguan_corex_client.types import UNSET  # noqa: PLC0415  # the first call loads it
+
+        options = {name: value for name, value in options.items() if value is not UNSET}
     return options  # type: ignore[return-value]  # keys are exactly RequestOptions' names
 
 

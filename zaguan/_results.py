@@ -20,6 +20,7 @@ class ResultList(list[T]):
 
     >>> models = client.list_models()
     >>> models[0].id, models._request_id
+    >>> models.data[0].id  # the same list, as openai's page.data
     """
 
     _request_id: str | None
@@ -27,6 +28,11 @@ class ResultList(list[T]):
     def __init__(self, items: Iterable[T] = (), request_id: str | None = None) -> None:
         super().__init__(items)
         self._request_id = request_id
+
+    @property
+    def data(self) -> list[T]:
+        """The list itself, for ``openai``'s ``client.models.list().data`` habit."""
+        return self
 
 
 class ResultBytes(bytes):

@@ -31,6 +31,9 @@ _REPR_LIMIT: Final = 60  # a bad 5 MB data: URL must not become a 5 MB message
 _REPR = reprlib.Repr()
 _REPR.maxstring = _REPR.maxother = _REPR_LIMIT
 _DROP: Final = object()  # UNSET inside a dict means "absent", as it does for a keyword
+_CUTOFF: Final = 0.75
+"""How alike (difflib's ratio) a word must be to a known one to be taken for its typo: "usr"
+and "user" are 0.86 alike, "image" and "image_url" 0.71 (an Anthropic part type, let pass)."""
 
 
 class _Failure:
@@ -180,8 +183,8 @@ def _compile(tp: Any) -> Checker:
     origin, args = get_origin(tp), get_args(tp)
     if origin in (types.UnionType, typing.Union):
         return _union_checker(_open_set([arg for arg in args if arg is not Unset]))
-    if origin is Literal:
-        return _literal_checker(args)
+    if origin in (Literal, typing.Annotated):  # Annotated: an open set's string (`_open_set`)
+        return _literal_checker(args) if origin is Literal else _open_string_checker(args[1])
     if origin in (list, dict):
         return (_list_checker if origin is list else _dict_checker)(_compile(args[-1]))
     if tp is File:
@@ -192,14 +195,52 @@ def _compile(tp: Any) -> Checker:
 
 
 def _open_set(variants: list[Any]) -> list[Any]:
-    """Drop a Literal of strings beside ``str``: the contract's known values of an open set
-    (``ChatRole | str``) type-check callers statically; at run time any string passes."""
-    if str not in variants:
+    """A Literal of strings beside ``str`` is the contract's known values of an open set
+    (``ChatRole | str``): static checkers offer those; at run time any string passes, unless it
+    is a near miss of a known one (`_open_string_checker`)."""
+    known = tuple(
+        value
+        for v in variants
+        if get_origin(v) is Literal and all(isinstance(a, str) for a in get_args(v))
+        for value in get_args(v)
+    )
+    if str not in variants or not known:
         return variants
     return [
-        v for v in variants
-        if not (get_origin(v) is Literal and all(isinstance(a, str) for a in get_args(v)))
-    ]  # fmt: skip
+        typing.Annotated[str, known] if v is str else v
+        for v in variants
+        if not (get_origin(v) is Literal and set(get_args(v)) <= set(known))
+    ]
+
+
+def near_miss(word: str, known: tuple[str, ...]) -> str | None:
+    """The known word ``word`` is one typo away from (``"usr"``: ``"user"``), if any. Such a
+    value is taken for a mistake where an unknown one would pass as a later value of an open
+    set (a role, a part type) or an unknown key; a value further from every known one passes."""
+    close = _close(word, known)
+    return close[0] if close else None
+
+
+@functools.lru_cache(maxsize=1024)  # keys replayed from replies ("refusal") come every call
+def _close(word: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(difflib.get_close_matches(word, known, n=3, cutoff=_CUTOFF))
+
+
+def _open_string_checker(known: tuple[str, ...]) -> Checker:
+    expected = _describe(Literal[known])
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            return _mismatch("str", value)
+        if value in known or (close := near_miss(value, known)) is None:
+            return value
+        return _Failure(
+            f"got {_short(value)}, did you mean {close!r}? (a later value passes, but not one "
+            f"this close to {expected})",
+            shallow=True,
+        )
+
+    return check
 
 
 def _type_checker(expected: str, kinds: Any, but: Any = ()) -> Checker:
@@ -269,23 +310,27 @@ def _dict_checker(item: Checker) -> Checker:
 
 
 def _model_checker(cls: type) -> Checker:
-    """A Mapping of the class's JSON keys, or a generated model instance whose ``to_dict()`` is.
+    """A Mapping of the class's JSON keys, or an object whose ``to_dict()`` is one.
 
     Any generated class may stand in, not just ``cls``: a reply's `ChatCompletionMessage`
-    goes back into ``messages`` as it would with ``openai``.
+    goes back into ``messages`` as it would with ``openai``; so may a `FunctionTool`, whose
+    ``to_dict()`` is its tool definition.
     """
     expected = _describe(cls)
 
     def check(value: Any) -> Any:
         if type(value) is dict or isinstance(value, Mapping):  # dict first: ABCs are slow
             return _check_mapping(value, *_spec(cls))  # _spec late: recursive schemas work
-        if not (attrs.has(type(value)) and hasattr(value, "to_dict")):
+        if not hasattr(type(value), "to_dict"):  # a generated model, or a `FunctionTool`
             return _mismatch(expected, value)
+        name = type(value).__name__
         try:  # attrs checks no types: a dict where a model belongs breaks to_dict()
-            return check(value.to_dict())
+            data = value.to_dict()
         except (AttributeError, TypeError) as exc:
-            name = type(value).__name__
             return _Failure(f"cannot serialise {name}: {str(exc)[:_REPR_LIMIT]}")
+        if not isinstance(data, Mapping):  # once: a to_dict() returning itself ends here
+            return _Failure(f"{name}.to_dict() returned {type(data).__name__}, not a dict")
+        return _check_mapping(data, *_spec(cls))
 
     return check
 
@@ -305,9 +350,13 @@ def _check_mapping(
             return _Failure(f"{key!r} is required{hint}")
     out = None if type(value) is dict else dict(value)  # json.dumps needs a real dict
     for key, item in value.items():
-        # An unknown key is kept, unchecked unless the model types its additional_properties.
-        if (check := checkers.get(key, extra)) is None:
-            continue
+        if (check := checkers.get(key)) is None:
+            # An unknown key is kept, unchecked unless the model types its additional_properties;
+            # one a typo away from a key the object lacks ("contnet") is a mistake.
+            if checkers and isinstance(key, str) and (typo := _absent_near(key, checkers, value)):
+                return _Failure(f"unknown key {_short(key)}, did you mean {typo!r}?")
+            if (check := extra) is None:
+                continue
         if (result := _DROP if item is UNSET else check(item)) is not item:
             if type(result) is _Failure:
                 return result.at(f".{key}" if str(key).isidentifier() else f"[{key!r}]")
@@ -317,6 +366,11 @@ def _check_mapping(
             else:
                 out[key] = result
     return value if out is None else out
+
+
+def _absent_near(key: str, checkers: Mapping[str, Checker], value: Mapping[str, Any]) -> str | None:
+    """The key, absent from ``value``, that ``key`` is a typo of, if any."""
+    return next((k for k in _close(key, tuple(checkers)) if k not in value), None)
 
 
 def _union_checker(variants: list[Any]) -> Checker:
@@ -331,8 +385,8 @@ def _union_checker(variants: list[Any]) -> Checker:
 
     def check(value: Any) -> Any:
         tag = value.get("type") if tags and isinstance(value, Mapping) else None
-        if isinstance(tag, str) and tag in tags:
-            return tags[tag](value)  # {"type": "image_url"} must be a valid image part
+        if isinstance(tag, str) and (tagged := _by_tag(tag, tags, value)) is not None:
+            return tagged
         failures = []
         for variant in checks:
             if type(result := variant(value)) is not _Failure:
@@ -347,6 +401,17 @@ def _union_checker(variants: list[Any]) -> Checker:
         return _mismatch(expected, value)
 
     return check
+
+
+def _by_tag(tag: str, tags: Mapping[str, Checker], value: Any) -> Any:
+    """The checked ``value`` of a known ``type``, a failure for a near miss of one, or None
+    (no variant chosen by its tag)."""
+    if tag in tags:
+        return tags[tag](value)  # {"type": "image_url"} must be a valid image part
+    if (typo := near_miss(tag, tuple(tags))) is not None:
+        # {"type": "txt"}: a typo, not a later part type (those pass, as UnknownContentPart)
+        return _Failure(f"unknown type {_short(tag)}, did you mean {typo!r}?").at(".type")
+    return None
 
 
 def _tag_failure(tag: Any, tags: tuple[str, ...]) -> _Failure:

@@ -43,6 +43,7 @@ from zaguan_corex_client.models import (
     Usage,
 )
 
+from ._public import publish as _publish
 from ._results import ResultBytes, ResultList
 
 __all__ = [
@@ -76,3 +77,5 @@ __all__ = [
     "ToolCallDelta",
     "Usage",
 ]
+
+_publish(__name__, (ResultBytes, ResultList))

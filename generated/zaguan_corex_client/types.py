@@ -4,6 +4,7 @@
 models share one readable, bounded repr.)
 """
 
+import json
 import os
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
@@ -86,10 +87,11 @@ REPR_ITEMS = 10
 """Items of a list or dict shown in a model's repr."""
 
 
-def model_repr(model: Any) -> str:
+def model_repr(model: Any, renamed: Mapping[str, str] = {}) -> str:  # read only
     """``Name(field=value, ...)``: required fields always, optional ones only when set (or an
     explicit null), unknown fields only when there are some; long strings and containers are cut (`REPR_STRING`,
-    `REPR_ITEMS`), so a 5 MB base64 field cannot flood a log."""
+    `REPR_ITEMS`), so a 5 MB base64 field cannot flood a log. A field is named by its JSON key
+    (``object``, not ``object_``: ``renamed``), as `to_dict()` and the wire name it."""
     parts: list[str] = []
     nulls = getattr(model, "_nulls", ())  # explicit nulls are shown: they were sent
     for field in type(model).__attrs_attrs__:
@@ -100,8 +102,34 @@ def model_repr(model: Any) -> str:
             continue
         if field.default is not NOTHING and value is None and field.name not in nulls:
             continue
-        parts.append(f"{field.name}={short_repr(value)}")
+        parts.append(f"{renamed.get(field.name, field.name)}={short_repr(value)}")
     return f"{type(model).__name__}({', '.join(parts)})"
+
+
+def model_dump(model: Any, *, exclude_none: bool = False) -> dict[str, Any]:
+    """A model's ``model_dump()``: its `to_dict()` (JSON keys, JSON values), for the pydantic
+    habit; ``exclude_none`` leaves out every null, nested ones included."""
+    data: dict[str, Any] = model.to_dict()
+    return _without_none(data) if exclude_none else data
+
+
+def model_dump_json(
+    model: Any, *, indent: int | None = None, exclude_none: bool = False
+) -> str:
+    """A model's ``model_dump_json()``: `model_dump` as JSON text (non-ASCII kept as is)."""
+    return json.dumps(
+        model_dump(model, exclude_none=exclude_none), indent=indent, ensure_ascii=False
+    )
+
+
+def _without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            key: _without_none(item) for key, item in value.items() if item is not None
+        }
+    if isinstance(value, list):
+        return [_without_none(item) for item in value]
+    return value
 
 
 def short_repr(value: Any) -> str:
@@ -145,6 +173,8 @@ __all__ = [
     "Response",
     "Unset",
     "check_const",
+    "model_dump",
+    "model_dump_json",
     "model_repr",
     "short_repr",
 ]

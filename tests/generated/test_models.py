@@ -219,7 +219,8 @@ def test_repr_is_short_and_readable() -> None:
         {**COMPLETION, "choices": [{**COMPLETION["choices"][0], "message": {"role": "assistant"}}]}
     )
     text = repr(reply)
-    assert text.startswith("ChatCompletion(id='chatcmpl-1', object_='chat.completion', ")
+    # Fields are named by their JSON keys, as to_dict() and openai's repr name them.
+    assert text.startswith("ChatCompletion(id='chatcmpl-1', object='chat.completion', ")
     assert "message=ChatCompletionMessage(role='assistant')" in text
     assert "0x" not in text
     assert "additional_properties={}" not in text

@@ -247,3 +247,21 @@ async def helpers_async(client: AsyncZaguanClient) -> str | None:
     parsed = completion.choices[0].message.parsed
     city = parsed.city if parsed is not None else None
     return city or run.completion.id or (snapshot.id if snapshot else None)
+
+
+def openai_habits(client: ZaguanClient) -> str:
+    """A FunctionTool where a tool goes; pydantic's and openai's names on the results."""
+    tool = zaguan.function_tool(get_time)
+    reply = client.chat(model=MODEL, messages=conversation(), tools=[tool, WEATHER])
+    with client.chat_stream(model=MODEL, messages=conversation(), tools=[tool]) as stream:
+        stream.get_final_completion()
+    client.chat_parse(model=MODEL, messages=conversation(), response_format=dict, tools=[tool])
+    first = client.list_models().data[0].id
+    dumped: dict[str, object] = reply.model_dump(exclude_none=True)
+    return first + reply.model_dump_json(indent=2) + str(dumped)
+
+
+async def openai_habits_async(client: AsyncZaguanClient) -> str:
+    tool = zaguan.function_tool(get_time)
+    reply = await client.chat(model=MODEL, messages=conversation(), tools=[tool])
+    return reply.model_dump_json()

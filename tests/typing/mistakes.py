@@ -144,3 +144,14 @@ def helper_mistakes(client: ZaguanClient) -> None:
     stream = client.chat_stream(model=M, messages=HI)
     print(stream.current_completion_snapshot.choices)  # E: union-attr
     Conversation(system=["Be terse."])  # E: arg-type
+
+
+def habit_mistakes(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
+    # openai's and anthropic's spellings: an error here too, not only at run time.
+    client.chat.completions.create(model=M, messages=HI)  # E: attr-defined
+    client.embeddings.create(model=M, input="x")  # E: attr-defined
+    client.messages.create(model=M, max_tokens=9, messages=[])  # E: attr-defined
+    aclient.models.list()  # E: attr-defined
+    client.chat(model=M, messages=HI, tools=[get_time])  # E: list-item  (a function_tool of it)
+    client.list_models().data.append("m")  # E: arg-type
+    client.chat(model=M, messages=HI).model_dump(exclude_none="yes")  # E: arg-type

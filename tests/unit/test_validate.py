@@ -248,6 +248,105 @@ def test_a_later_role_passes_at_run_time() -> None:
     assert str(error(messages=[{"role": 5}])) == "messages[0].role: expected str, got int (5)"
 
 
+# --- near misses: a typo where the contract leaves a set or an object open -----------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "path", "says"),
+    [
+        ({"role": "usr", "content": "hi"}, "messages[0].role", "got 'usr', did you mean 'user'?"),
+        ({"role": "User", "content": "hi"}, "messages[0].role", "did you mean 'user'?"),
+        ({"role": "asistant", "content": "x"}, "messages[0].role", "did you mean 'assistant'?"),
+        ({"role": "user", "contnet": "hi"}, "messages[0]", "unknown key 'contnet', did you mean"),
+        (
+            {"role": "tool", "content": "1", "tool_call_ids": "c"},
+            "messages[0]",
+            "unknown key 'tool_call_ids', did you mean 'tool_call_id'?",
+        ),
+        (
+            {"role": "user", "content": [{"type": "txt", "text": "hi"}]},
+            "messages[0].content[0].type",
+            "unknown type 'txt', did you mean 'text'?",
+        ),
+        (
+            {"role": "user", "content": [{"type": "image_ur", "image_url": {"url": "x"}}]},
+            "messages[0].content[0].type",
+            "did you mean 'image_url'?",
+        ),
+    ],
+)
+def test_a_near_miss_of_a_known_value_or_key_is_a_mistake(
+    message: dict[str, Any], path: str, says: str
+) -> None:
+    """The README's promise: typos inside messages raise at run time, before anything is sent."""
+    exc = error(messages=[message])
+    assert exc.path == path
+    assert says in str(exc)
+    assert isinstance(exc, TypeError)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        {"role": "critic", "content": "x"},  # a later role: far from every known one
+        {"role": "model", "content": "x"},
+        {"role": "user", "content": "x", "contents": "y"},  # "content" is there: a new key
+        {"role": "user", "content": "x", "cache_control": {"type": "ephemeral"}},
+        {"role": "user", "content": [{"type": "image", "source": {}}]},  # Anthropic's, kept
+        {"role": "user", "content": [{"type": "input_text", "text": "x"}]},
+        {"role": "user", "content": [{"type": "file", "file": {"file_id": "f"}}]},
+    ],
+)
+def test_later_values_and_keys_far_from_known_ones_pass(message: dict[str, Any]) -> None:
+    assert body(messages=[message])["messages"] == [message]
+
+
+def test_near_misses_in_tools_and_in_a_free_form_object() -> None:
+    typo = {"type": "function", "function": {"name": "f", "parameter": {"type": "object"}}}
+    assert "did you mean 'parameters'?" in str(error(tools=[typo]))
+    # A free-form object (provider_specific_params) names no key: nothing is a typo there.
+    assert body(provider_specific_params={"contnet": 1})["provider_specific_params"] == {
+        "contnet": 1
+    }
+
+
+def test_a_near_miss_checker_is_cheap_for_keys_replayed_every_call() -> None:
+    """A reply's message goes back with keys the request's message does not name (refusal):
+    they pass, and their look-up is remembered."""
+    reply = {"role": "assistant", "content": "x", "refusal": None, "reasoning_content": "r"}
+    for _ in range(3):
+        assert body(messages=[USER, reply])["messages"][1] is reply
+
+
+# --- a FunctionTool where a Tool goes -------------------------------------------------------------
+
+
+def test_a_function_tool_is_sent_as_its_definition() -> None:
+    from zaguan import function_tool  # noqa: PLC0415
+
+    def get_weather(city: str) -> str:
+        """The weather in a city."""
+        return city
+
+    tool = function_tool(get_weather)
+    sent = body(tools=[tool, TOOL])["tools"]
+    assert sent == [tool.definition, TOOL]
+    assert sent[0]["function"]["name"] == "get_weather"
+
+
+def test_an_object_whose_to_dict_is_odd_is_reported() -> None:
+    class Loop:
+        def to_dict(self) -> Any:
+            return self  # would recurse forever
+
+    class Raises:
+        def to_dict(self) -> Any:
+            raise TypeError("no")
+
+    assert str(error(tools=[Loop()])) == "tools[0]: Loop.to_dict() returned Loop, not a dict"
+    assert str(error(tools=[Raises()])) == "tools[0]: cannot serialise Raises: no"
+
+
 def test_an_instance_holding_the_wrong_things_is_reported() -> None:
     role: Any = 5  # attrs checks no types at run time
     assert str(error(messages=[ChatMessage(role=role)])) == (

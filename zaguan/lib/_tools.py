@@ -88,6 +88,11 @@ class FunctionTool(Generic[P, R]):
             function["strict"] = True
         return cast(ToolParam, {"type": "function", "function": function})
 
+    def to_dict(self) -> dict[str, Any]:
+        """`definition`, as the generated models write themselves: a `FunctionTool` goes in
+        ``tools`` wherever a `Tool` does (``chat(tools=[...])``, ``chat_stream``)."""
+        return dict(self.definition)
+
     def arguments(self, text: str) -> dict[str, Any]:
         """The keyword arguments a call's JSON ``text`` stands for; `ToolCallError` if it is
         not JSON or does not fit the parameters."""

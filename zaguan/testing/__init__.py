@@ -232,6 +232,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._public import publish as _publish
 from .._retry import is_testing, set_testing
 
 # What the `testing` extra installs (pyproject.toml) and this package imports: without one of
@@ -272,6 +273,8 @@ __all__ = [
     "is_testing",
     "set_testing",
 ]
+
+_publish(__name__, (value for name, value in list(globals().items()) if name in __all__))
 
 
 def __getattr__(name: str) -> object:

@@ -6,7 +6,11 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -21,6 +25,8 @@ _KEYS: frozenset[str] = frozenset(
 
 @_attrs_define(repr=False)
 class AudioOutputParams:
+    """The voice and format of the audio output, with `modalities: ["text", "audio"]`."""
+
     voice: str
     format_: str
     """ `wav`, `mp3`, `flac`, `opus`, `pcm16`. """
@@ -28,7 +34,22 @@ class AudioOutputParams:
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "format_": "format",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -80,5 +101,6 @@ class AudioOutputParamsParam(TypedDict, total=False):
     """`AudioOutputParams` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     voice: Required[str]
+
     format: Required[str]
     """ `wav`, `mp3`, `flac`, `opus`, `pcm16`. """

@@ -10,7 +10,12 @@ from ..models.base_64_image_source_media_type import (
     Base64ImageSourceMediaType,
     check_base_64_image_source_media_type,
 )
-from ..types import check_const, model_repr
+from ..types import (
+    check_const,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -34,7 +39,22 @@ class Base64ImageSource:
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -89,6 +109,8 @@ class Base64ImageSourceParam(TypedDict, total=False):
     """`Base64ImageSource` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["base64"]]
+
     media_type: Required[Base64ImageSourceMediaType]
+
     data: Required[str]
     """ The image, base64-encoded. """

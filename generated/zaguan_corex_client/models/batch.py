@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.batch_errors import BatchErrors
@@ -92,7 +96,22 @@ class Batch:
     """The X-Request-Id of the call that returned this object, when it is a call's result."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "object_": "object",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -335,26 +354,45 @@ class BatchParam(TypedDict, total=False):
 
     id: Required[str]
     """ `batch_...`. """
+
     object: Required[str]
     """ `batch`. """
+
     endpoint: Required[str]
     """ The operation its requests are sent to (`/v1/chat/completions`, ...). """
+
     input_file_id: Required[str]
+
     completion_window: Required[str]
+
     status: Required[str]
     """ See the schema's description (an open set). """
+
     created_at: Required[int]
+
     request_counts: Required[BatchRequestCountsParam | BatchRequestCounts]
+
     errors: BatchErrorsParam | BatchErrors | None
     """ Why validation failed the batch; null otherwise. """
+
     output_file_id: str | None
+
     error_file_id: str | None
+
     in_progress_at: int | None
+
     expires_at: int | None
+
     finalizing_at: int | None
+
     completed_at: int | None
+
     failed_at: int | None
+
     expired_at: int | None
+
     cancelling_at: int | None
+
     cancelled_at: int | None
+
     metadata: BatchMetadataParam | None

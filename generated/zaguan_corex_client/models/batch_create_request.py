@@ -11,7 +11,13 @@ from ..models.batch_create_request_completion_window import (
     check_batch_create_request_completion_window,
 )
 from ..models.batch_endpoint import BatchEndpoint, check_batch_endpoint
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.batch_metadata import BatchMetadata
@@ -55,6 +61,16 @@ class BatchCreateRequest:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -142,11 +158,13 @@ class BatchCreateRequestParam(TypedDict, total=False):
 
     input_file_id: Required[str]
     """ An uploaded file of purpose `batch`: JSON Lines of `BatchRequestInput`, at most 50,000
-    lines and 200 MB (209,715,200 bytes).
-     """
+    lines and 200 MB (209,715,200 bytes). """
+
     endpoint: Required[BatchEndpoint]
     """ The operation every request of a batch is sent to; each line's `url` must be it. """
+
     completion_window: Required[BatchCreateRequestCompletionWindow]
     """ The time the batch has to finish; only `24h`. """
+
     metadata: BatchMetadataParam
     """ Up to 16 key-value pairs stored with the batch (keys up to 64 characters, values up to 512). """

@@ -11,7 +11,11 @@ from ..models.batch_request_input_method import (
     BatchRequestInputMethod,
     check_batch_request_input_method,
 )
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.batch_request_input_body import BatchRequestInputBody
@@ -51,6 +55,16 @@ class BatchRequestInput:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -130,10 +144,12 @@ class BatchRequestInputParam(TypedDict, total=False):
     """`BatchRequestInput` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     custom_id: Required[str]
+
     method: Required[BatchRequestInputMethod]
+
     url: Required[BatchEndpoint]
     """ The operation every request of a batch is sent to; each line's `url` must be it. """
+
     body: Required[BatchRequestInputBodyParam]
     """ The request body of `url`'s operation (`ChatCompletionRequest`, `EmbeddingRequest`,
-    `MessageRequest`); `stream` is not allowed.
-     """
+    `MessageRequest`); `stream` is not allowed. """

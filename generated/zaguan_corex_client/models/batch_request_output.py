@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.batch_request_error import BatchRequestError
@@ -51,6 +55,16 @@ class BatchRequestOutput:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -184,6 +198,9 @@ class BatchRequestOutputParam(TypedDict, total=False):
 
     id: Required[str]
     """ `batch_req_...`. """
+
     custom_id: Required[str]
+
     response: BatchResponseParam | BatchResponse | None
+
     error: BatchRequestErrorParam | BatchRequestError | None

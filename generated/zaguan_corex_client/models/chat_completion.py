@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_choice import ChatCompletionChoice
@@ -58,7 +62,22 @@ class ChatCompletion:
     """The X-Request-Id of the call that returned this object, when it is a call's result."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "object_": "object",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -188,17 +207,23 @@ class ChatCompletionParam(TypedDict, total=False):
     """`ChatCompletion` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     id: Required[str]
+
     object: Required[str]
     """ `chat.completion`. """
+
     created: Required[int]
     """ Unix time in seconds. """
+
     model: Required[str]
+
     choices: Required[Sequence[ChatCompletionChoiceParam | ChatCompletionChoice]]
+
     system_fingerprint: str | None
+
     usage: UsageParam | Usage
     """ Token counts. `completion_tokens_details.reasoning_tokens` is filled by OpenAI o-series,
     Gemini with reasoning, Anthropic extended thinking, DeepSeek and Qwen; Perplexity never
-    fills it. All detail fields are optional.
-     """
+    fills it. All detail fields are optional. """
+
     promptshield: PromptshieldParam | Promptshield
     """ Credits accounting of this request, present when credits are on. """

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_choice_logprobs_type_0 import (
@@ -49,6 +53,16 @@ class ChatCompletionChoice:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -172,10 +186,12 @@ class ChatCompletionChoiceParam(TypedDict, total=False):
     """`ChatCompletionChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     index: Required[int]
+
     message: Required[ChatCompletionMessageParam | ChatCompletionMessage]
     """ The model's message. `reasoning_content` carries the reasoning of models that expose it;
-    DeepSeek and Perplexity also put reasoning inside `<think>...</think>` in `content`.
-     """
+    DeepSeek and Perplexity also put reasoning inside `<think>...</think>` in `content`. """
+
     finish_reason: str | None
     """ `stop`, `length`, `tool_calls`, `content_filter`, `function_call`, or a later value. """
+
     logprobs: ChatCompletionChoiceLogprobsType0Param | None

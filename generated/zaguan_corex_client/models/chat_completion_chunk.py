@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice
@@ -55,7 +59,22 @@ class ChatCompletionChunk:
     """The X-Request-Id of the call that returned this object, when it is a call's result."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "object_": "object",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -200,14 +219,21 @@ class ChatCompletionChunkParam(TypedDict, total=False):
     """`ChatCompletionChunk` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     id: Required[str]
+
     object: Required[str]
     """ `chat.completion.chunk`. """
+
     created: Required[int]
+
     model: Required[str]
+
     choices: Required[
         Sequence[ChatCompletionChunkChoiceParam | ChatCompletionChunkChoice]
     ]
+
     system_fingerprint: str | None
+
     usage: UsageParam | Usage | None
+
     promptshield: PromptshieldParam | Promptshield
     """ Credits accounting of this request, present when credits are on. """

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_chunk_choice_logprobs_type_0 import (
@@ -46,6 +50,16 @@ class ChatCompletionChunkChoice:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -169,7 +183,10 @@ class ChatCompletionChunkChoiceParam(TypedDict, total=False):
     """`ChatCompletionChunkChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     index: Required[int]
+
     delta: Required[ChatCompletionDeltaParam | ChatCompletionDelta]
+
     finish_reason: str | None
     """ Set on the choice's last chunk; see `ChatCompletionChoice.finish_reason`. """
+
     logprobs: ChatCompletionChunkChoiceLogprobsType0Param | None

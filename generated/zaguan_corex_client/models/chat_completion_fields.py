@@ -19,7 +19,13 @@ from ..models.chat_completion_fields_verbosity import (
     check_chat_completion_fields_verbosity,
 )
 from ..models.tool_choice_type_0 import ToolChoiceType0, check_tool_choice_type_0
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.audio_output_params import AudioOutputParams
@@ -87,8 +93,11 @@ class ChatCompletionFields:
     model: str
     """ Provider-prefixed model id (`openai/gpt-4o-mini`); unprefixed names are accepted too. """
     messages: list[ChatMessage]
+    """ The conversation so far, oldest first. """
     temperature: float | Unset = UNSET
+    """ Sampling temperature: higher is more random, lower more focused. """
     top_p: float | Unset = UNSET
+    """ Nucleus sampling: only the tokens of the top `top_p` probability mass are considered. """
     max_tokens: int | Unset = UNSET
     """ Upper bound on generated tokens (older name; see `max_completion_tokens`). """
     max_completion_tokens: int | Unset = UNSET
@@ -98,19 +107,27 @@ class ChatCompletionFields:
     stop: list[str] | str | Unset = UNSET
     """ Up to 4 sequences where generation stops. """
     presence_penalty: float | Unset = UNSET
+    """ Positive values penalise tokens that have appeared at all, favouring new topics. """
     frequency_penalty: float | Unset = UNSET
+    """ Positive values penalise tokens by how often they have appeared, reducing repetition. """
     logit_bias: ChatCompletionFieldsLogitBias | Unset = UNSET
     """ Token id (as a string) to a bias from -100 to 100. """
     logprobs: bool | Unset = UNSET
+    """ Whether to return the log probabilities of the output tokens (in each choice's `logprobs`). """
     top_logprobs: int | Unset = UNSET
+    """ How many most likely tokens to return at each position, with their log probabilities (needs `logprobs`). """
     seed: int | Unset = UNSET
+    """ Best-effort deterministic sampling: the same seed and parameters should give the same answer. """
     user: str | Unset = UNSET
     """ An end-user id, for abuse monitoring. """
     stream_options: StreamOptions | Unset = UNSET
+    """ Options of a streamed answer; for streamed calls only. """
     tools: list[Tool] | Unset = UNSET
+    """ The functions the model may call. """
     tool_choice: NamedToolChoice | ToolChoiceType0 | Unset = UNSET
     """ `"none"`, `"auto"`, `"required"`, or a named function to call. """
     parallel_tool_calls: bool | Unset = UNSET
+    """ Whether the model may call several tools in one turn. """
     response_format: (
         ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | Unset
     ) = UNSET
@@ -118,12 +135,15 @@ class ChatCompletionFields:
     modalities: list[ChatCompletionFieldsModalitiesItem] | Unset = UNSET
     """ Output modalities, `["text"]` or `["text", "audio"]`. """
     audio: AudioOutputParams | Unset = UNSET
+    """ The voice and format of the audio output, with `modalities: ["text", "audio"]`. """
     reasoning_effort: ChatCompletionFieldsReasoningEffort | Unset = UNSET
     """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
     store: bool | Unset = UNSET
+    """ Whether the provider may store the completion (OpenAI). """
     metadata: ChatCompletionFieldsMetadata | Unset = UNSET
     """ Free-form key-value pairs stored with the request. """
     verbosity: ChatCompletionFieldsVerbosity | Unset = UNSET
+    """ How long and detailed the answer should be. """
     provider_specific_params: ChatCompletionFieldsProviderSpecificParams | Unset = UNSET
     """ Zaguan extension, the main extension point: a free-form object passed to the provider
     untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
@@ -144,6 +164,16 @@ class ChatCompletionFields:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -527,31 +557,62 @@ class ChatCompletionFieldsParam(TypedDict, total=False):
 
     model: Required[str]
     """ Provider-prefixed model id (`openai/gpt-4o-mini`); unprefixed names are accepted too. """
+
     messages: Required[Sequence[ChatMessageParam | ChatMessage]]
+    """ The conversation so far, oldest first. """
+
     temperature: float
+    """ Sampling temperature: higher is more random, lower more focused. From 0 to 2. """
+
     top_p: float
+    """ Nucleus sampling: only the tokens of the top `top_p` probability mass are considered. From 0 to 1. """
+
     max_tokens: int
-    """ Upper bound on generated tokens (older name; see `max_completion_tokens`). """
+    """ Upper bound on generated tokens (older name; see `max_completion_tokens`). At least 1. """
+
     max_completion_tokens: int
-    """ Upper bound on generated tokens, reasoning tokens included. """
+    """ Upper bound on generated tokens, reasoning tokens included. At least 1. """
+
     n: int
-    """ How many choices to generate. """
+    """ How many choices to generate. At least 1. """
+
     stop: str | Sequence[str]
     """ Up to 4 sequences where generation stops. """
+
     presence_penalty: float
+    """ Positive values penalise tokens that have appeared at all, favouring new topics. From -2 to 2. """
+
     frequency_penalty: float
+    """ Positive values penalise tokens by how often they have appeared, reducing repetition. From -2 to 2. """
+
     logit_bias: ChatCompletionFieldsLogitBiasParam
     """ Token id (as a string) to a bias from -100 to 100. """
+
     logprobs: bool
+    """ Whether to return the log probabilities of the output tokens (in each choice's `logprobs`). """
+
     top_logprobs: int
+    """ How many most likely tokens to return at each position, with their log probabilities (needs `logprobs`).
+    From 0 to 20. """
+
     seed: int
+    """ Best-effort deterministic sampling: the same seed and parameters should give the same answer. """
+
     user: str
     """ An end-user id, for abuse monitoring. """
+
     stream_options: StreamOptionsParam | StreamOptions
+    """ Options of a streamed answer; for streamed calls only. """
+
     tools: Sequence[ToolParam | Tool]
+    """ The functions the model may call. """
+
     tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
     """ `"none"`, `"auto"`, `"required"`, or a named function to call. """
+
     parallel_tool_calls: bool
+    """ Whether the model may call several tools in one turn. """
+
     response_format: (
         ResponseFormatTextParam
         | ResponseFormatText
@@ -561,15 +622,25 @@ class ChatCompletionFieldsParam(TypedDict, total=False):
         | ResponseFormatJsonSchema
     )
     """ The output format, told apart by `type`. """
+
     modalities: Sequence[ChatCompletionFieldsModalitiesItem]
     """ Output modalities, `["text"]` or `["text", "audio"]`. """
+
     audio: AudioOutputParamsParam | AudioOutputParams
+    """ The voice and format of the audio output, with `modalities: ["text", "audio"]`. """
+
     reasoning_effort: ChatCompletionFieldsReasoningEffort
     """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
+
     store: bool
+    """ Whether the provider may store the completion (OpenAI). """
+
     metadata: ChatCompletionFieldsMetadataParam
     """ Free-form key-value pairs stored with the request. """
+
     verbosity: ChatCompletionFieldsVerbosity
+    """ How long and detailed the answer should be. """
+
     provider_specific_params: ChatCompletionFieldsProviderSpecificParamsParam
     """ Zaguan extension, the main extension point: a free-form object passed to the provider
     untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
@@ -577,70 +648,76 @@ class ChatCompletionFieldsParam(TypedDict, total=False):
     `system` blocks with `cache_control`; Perplexity `search_domain_filter`,
     `return_images`, `return_related_questions`, `search_recency_filter`,
     `return_citations`; Qwen `enable_thinking`, `thinking_budget`; OpenAI `flex`,
-    `flex_priority`.
-     """
+    `flex_priority`. """
+
     extra_body: ChatCompletionFieldsExtraBodyParam
     """ Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits. """
+
     thinking: bool
     """ Zaguan extension (DeepSeek): `false` hides `<think>` output. """
+
     virtual_model_id: str
     """ Zaguan extension, route through this virtual model (deployment alias). """
 
 
-class ChatCompletionFieldsLessResponseFormatParam(TypedDict, total=False):
-    """`ChatCompletionFieldsParam` less "response_format" (scripts/generate.py's `PARAM_VARIANTS`)."""
+class ChatCompletionFieldsLessToolsParam(TypedDict, total=False):
+    """`ChatCompletionFieldsParam` less "tools" (scripts/generate.py's `PARAM_VARIANTS`)."""
 
     model: Required[str]
+    """ Provider-prefixed model id (`openai/gpt-4o-mini`); unprefixed names are accepted too. """
+
     messages: Required[Sequence[ChatMessageParam | ChatMessage]]
+    """ The conversation so far, oldest first. """
+
     temperature: float
+    """ Sampling temperature: higher is more random, lower more focused. From 0 to 2. """
+
     top_p: float
+    """ Nucleus sampling: only the tokens of the top `top_p` probability mass are considered. From 0 to 1. """
+
     max_tokens: int
+    """ Upper bound on generated tokens (older name; see `max_completion_tokens`). At least 1. """
+
     max_completion_tokens: int
+    """ Upper bound on generated tokens, reasoning tokens included. At least 1. """
+
     n: int
+    """ How many choices to generate. At least 1. """
+
     stop: str | Sequence[str]
+    """ Up to 4 sequences where generation stops. """
+
     presence_penalty: float
+    """ Positive values penalise tokens that have appeared at all, favouring new topics. From -2 to 2. """
+
     frequency_penalty: float
+    """ Positive values penalise tokens by how often they have appeared, reducing repetition. From -2 to 2. """
+
     logit_bias: ChatCompletionFieldsLogitBiasParam
+    """ Token id (as a string) to a bias from -100 to 100. """
+
     logprobs: bool
+    """ Whether to return the log probabilities of the output tokens (in each choice's `logprobs`). """
+
     top_logprobs: int
+    """ How many most likely tokens to return at each position, with their log probabilities (needs `logprobs`).
+    From 0 to 20. """
+
     seed: int
+    """ Best-effort deterministic sampling: the same seed and parameters should give the same answer. """
+
     user: str
+    """ An end-user id, for abuse monitoring. """
+
     stream_options: StreamOptionsParam | StreamOptions
-    tools: Sequence[ToolParam | Tool]
+    """ Options of a streamed answer; for streamed calls only. """
+
     tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
+    """ `"none"`, `"auto"`, `"required"`, or a named function to call. """
+
     parallel_tool_calls: bool
-    modalities: Sequence[ChatCompletionFieldsModalitiesItem]
-    audio: AudioOutputParamsParam | AudioOutputParams
-    reasoning_effort: ChatCompletionFieldsReasoningEffort
-    store: bool
-    metadata: ChatCompletionFieldsMetadataParam
-    verbosity: ChatCompletionFieldsVerbosity
-    provider_specific_params: ChatCompletionFieldsProviderSpecificParamsParam
-    extra_body: ChatCompletionFieldsExtraBodyParam
-    thinking: bool
-    virtual_model_id: str
+    """ Whether the model may call several tools in one turn. """
 
-
-class ChatCompletionFieldsLessMessagesToolsParam(TypedDict, total=False):
-    """`ChatCompletionFieldsParam` less "messages", "tools" (scripts/generate.py's `PARAM_VARIANTS`)."""
-
-    model: Required[str]
-    temperature: float
-    top_p: float
-    max_tokens: int
-    max_completion_tokens: int
-    n: int
-    stop: str | Sequence[str]
-    presence_penalty: float
-    frequency_penalty: float
-    logit_bias: ChatCompletionFieldsLogitBiasParam
-    logprobs: bool
-    top_logprobs: int
-    seed: int
-    user: str
-    stream_options: StreamOptionsParam | StreamOptions
-    tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
-    parallel_tool_calls: bool
     response_format: (
         ResponseFormatTextParam
         | ResponseFormatText
@@ -649,13 +726,237 @@ class ChatCompletionFieldsLessMessagesToolsParam(TypedDict, total=False):
         | ResponseFormatJsonSchemaParam
         | ResponseFormatJsonSchema
     )
+    """ The output format, told apart by `type`. """
+
     modalities: Sequence[ChatCompletionFieldsModalitiesItem]
+    """ Output modalities, `["text"]` or `["text", "audio"]`. """
+
     audio: AudioOutputParamsParam | AudioOutputParams
+    """ The voice and format of the audio output, with `modalities: ["text", "audio"]`. """
+
     reasoning_effort: ChatCompletionFieldsReasoningEffort
+    """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
+
     store: bool
+    """ Whether the provider may store the completion (OpenAI). """
+
     metadata: ChatCompletionFieldsMetadataParam
+    """ Free-form key-value pairs stored with the request. """
+
     verbosity: ChatCompletionFieldsVerbosity
+    """ How long and detailed the answer should be. """
+
     provider_specific_params: ChatCompletionFieldsProviderSpecificParamsParam
+    """ Zaguan extension, the main extension point: a free-form object passed to the provider
+    untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
+    `include_thinking`; Anthropic `thinking: {type: "enabled", budget_tokens}` and cached
+    `system` blocks with `cache_control`; Perplexity `search_domain_filter`,
+    `return_images`, `return_related_questions`, `search_recency_filter`,
+    `return_citations`; Qwen `enable_thinking`, `thinking_budget`; OpenAI `flex`,
+    `flex_priority`. """
+
     extra_body: ChatCompletionFieldsExtraBodyParam
+    """ Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits. """
+
     thinking: bool
+    """ Zaguan extension (DeepSeek): `false` hides `<think>` output. """
+
     virtual_model_id: str
+    """ Zaguan extension, route through this virtual model (deployment alias). """
+
+
+class ChatCompletionFieldsLessResponseFormatToolsParam(TypedDict, total=False):
+    """`ChatCompletionFieldsParam` less "response_format", "tools" (scripts/generate.py's `PARAM_VARIANTS`)."""
+
+    model: Required[str]
+    """ Provider-prefixed model id (`openai/gpt-4o-mini`); unprefixed names are accepted too. """
+
+    messages: Required[Sequence[ChatMessageParam | ChatMessage]]
+    """ The conversation so far, oldest first. """
+
+    temperature: float
+    """ Sampling temperature: higher is more random, lower more focused. From 0 to 2. """
+
+    top_p: float
+    """ Nucleus sampling: only the tokens of the top `top_p` probability mass are considered. From 0 to 1. """
+
+    max_tokens: int
+    """ Upper bound on generated tokens (older name; see `max_completion_tokens`). At least 1. """
+
+    max_completion_tokens: int
+    """ Upper bound on generated tokens, reasoning tokens included. At least 1. """
+
+    n: int
+    """ How many choices to generate. At least 1. """
+
+    stop: str | Sequence[str]
+    """ Up to 4 sequences where generation stops. """
+
+    presence_penalty: float
+    """ Positive values penalise tokens that have appeared at all, favouring new topics. From -2 to 2. """
+
+    frequency_penalty: float
+    """ Positive values penalise tokens by how often they have appeared, reducing repetition. From -2 to 2. """
+
+    logit_bias: ChatCompletionFieldsLogitBiasParam
+    """ Token id (as a string) to a bias from -100 to 100. """
+
+    logprobs: bool
+    """ Whether to return the log probabilities of the output tokens (in each choice's `logprobs`). """
+
+    top_logprobs: int
+    """ How many most likely tokens to return at each position, with their log probabilities (needs `logprobs`).
+    From 0 to 20. """
+
+    seed: int
+    """ Best-effort deterministic sampling: the same seed and parameters should give the same answer. """
+
+    user: str
+    """ An end-user id, for abuse monitoring. """
+
+    stream_options: StreamOptionsParam | StreamOptions
+    """ Options of a streamed answer; for streamed calls only. """
+
+    tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
+    """ `"none"`, `"auto"`, `"required"`, or a named function to call. """
+
+    parallel_tool_calls: bool
+    """ Whether the model may call several tools in one turn. """
+
+    modalities: Sequence[ChatCompletionFieldsModalitiesItem]
+    """ Output modalities, `["text"]` or `["text", "audio"]`. """
+
+    audio: AudioOutputParamsParam | AudioOutputParams
+    """ The voice and format of the audio output, with `modalities: ["text", "audio"]`. """
+
+    reasoning_effort: ChatCompletionFieldsReasoningEffort
+    """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
+
+    store: bool
+    """ Whether the provider may store the completion (OpenAI). """
+
+    metadata: ChatCompletionFieldsMetadataParam
+    """ Free-form key-value pairs stored with the request. """
+
+    verbosity: ChatCompletionFieldsVerbosity
+    """ How long and detailed the answer should be. """
+
+    provider_specific_params: ChatCompletionFieldsProviderSpecificParamsParam
+    """ Zaguan extension, the main extension point: a free-form object passed to the provider
+    untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
+    `include_thinking`; Anthropic `thinking: {type: "enabled", budget_tokens}` and cached
+    `system` blocks with `cache_control`; Perplexity `search_domain_filter`,
+    `return_images`, `return_related_questions`, `search_recency_filter`,
+    `return_citations`; Qwen `enable_thinking`, `thinking_budget`; OpenAI `flex`,
+    `flex_priority`. """
+
+    extra_body: ChatCompletionFieldsExtraBodyParam
+    """ Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits. """
+
+    thinking: bool
+    """ Zaguan extension (DeepSeek): `false` hides `<think>` output. """
+
+    virtual_model_id: str
+    """ Zaguan extension, route through this virtual model (deployment alias). """
+
+
+class ChatCompletionFieldsLessMessagesToolsParam(TypedDict, total=False):
+    """`ChatCompletionFieldsParam` less "messages", "tools" (scripts/generate.py's `PARAM_VARIANTS`)."""
+
+    model: Required[str]
+    """ Provider-prefixed model id (`openai/gpt-4o-mini`); unprefixed names are accepted too. """
+
+    temperature: float
+    """ Sampling temperature: higher is more random, lower more focused. From 0 to 2. """
+
+    top_p: float
+    """ Nucleus sampling: only the tokens of the top `top_p` probability mass are considered. From 0 to 1. """
+
+    max_tokens: int
+    """ Upper bound on generated tokens (older name; see `max_completion_tokens`). At least 1. """
+
+    max_completion_tokens: int
+    """ Upper bound on generated tokens, reasoning tokens included. At least 1. """
+
+    n: int
+    """ How many choices to generate. At least 1. """
+
+    stop: str | Sequence[str]
+    """ Up to 4 sequences where generation stops. """
+
+    presence_penalty: float
+    """ Positive values penalise tokens that have appeared at all, favouring new topics. From -2 to 2. """
+
+    frequency_penalty: float
+    """ Positive values penalise tokens by how often they have appeared, reducing repetition. From -2 to 2. """
+
+    logit_bias: ChatCompletionFieldsLogitBiasParam
+    """ Token id (as a string) to a bias from -100 to 100. """
+
+    logprobs: bool
+    """ Whether to return the log probabilities of the output tokens (in each choice's `logprobs`). """
+
+    top_logprobs: int
+    """ How many most likely tokens to return at each position, with their log probabilities (needs `logprobs`).
+    From 0 to 20. """
+
+    seed: int
+    """ Best-effort deterministic sampling: the same seed and parameters should give the same answer. """
+
+    user: str
+    """ An end-user id, for abuse monitoring. """
+
+    stream_options: StreamOptionsParam | StreamOptions
+    """ Options of a streamed answer; for streamed calls only. """
+
+    tool_choice: ToolChoiceType0 | NamedToolChoiceParam | NamedToolChoice
+    """ `"none"`, `"auto"`, `"required"`, or a named function to call. """
+
+    parallel_tool_calls: bool
+    """ Whether the model may call several tools in one turn. """
+
+    response_format: (
+        ResponseFormatTextParam
+        | ResponseFormatText
+        | ResponseFormatJsonObjectParam
+        | ResponseFormatJsonObject
+        | ResponseFormatJsonSchemaParam
+        | ResponseFormatJsonSchema
+    )
+    """ The output format, told apart by `type`. """
+
+    modalities: Sequence[ChatCompletionFieldsModalitiesItem]
+    """ Output modalities, `["text"]` or `["text", "audio"]`. """
+
+    audio: AudioOutputParamsParam | AudioOutputParams
+    """ The voice and format of the audio output, with `modalities: ["text", "audio"]`. """
+
+    reasoning_effort: ChatCompletionFieldsReasoningEffort
+    """ Reasoning effort for reasoning models (OpenAI o-series, Gemini, ...). """
+
+    store: bool
+    """ Whether the provider may store the completion (OpenAI). """
+
+    metadata: ChatCompletionFieldsMetadataParam
+    """ Free-form key-value pairs stored with the request. """
+
+    verbosity: ChatCompletionFieldsVerbosity
+    """ How long and detailed the answer should be. """
+
+    provider_specific_params: ChatCompletionFieldsProviderSpecificParamsParam
+    """ Zaguan extension, the main extension point: a free-form object passed to the provider
+    untouched. Seen in practice: Gemini `reasoning_effort`, `thinking_budget`,
+    `include_thinking`; Anthropic `thinking: {type: "enabled", budget_tokens}` and cached
+    `system` blocks with `cache_control`; Perplexity `search_domain_filter`,
+    `return_images`, `return_related_questions`, `search_recency_filter`,
+    `return_citations`; Qwen `enable_thinking`, `thinking_budget`; OpenAI `flex`,
+    `flex_priority`. """
+
+    extra_body: ChatCompletionFieldsExtraBodyParam
+    """ Zaguan extension, an alias of `provider_specific_params` for OpenAI-SDK habits. """
+
+    thinking: bool
+    """ Zaguan extension (DeepSeek): `false` hides `<think>` output. """
+
+    virtual_model_id: str
+    """ Zaguan extension, route through this virtual model (deployment alias). """

@@ -7,7 +7,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_role import ChatRole, check_chat_role
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.image_url_content_part import ImageUrlContentPart
@@ -65,6 +71,16 @@ class ChatMessage:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -280,6 +296,7 @@ class ChatMessageParam(TypedDict, total=False):
 
     role: Required[ChatRole]
     """ A known `ChatRole`, or any later role. """
+
     content: (
         str
         | Sequence[
@@ -295,9 +312,12 @@ class ChatMessageParam(TypedDict, total=False):
         | None
     )
     """ The text, a list of content parts, or null (assistant messages with `tool_calls`). """
+
     name: str
     """ An optional participant name. """
+
     tool_calls: Sequence[ToolCallParam | ToolCall]
     """ Assistant messages, the tool calls the model made. """
+
     tool_call_id: str
     """ Tool messages, the id of the call this answers. """

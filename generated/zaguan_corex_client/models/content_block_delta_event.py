@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING, Any, Literal, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import check_const, model_repr
+from ..types import (
+    check_const,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.input_json_delta import InputJsonDelta
@@ -57,7 +62,22 @@ class ContentBlockDeltaEvent:
     """The X-Request-Id of the call that returned this object, when it is a call's result."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -209,7 +229,9 @@ class ContentBlockDeltaEventParam(TypedDict, total=False):
     """`ContentBlockDeltaEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["content_block_delta"]]
+
     index: Required[int]
+
     delta: Required[
         TextDeltaParam
         | TextDelta
@@ -226,5 +248,4 @@ class ContentBlockDeltaEventParam(TypedDict, total=False):
     `signature_delta` (the thinking block's signature, just before it stops),
     `input_json_delta` (a fragment of a `tool_use` input's JSON text; concatenate the
     fragments and parse at `content_block_stop`). Other types (`citations_delta`, later ones)
-    are kept as `UnknownContentBlockDelta`.
-     """
+    are kept as `UnknownContentBlockDelta`. """

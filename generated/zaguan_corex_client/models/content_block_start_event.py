@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING, Any, Literal, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import check_const, model_repr
+from ..types import (
+    check_const,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.redacted_thinking_block import RedactedThinkingBlock
@@ -56,7 +61,22 @@ class ContentBlockStartEvent:
     """The X-Request-Id of the call that returned this object, when it is a call's result."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -212,7 +232,9 @@ class ContentBlockStartEventParam(TypedDict, total=False):
     """`ContentBlockStartEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["content_block_start"]]
+
     index: Required[int]
+
     content_block: Required[
         TextBlockParam
         | TextBlock
@@ -228,5 +250,4 @@ class ContentBlockStartEventParam(TypedDict, total=False):
     """ A content block of a `Message`, told apart by `type`: `text`, `thinking`,
     `redacted_thinking`, `tool_use`. A block of any other `type` (`server_tool_use`,
     `web_search_tool_result`, a later one) is kept as `UnknownContentBlock` with all its
-    fields.
-     """
+    fields. """

@@ -7,7 +7,11 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -50,6 +54,16 @@ class CreditsBalance:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -156,13 +170,20 @@ class CreditsBalanceParam(TypedDict, total=False):
     """`CreditsBalance` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     credits_remaining: Required[float]
+
     credits_total: Required[float]
+
     credits_used: Required[float]
+
     credits_percent: float
     """ Credits remaining, in percent of the total. """
+
     tier: str
     """ `free`, `pro`, `enterprise`, ... (an open set). """
+
     bands: Sequence[str]
     """ The model bands this key may use (`A`, `B`, `C`, ...). """
+
     reset_date: datetime.datetime | str
+
     warning: str | None

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.credits_history_entry import CreditsHistoryEntry
@@ -44,6 +48,16 @@ class CreditsHistory:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -145,8 +159,11 @@ class CreditsHistoryParam(TypedDict, total=False):
     """`CreditsHistory` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     entries: Required[Sequence[CreditsHistoryEntryParam | CreditsHistoryEntry]]
+
     has_more: Required[bool]
+
     total: int
     """ Entries matching the filters, over all pages. """
+
     next_cursor: str | None
     """ Pass as `cursor` for the next page; null on the last page. """

@@ -10,7 +10,13 @@ from ..models.embedding_request_encoding_format import (
     EmbeddingRequestEncodingFormat,
     check_embedding_request_encoding_format,
 )
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -46,7 +52,22 @@ class EmbeddingRequest:
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "input_": "input",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -120,13 +141,16 @@ class EmbeddingRequestParam(TypedDict, total=False):
 
     model: Required[str]
     """ Provider-prefixed embedding model id (`openai/text-embedding-3-small`). """
+
     input: Required[str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]]]
     """ What to embed: a string, a list of strings, a list of token ids, or a list of lists of
-    token ids. Each input is embedded on its own.
-     """
+    token ids. Each input is embedded on its own. """
+
     encoding_format: EmbeddingRequestEncodingFormat
     """ `float` (a list of numbers, the provider's default) or `base64` (little-endian float32). """
+
     dimensions: int
-    """ The length of each embedding, for models that can shorten theirs. """
+    """ The length of each embedding, for models that can shorten theirs. At least 1. """
+
     user: str
     """ An end-user id, for abuse monitoring. """

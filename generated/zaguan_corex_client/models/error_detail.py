@@ -7,7 +7,11 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -73,7 +77,22 @@ class ErrorDetail:
     """The X-Request-Id of the call that returned this object, when it is a call's result."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -221,25 +240,36 @@ class ErrorDetailParam(TypedDict, total=False):
     """`ErrorDetail` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     message: Required[str]
+
     type: Required[str]
     """ The error's kind; an open set (see above). """
+
     code: str | None
     """ A finer machine-readable code (`invalid_api_key`, `model_not_found`, ...). """
+
     param: str | None
     """ The request field at fault, for validation errors. """
+
     retry_after: float
     """ `rate_limit_exceeded`: seconds to wait before retrying. """
+
     credits_required: float
     """ `insufficient_credits`: credits the request needed. """
+
     credits_remaining: float
     """ `insufficient_credits`: credits left. """
+
     reset_date: datetime.datetime | str
     """ `insufficient_credits`: when the credits reset. """
+
     band: str
     """ `band_access_denied`: the model's band. """
+
     required_tier: str
     """ `band_access_denied`: the tier the band needs. """
+
     current_tier: str
     """ `band_access_denied`: the key's tier. """
+
     provider: str
     """ Provider errors (5xx): the provider that failed. """

@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import check_const, model_repr
+from ..types import (
+    check_const,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.error_detail import ErrorDetail
@@ -48,7 +53,22 @@ class ErrorEvent:
     """The X-Request-Id of the call that returned this object, when it is a call's result."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -125,10 +145,10 @@ class ErrorEventParam(TypedDict, total=False):
     """`ErrorEvent` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["error"]]
+
     error: Required[ErrorDetailParam | ErrorDetail]
     """ What went wrong. `type` decides the meaning first, the status second. Known types:
     `invalid_request_error` (400, 422), `authentication_error` (401), `insufficient_credits`
     (402), `band_access_denied` and `permission_error` (403), `not_found_error` (404),
     `conflict_error` (409), `rate_limit_exceeded` (429), `server_error`, `provider_error`,
-    `overloaded_error` (5xx). Extra fields depend on the type; unknown ones are kept.
-     """
+    `overloaded_error` (5xx). Extra fields depend on the type; unknown ones are kept. """

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.error_detail import ErrorDetail
@@ -44,6 +48,16 @@ class ErrorResponse:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -121,5 +135,4 @@ class ErrorResponseParam(TypedDict, total=False):
     `invalid_request_error` (400, 422), `authentication_error` (401), `insufficient_credits`
     (402), `band_access_denied` and `permission_error` (403), `not_found_error` (404),
     `conflict_error` (409), `rate_limit_exceeded` (429), `server_error`, `provider_error`,
-    `overloaded_error` (5xx). Extra fields depend on the type; unknown ones are kept.
-     """
+    `overloaded_error` (5xx). Extra fields depend on the type; unknown ones are kept. """

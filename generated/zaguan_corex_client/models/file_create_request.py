@@ -8,7 +8,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.file_purpose import FilePurpose, check_file_purpose
-from ..types import File, RequestFiles, model_repr
+from ..types import (
+    File,
+    RequestFiles,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -43,6 +49,16 @@ class FileCreateRequest:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -121,7 +137,7 @@ class FileCreateRequestParam(TypedDict, total=False):
 
     file: Required[FileInput]
     """ The file, with its file name; at most 512 MB (536,870,912 bytes). A batch's input is
-    JSON Lines of `BatchRequestInput`.
-     """
+    JSON Lines of `BatchRequestInput`. """
+
     purpose: Required[FilePurpose]
     """ What the file is for; `batch` for a batch's input. """

@@ -6,7 +6,11 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -59,7 +63,23 @@ class FileObject:
     """The X-Request-Id of the call that returned this object, when it is a call's result."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "object_": "object",
+                "bytes_": "bytes",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -155,17 +175,25 @@ class FileObjectParam(TypedDict, total=False):
 
     id: Required[str]
     """ `file-...`. """
+
     object: Required[str]
     """ `file`. """
+
     bytes: Required[int]
     """ The file's size in bytes. """
+
     created_at: Required[int]
     """ When it was stored, in Unix seconds. """
+
     filename: Required[str]
+
     purpose: Required[str]
     """ `batch`, `batch_output`, `user_data`, ... (an open set). """
+
     expires_at: int | None
     """ When CoreX deletes it, in Unix seconds; null for never. """
+
     status: str
     """ `uploaded`, `processed` or `error` (an open set; OpenAI deprecates it). """
+
     status_details: str | None

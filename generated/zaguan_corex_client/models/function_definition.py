@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.function_definition_parameters import FunctionDefinitionParameters
@@ -37,6 +43,16 @@ class FunctionDefinition:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -129,7 +145,10 @@ class FunctionDefinitionParam(TypedDict, total=False):
     """`FunctionDefinition` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     name: Required[str]
+
     description: str
+
     parameters: FunctionDefinitionParametersParam
     """ The arguments as a JSON Schema object. """
+
     strict: bool

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, Literal, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, check_const, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    check_const,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.base_64_image_source import Base64ImageSource
@@ -37,7 +44,22 @@ class ImageBlock:
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -149,6 +171,7 @@ class ImageBlockParam(TypedDict, total=False):
     """`ImageBlock` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["image"]]
+
     source: Required[
         Base64ImageSourceParam
         | Base64ImageSource
@@ -156,5 +179,6 @@ class ImageBlockParam(TypedDict, total=False):
         | UrlImageSource
     ]
     """ Where the image comes from, told apart by `type`. """
+
     cache_control: CacheControlParam | CacheControl
     """ Marks the prompt up to this block for caching. """

@@ -11,7 +11,15 @@ from ..models.image_response_format import (
     ImageResponseFormat,
     check_image_response_format,
 )
-from ..types import UNSET, File, RequestFiles, Unset, model_repr
+from ..types import (
+    UNSET,
+    File,
+    RequestFiles,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -42,6 +50,7 @@ class ImageEditRequest:
     model: str | Unset = UNSET
     """ Provider-prefixed image model id (`openai/dall-e-2`, `openai/gpt-image-1`). """
     n: int | Unset = UNSET
+    """ How many images to make. """
     size: str | Unset = UNSET
     """ `WIDTHxHEIGHT`, as for image generation. """
     response_format: ImageResponseFormat | Unset = UNSET
@@ -51,6 +60,16 @@ class ImageEditRequest:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -164,14 +183,21 @@ class ImageEditRequestParam(TypedDict, total=False):
 
     image: Required[FileInput]
     """ The image to edit (a square PNG under 4 MB for `dall-e-2`), with its file name. """
+
     prompt: Required[str]
     """ The edit to make. """
+
     mask: FileInput
     """ A PNG of the same size whose fully transparent areas show where to edit. """
+
     model: str
     """ Provider-prefixed image model id (`openai/dall-e-2`, `openai/gpt-image-1`). """
+
     n: int
+    """ How many images to make. From 1 to 10. """
+
     size: str
     """ `WIDTHxHEIGHT`, as for image generation. """
+
     response_format: ImageResponseFormat
     """ How each image comes back (the provider's default is `url`; `gpt-image-1` always answers `b64_json`). """

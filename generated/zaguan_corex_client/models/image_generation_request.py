@@ -14,7 +14,13 @@ from ..models.image_response_format import (
     ImageResponseFormat,
     check_image_response_format,
 )
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -58,6 +64,16 @@ class ImageGenerationRequest:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -149,19 +165,25 @@ class ImageGenerationRequestParam(TypedDict, total=False):
 
     prompt: Required[str]
     """ What to draw. """
+
     model: str
     """ Provider-prefixed image model id (`openai/dall-e-3`, `openai/gpt-image-1`). """
+
     n: int
-    """ How many images (`dall-e-3` makes only 1). """
+    """ How many images (`dall-e-3` makes only 1). From 1 to 10. """
+
     size: str
     """ `WIDTHxHEIGHT`; the sizes depend on the model (`256x256`, `512x512`, `1024x1024`,
-    `1792x1024`, `1024x1792`, `1536x1024`, `1024x1536`, `auto`), so any string is sent.
-     """
+    `1792x1024`, `1024x1792`, `1536x1024`, `1024x1536`, `auto`), so any string is sent. """
+
     quality: str
     """ Depends on the model: `standard`, `hd` (`dall-e-3`); `low`, `medium`, `high`, `auto` (`gpt-image-1`). """
+
     style: ImageGenerationRequestStyle
     """ `dall-e-3` only. """
+
     response_format: ImageResponseFormat
     """ How each image comes back (the provider's default is `url`; `gpt-image-1` always answers `b64_json`). """
+
     user: str
     """ An end-user id, for abuse monitoring. """

@@ -7,7 +7,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.image_url_detail import ImageUrlDetail, check_image_url_detail
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -30,6 +36,16 @@ class ImageUrl:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -85,4 +101,5 @@ class ImageUrlParam(TypedDict, total=False):
 
     url: Required[str]
     """ An https URL or a `data:` URL with base64 image data. """
+
     detail: ImageUrlDetail

@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import check_const, model_repr
+from ..types import (
+    check_const,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.image_url import ImageUrl
@@ -31,7 +36,22 @@ class ImageUrlContentPart:
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -105,4 +125,5 @@ class ImageUrlContentPartParam(TypedDict, total=False):
     """`ImageUrlContentPart` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["image_url"]]
+
     image_url: Required[ImageUrlParam | ImageUrl]

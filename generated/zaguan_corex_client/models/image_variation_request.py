@@ -11,7 +11,15 @@ from ..models.image_response_format import (
     ImageResponseFormat,
     check_image_response_format,
 )
-from ..types import UNSET, File, RequestFiles, Unset, model_repr
+from ..types import (
+    UNSET,
+    File,
+    RequestFiles,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -36,6 +44,7 @@ class ImageVariationRequest:
     model: str | Unset = UNSET
     """ Provider-prefixed image model id (`openai/dall-e-2`). """
     n: int | Unset = UNSET
+    """ How many images to make. """
     size: str | Unset = UNSET
     """ `WIDTHxHEIGHT`, as for image generation. """
     response_format: ImageResponseFormat | Unset = UNSET
@@ -45,6 +54,16 @@ class ImageVariationRequest:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -146,10 +165,15 @@ class ImageVariationRequestParam(TypedDict, total=False):
 
     image: Required[FileInput]
     """ The image to vary (a square PNG under 4 MB), with its file name. """
+
     model: str
     """ Provider-prefixed image model id (`openai/dall-e-2`). """
+
     n: int
+    """ How many images to make. From 1 to 10. """
+
     size: str
     """ `WIDTHxHEIGHT`, as for image generation. """
+
     response_format: ImageResponseFormat
     """ How each image comes back (the provider's default is `url`; `gpt-image-1` always answers `b64_json`). """

@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.json_schema_format_schema import JsonSchemaFormatSchema
@@ -37,6 +43,16 @@ class JsonSchemaFormat:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -125,7 +141,10 @@ class JsonSchemaFormatParam(TypedDict, total=False):
     """`JsonSchemaFormat` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     name: Required[str]
+
     description: str
+
     schema: JsonSchemaFormatSchemaParam
     """ The JSON Schema the answer must match. """
+
     strict: bool

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.message_usage import MessageUsage
@@ -68,7 +72,22 @@ class Message:
     """The X-Request-Id of the call that returned this object, when it is a call's result."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -260,11 +279,15 @@ class MessageParam(TypedDict, total=False):
     """`Message` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     id: Required[str]
+
     type: Required[str]
     """ `message`. """
+
     role: Required[str]
     """ `assistant` (an open set). """
+
     model: Required[str]
+
     content: Required[
         Sequence[
             TextBlockParam
@@ -279,10 +302,12 @@ class MessageParam(TypedDict, total=False):
             | UnknownContentBlock
         ]
     ]
+
     stop_reason: str | None
     """ `end_turn`, `max_tokens`, `stop_sequence`, `tool_use`, `pause_turn`, `refusal`, or a
-    later value; null in `message_start`.
-     """
+    later value; null in `message_start`. """
+
     stop_sequence: str | None
     """ The stop sequence that ended the message, if one did. """
+
     usage: MessageUsageParam | MessageUsage

@@ -7,7 +7,11 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.message_batch_request_counts import MessageBatchRequestCounts
@@ -65,7 +69,22 @@ class MessageBatch:
     """The X-Request-Id of the call that returned this object, when it is a call's result."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -248,18 +267,27 @@ class MessageBatchParam(TypedDict, total=False):
     """`MessageBatch` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     id: Required[str]
+
     type: Required[str]
     """ `message_batch`. """
+
     processing_status: Required[str]
     """ `in_progress`, `canceling`, `ended` (an open set). """
+
     request_counts: Required[MessageBatchRequestCountsParam | MessageBatchRequestCounts]
     """ How many requests are in each state; the counts add up to the batch's size once it has ended. """
+
     created_at: Required[datetime.datetime | str]
+
     expires_at: Required[datetime.datetime | str]
     """ When unfinished requests expire, 24 hours after `created_at`. """
+
     ended_at: datetime.datetime | str | None
     """ When processing ended; null until then. """
+
     cancel_initiated_at: datetime.datetime | str | None
+
     archived_at: datetime.datetime | str | None
+
     results_url: str | None
     """ Where the results are (`GET .../results`); null until the batch has ended. """

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.message_batch_request_item import MessageBatchRequestItem
@@ -25,11 +29,22 @@ _KEYS: frozenset[str] = frozenset(
 @_attrs_define(repr=False)
 class MessageBatchCreateRequest:
     requests: list[MessageBatchRequestItem]
+    """ The Messages requests to run, each with its `custom_id`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -106,3 +121,4 @@ class MessageBatchCreateRequestParam(TypedDict, total=False):
     """`MessageBatchCreateRequest` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     requests: Required[Sequence[MessageBatchRequestItemParam | MessageBatchRequestItem]]
+    """ The Messages requests to run, each with its `custom_id`. """

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.message_batch import MessageBatch
@@ -44,6 +48,16 @@ class MessageBatchList:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -140,8 +154,11 @@ class MessageBatchListParam(TypedDict, total=False):
     """`MessageBatchList` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     data: Required[Sequence[MessageBatchParam | MessageBatch]]
+
     has_more: Required[bool]
+
     first_id: str | None
     """ The first batch of this page; pass it as `before_id` for the previous page. """
+
     last_id: str | None
     """ The last batch of this page; pass it as `after_id` for the next page. """

@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.input_message import InputMessage
@@ -37,10 +43,13 @@ class MessageCountTokensRequest:
     """The parts of a Messages request that take input tokens."""
 
     model: str
+    """ Model id (`anthropic/claude-sonnet-4`), whose tokenizer counts. """
     messages: list[InputMessage]
+    """ The conversation, as a Messages request would send it. """
     system: list[TextBlock] | str | Unset = UNSET
     """ The system prompt, a string or `text` blocks (which may carry `cache_control`). """
     tools: list[MessageTool] | Unset = UNSET
+    """ The tools a Messages request would send. """
     tool_choice: MessageToolChoice | Unset = UNSET
     """ `auto` (the model decides), `any` (some tool), `tool` (the tool named by `name`), `none`. """
     thinking: ThinkingConfigDisabled | ThinkingConfigEnabled | Unset = UNSET
@@ -50,6 +59,16 @@ class MessageCountTokensRequest:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -231,12 +250,20 @@ class MessageCountTokensRequestParam(TypedDict, total=False):
     """`MessageCountTokensRequest` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     model: Required[str]
+    """ Model id (`anthropic/claude-sonnet-4`), whose tokenizer counts. """
+
     messages: Required[Sequence[InputMessageParam | InputMessage]]
+    """ The conversation, as a Messages request would send it. """
+
     system: str | Sequence[TextBlockParam | TextBlock]
     """ The system prompt, a string or `text` blocks (which may carry `cache_control`). """
+
     tools: Sequence[MessageToolParam | MessageTool]
+    """ The tools a Messages request would send. """
+
     tool_choice: MessageToolChoiceParam | MessageToolChoice
     """ `auto` (the model decides), `any` (some tool), `tool` (the tool named by `name`), `none`. """
+
     thinking: (
         ThinkingConfigEnabledParam
         | ThinkingConfigEnabled

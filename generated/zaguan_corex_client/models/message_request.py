@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.input_message import InputMessage
@@ -56,13 +62,19 @@ class MessageRequest:
     system: list[TextBlock] | str | Unset = UNSET
     """ The system prompt, a string or `text` blocks (which may carry `cache_control`). """
     temperature: float | Unset = UNSET
+    """ Sampling temperature: higher is more random, lower more focused. """
     top_p: float | Unset = UNSET
+    """ Nucleus sampling: only the tokens of the top `top_p` probability mass are considered. """
     top_k: int | Unset = UNSET
+    """ Sample only from the `top_k` most likely tokens. """
     stop_sequences: list[str] | Unset = UNSET
+    """ Sequences that end the generation when the model produces one. """
     stream: bool | Unset = UNSET
     """ Answer as a `text/event-stream` of Anthropic's named events. """
     metadata: MessageMetadata | Unset = UNSET
+    """ About the request (`user_id`). """
     tools: list[MessageTool] | Unset = UNSET
+    """ The tools the model may use. """
     tool_choice: MessageToolChoice | Unset = UNSET
     """ `auto` (the model decides), `any` (some tool), `tool` (the tool named by `name`), `none`. """
     thinking: ThinkingConfigDisabled | ThinkingConfigEnabled | Unset = UNSET
@@ -72,6 +84,16 @@ class MessageRequest:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -290,22 +312,40 @@ class MessageRequestParam(TypedDict, total=False):
 
     model: Required[str]
     """ Model id (`anthropic/claude-sonnet-4`); any model CoreX routes. """
+
     messages: Required[Sequence[InputMessageParam | InputMessage]]
     """ The conversation, alternating `user` and `assistant` turns, starting with `user`. """
+
     max_tokens: Required[int]
-    """ Upper bound on generated tokens (thinking included). """
+    """ Upper bound on generated tokens (thinking included). At least 1. """
+
     system: str | Sequence[TextBlockParam | TextBlock]
     """ The system prompt, a string or `text` blocks (which may carry `cache_control`). """
+
     temperature: float
+    """ Sampling temperature: higher is more random, lower more focused. From 0 to 1. """
+
     top_p: float
+    """ Nucleus sampling: only the tokens of the top `top_p` probability mass are considered. From 0 to 1. """
+
     top_k: int
+    """ Sample only from the `top_k` most likely tokens. At least 0. """
+
     stop_sequences: Sequence[str]
+    """ Sequences that end the generation when the model produces one. """
+
     stream: bool
     """ Answer as a `text/event-stream` of Anthropic's named events. """
+
     metadata: MessageMetadataParam | MessageMetadata
+    """ About the request (`user_id`). """
+
     tools: Sequence[MessageToolParam | MessageTool]
+    """ The tools the model may use. """
+
     tool_choice: MessageToolChoiceParam | MessageToolChoice
     """ `auto` (the model decides), `any` (some tool), `tool` (the tool named by `name`), `none`. """
+
     thinking: (
         ThinkingConfigEnabledParam
         | ThinkingConfigEnabled

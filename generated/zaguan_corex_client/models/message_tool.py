@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.cache_control import CacheControl
@@ -47,7 +53,22 @@ class MessageTool:
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -150,10 +171,14 @@ class MessageToolParam(TypedDict, total=False):
     """`MessageTool` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     name: Required[str]
+
     description: str
+
     input_schema: MessageToolInputSchemaParam
     """ The tool's input as a JSON Schema object (`type` is `object`). """
+
     type: str
     """ Server tools only, the tool's versioned type. """
+
     cache_control: CacheControlParam | CacheControl
     """ Marks the prompt up to this block for caching. """

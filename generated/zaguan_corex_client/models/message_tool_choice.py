@@ -10,7 +10,13 @@ from ..models.message_tool_choice_type import (
     MessageToolChoiceType,
     check_message_tool_choice_type,
 )
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -36,7 +42,22 @@ class MessageToolChoice:
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -96,6 +117,8 @@ class MessageToolChoiceParam(TypedDict, total=False):
     """`MessageToolChoice` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[MessageToolChoiceType]
+
     name: str
     """ With `type` `tool`, the tool to call. """
+
     disable_parallel_tool_use: bool

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.model_capabilities_provider_specific import (
@@ -68,6 +72,16 @@ class ModelCapabilities:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -277,19 +291,33 @@ class ModelCapabilitiesParam(TypedDict, total=False):
     """`ModelCapabilities` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     model_id: Required[str]
+
     provider: str
+
     supports_vision: bool
+
     supports_tools: bool
+
     supports_reasoning: bool
+
     supports_audio_input: bool
+
     supports_audio_output: bool
+
     supports_streaming: bool
+
     max_context_tokens: int
+
     max_output_tokens: int
+
     input_cost_per_1m: float
     """ USD per million input tokens. """
+
     output_cost_per_1m: float
     """ USD per million output tokens. """
+
     features: Sequence[str]
+
     modalities: Sequence[str]
+
     provider_specific: ModelCapabilitiesProviderSpecificParam

@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING, Any, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.image_url_content_part import ImageUrlContentPart
@@ -34,7 +40,22 @@ class ModerationRequest:
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "input_": "input",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -172,5 +193,6 @@ class ModerationRequestParam(TypedDict, total=False):
         ]
     ]
     """ A string, a list of strings, or a list of `text` and `image_url` parts. """
+
     model: str
     """ Provider-prefixed moderation model id (`openai/omni-moderation-latest`). """

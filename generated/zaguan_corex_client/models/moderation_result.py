@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.moderation_result_categories import ModerationResultCategories
@@ -61,6 +65,16 @@ class ModerationResult:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -175,9 +189,12 @@ class ModerationResultParam(TypedDict, total=False):
 
     flagged: Required[bool]
     """ Whether any category is flagged. """
+
     categories: Required[ModerationResultCategoriesParam]
     """ Category name to whether it is flagged. """
+
     category_scores: Required[ModerationResultCategoryScoresParam]
     """ Category name to the model's confidence, from 0 to 1. """
+
     category_applied_input_types: ModerationResultCategoryAppliedInputTypesParam
     """ Category name to the input types (`text`, `image`) it was judged on. """

@@ -7,7 +7,11 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -48,6 +52,16 @@ class ProviderStatus:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -133,11 +147,15 @@ class ProviderStatusParam(TypedDict, total=False):
 
     provider: Required[str]
     """ The provider's name (`openai`, `anthropic`, `google`, ..., an open set). """
+
     status: Required[str]
     """ `operational`, `degraded`, `down` (an open set). """
+
     latency_ms: float
     """ A recent median latency of the provider's answers; absent when unknown. """
+
     checked_at: datetime.datetime | str
     """ When CoreX last checked the provider; absent when it has not yet. """
+
     message: str | None
     """ Why the provider is not `operational`, in words. """

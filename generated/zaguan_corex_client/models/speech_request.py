@@ -10,7 +10,13 @@ from ..models.speech_request_response_format import (
     SpeechRequestResponseFormat,
     check_speech_request_response_format,
 )
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -47,7 +53,22 @@ class SpeechRequest:
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "input_": "input",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -123,15 +144,19 @@ class SpeechRequestParam(TypedDict, total=False):
 
     model: Required[str]
     """ Provider-prefixed text-to-speech model id (`openai/tts-1`, `openai/gpt-4o-mini-tts`). """
+
     input: Required[str]
     """ The text to read aloud. """
+
     voice: Required[str]
     """ The voice; its names depend on the provider (OpenAI: `alloy`, `ash`, `ballad`, `coral`,
-    `echo`, `fable`, `onyx`, `nova`, `sage`, `shimmer`, `verse`), so any string is sent.
-     """
+    `echo`, `fable`, `onyx`, `nova`, `sage`, `shimmer`, `verse`), so any string is sent. """
+
     instructions: str
     """ How to speak (tone, pace), for models that take it (`gpt-4o-mini-tts`). """
+
     response_format: SpeechRequestResponseFormat
     """ The audio format of the answer (the provider's default is `mp3`). """
+
     speed: float
-    """ Speaking speed, 1 being normal. """
+    """ Speaking speed, 1 being normal. From 0.25 to 4. """

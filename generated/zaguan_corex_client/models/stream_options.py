@@ -6,7 +6,13 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -20,6 +26,8 @@ _KEYS: frozenset[str] = frozenset(
 
 @_attrs_define(repr=False)
 class StreamOptions:
+    """Options of a streamed answer; for streamed calls only."""
+
     include_usage: bool | Unset = UNSET
     """ Send a last chunk, before `[DONE]`, with empty `choices` and the `usage`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -27,6 +35,16 @@ class StreamOptions:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, Literal, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, check_const, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    check_const,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.cache_control import CacheControl
@@ -45,7 +52,22 @@ class ToolResultBlock:
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
-        return model_repr(self)
+        return model_repr(
+            self,
+            {
+                "type_": "type",
+            },
+        )
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -213,8 +235,10 @@ class ToolResultBlockParam(TypedDict, total=False):
     """`ToolResultBlock` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     type: Required[Literal["tool_result"]]
+
     tool_use_id: Required[str]
     """ The `id` of the `tool_use` block this answers. """
+
     content: (
         str
         | Sequence[
@@ -227,6 +251,8 @@ class ToolResultBlockParam(TypedDict, total=False):
         ]
     )
     """ The tool's output, a string or `text` and `image` blocks. """
+
     is_error: bool
+
     cache_control: CacheControlParam | CacheControl
     """ Marks the prompt up to this block for caching. """

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.transcription_segment import TranscriptionSegment
@@ -52,6 +56,16 @@ class Transcription:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -175,9 +189,13 @@ class TranscriptionParam(TypedDict, total=False):
     """`Transcription` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     text: Required[str]
+
     language: str
     """ The detected (or given) language, as the provider names it (`spanish`, `es`). """
+
     duration: float
     """ The audio's length in seconds. """
+
     segments: Sequence[TranscriptionSegmentParam | TranscriptionSegment]
+
     words: Sequence[TranscriptionWordParam | TranscriptionWord]

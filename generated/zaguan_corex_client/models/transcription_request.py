@@ -11,7 +11,15 @@ from ..models.transcription_format import (
     TranscriptionFormat,
     check_transcription_format,
 )
-from ..types import UNSET, File, RequestFiles, Unset, model_repr
+from ..types import (
+    UNSET,
+    File,
+    RequestFiles,
+    Unset,
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 _new = object.__new__
 
@@ -45,11 +53,22 @@ class TranscriptionRequest:
     `text/plain`.
      """
     temperature: float | Unset = UNSET
+    """ Sampling temperature: higher is more random, lower more focused. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self.additional_properties)
@@ -157,14 +176,19 @@ class TranscriptionRequestParam(TypedDict, total=False):
 
     file: Required[FileInput]
     """ The audio (`flac`, `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `ogg`, `wav` or `webm`), with its file name. """
+
     model: Required[str]
     """ Provider-prefixed speech-to-text model id (`openai/whisper-1`). """
+
     language: str
     """ The audio's language as ISO-639-1 (`es`), when known; it improves accuracy and latency. """
+
     prompt: str
     """ Text to guide the style, or to continue a previous segment, in the audio's language. """
+
     response_format: TranscriptionFormat
     """ `json` and `verbose_json` answer `application/json`; `text`, `srt` and `vtt` answer
-    `text/plain`.
-     """
+    `text/plain`. """
+
     temperature: float
+    """ Sampling temperature: higher is more random, lower more focused. From 0 to 1. """

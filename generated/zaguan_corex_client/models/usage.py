@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    model_dump,
+    model_dump_json,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.completion_tokens_details import CompletionTokensDetails
@@ -51,6 +55,16 @@ class Usage:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        """`to_dict()`, under pydantic's name; ``exclude_none`` leaves out every null."""
+        return model_dump(self, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_none: bool = False
+    ) -> str:
+        """`to_dict()` as JSON text, under pydantic's name."""
+        return model_dump_json(self, indent=indent, exclude_none=exclude_none)
 
     def to_dict(self) -> dict[str, Any]:
         if _unresolved:
@@ -158,7 +172,11 @@ class UsageParam(TypedDict, total=False):
     """`Usage` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     prompt_tokens: Required[int]
+
     completion_tokens: Required[int]
+
     total_tokens: Required[int]
+
     prompt_tokens_details: PromptTokensDetailsParam | PromptTokensDetails
+
     completion_tokens_details: CompletionTokensDetailsParam | CompletionTokensDetails
