@@ -76,7 +76,9 @@ class LocalCoreX:
     `api_keys` maps each key to its tier (`free`, `pro`, `enterprise`); the first is `api_key`.
     By default: `zk-local-pro` (pro) and `zk-local-free` (free), with `credits` each.
     `fault` is a server-wide fault spec (see the package docstring); `clock` gives the ledger's
-    timestamps (default: the current UTC time).
+    timestamps (default: the current UTC time). `stream_pace` is the seconds between two events
+    of every stream (default 0: as fast as the socket takes them), e.g. 0.05 for an answer a
+    person sees arrive word by word.
     """
 
     def __init__(
@@ -88,8 +90,11 @@ class LocalCoreX:
         credits: int = DEFAULT_CREDITS,
         fault: str | Fault | None = None,
         clock: Clock | None = None,
+        stream_pace: float = 0.0,
     ) -> None:
-        self.state = CoreXState(api_keys, credits=credits, fault=fault, clock=clock)
+        self.state = CoreXState(
+            api_keys, credits=credits, fault=fault, clock=clock, stream_pace=stream_pace
+        )
         self.app = build_app(self.state)
         self._host = host
         self._port = port
@@ -152,12 +157,21 @@ class LocalCoreX:
     def fault(self, fault: str | Fault | None) -> None:
         self.state.fault = fault
 
+    @property
+    def stream_pace(self) -> float:
+        """Seconds between two stream events; assign to change it while running."""
+        return self.state.stream_pace
+
+    @stream_pace.setter
+    def stream_pace(self, seconds: float) -> None:
+        self.state.stream_pace = seconds
+
     def reset(self) -> None:
         """Restore the state of a new server without restarting it, as between two tests.
 
-        Ledgers, attempts, uploads, generated request ids and the server-wide fault go back to
-        what the constructor made; keys, credits, clock and the port stay. Restarting costs a
-        socket, a thread and uvicorn's start-up; this costs microseconds. A request still in
+        Ledgers, attempts, uploads, generated request ids, the server-wide fault and the stream pace
+        go back to what the constructor made; keys, credits, clock and the port stay. Restarting
+        costs a socket, a thread and uvicorn's start-up; this costs microseconds. A request still in
         flight ends against the old state.
         """
         self.state.reset()

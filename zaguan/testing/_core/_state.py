@@ -11,10 +11,17 @@ from .._catalog._models import TIER_BANDS
 from .._credits._ledger import Clock, Ledger, system_clock
 from .._messages._batch_store import BatchStore
 from ._errors import ApiError
-from ._faults import Fault, parse_fault
+from ._faults import MAX_SECONDS, Fault, parse_fault
 from ._uploads import Upload
 
-__all__ = ["DEFAULT_API_KEY", "DEFAULT_CREDITS", "FREE_API_KEY", "CoreXState", "Dropper"]
+__all__ = [
+    "DEFAULT_API_KEY",
+    "DEFAULT_CREDITS",
+    "FREE_API_KEY",
+    "CoreXState",
+    "Dropper",
+    "check_pace",
+]
 
 #: The default key: tier `pro` (bands A and B).
 DEFAULT_API_KEY = "zk-local-pro"
@@ -24,6 +31,17 @@ DEFAULT_CREDITS = 10_000
 
 #: Closes the connection a request arrived on, given its ASGI scope; False if it cannot.
 Dropper = Callable[[Mapping[str, Any]], bool]
+
+
+def check_pace(seconds: object) -> float:
+    """``seconds`` between stream events, as a float; `ValueError` unless 0 to `MAX_SECONDS`."""
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not 0 <= seconds <= MAX_SECONDS
+    ):
+        raise ValueError(f"stream_pace must be seconds from 0 to {MAX_SECONDS:g}, got {seconds!r}")
+    return float(seconds)
 
 
 class CoreXState:
@@ -36,7 +54,7 @@ class CoreXState:
 
     #: What `reset` keeps: the options the state was built with and the server's plumbing.
     CONFIG_ATTRIBUTES = frozenset(
-        {"clock", "dropper", "_keys", "_credits", "_initial_fault", "_lock"}
+        {"clock", "dropper", "_keys", "_credits", "_initial_fault", "_initial_pace", "_lock"}
     )
 
     def __init__(
@@ -46,6 +64,7 @@ class CoreXState:
         credits: int = DEFAULT_CREDITS,
         fault: str | Fault | None = None,
         clock: Clock | None = None,
+        stream_pace: float = 0.0,
     ) -> None:
         keys = (
             dict(api_keys)
@@ -62,6 +81,7 @@ class CoreXState:
         self._keys = keys
         self._credits = credits
         self._initial_fault = parse_fault(fault) if isinstance(fault, str) else fault
+        self._initial_pace = check_pace(stream_pace)
         self._lock = threading.Lock()
         self.reset()
 
@@ -76,6 +96,7 @@ class CoreXState:
                 key: Ledger(self._credits, tier, self.clock) for key, tier in self._keys.items()
             }
             self._fault = self._initial_fault
+            self._pace = self._initial_pace
             self._attempts: dict[str, int] = {}
             self._ids = itertools.count(1)
             self.batches = BatchStore()
@@ -89,6 +110,19 @@ class CoreXState:
     @fault.setter
     def fault(self, fault: str | Fault | None) -> None:
         self._fault = parse_fault(fault) if isinstance(fault, str) else fault
+
+    @property
+    def stream_pace(self) -> float:
+        """Seconds between two events of every stream (a request's ``stream_pace`` fault wins)."""
+        return self._pace
+
+    @stream_pace.setter
+    def stream_pace(self, seconds: float) -> None:
+        self._pace = check_pace(seconds)
+
+    def pace_for(self, fault: Fault | None) -> float:
+        """The pace of one stream: its fault's ``stream_pace`` if it has one, else the server's."""
+        return fault.stream_pace if fault and fault.stream_pace is not None else self._pace
 
     def new_request_id(self) -> str:
         with self._lock:
