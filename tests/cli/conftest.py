@@ -4,6 +4,7 @@
 * `zaguan`: ``zaguan("models", "--json")`` runs it with ``ZAGUAN_BASE_URL`` and
   ``ZAGUAN_API_KEY`` set to the server's; the `subprocess.CompletedProcess`, text mode. Its
   stdin is empty (``/dev/null``) unless ``input=`` pipes text in: never the test runner's own.
+* `started`: starts a command with an empty stdin and piped stdout and stderr.
 * `on_terminal`: runs it with stdout (and stderr, if asked) on a pseudo-terminal, as a user
   at a terminal sees it.
 * `cli_env`: that environment, for tests that start the process themselves.
@@ -88,6 +89,13 @@ def one_line(stderr: str) -> str:
     lines = stderr.strip().splitlines()
     assert len(lines) == 1, stderr
     return lines[0]
+
+
+def started(argv: Sequence[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """``argv`` started with an empty stdin and its stdout and stderr piped here."""
+    return subprocess.Popen(
+        argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import time
 import httpx2
 import pytest
 
-from tests.cli.conftest import INTERRUPTIBLE, TIMEOUT, ZAGUAN, Run, one_line
+from tests.cli.conftest import INTERRUPTIBLE, TIMEOUT, ZAGUAN, Run, one_line, started
 from tests.server.test_server_streams import SEND_FAILED
 from zaguan.testing import LocalCoreX
 
@@ -73,22 +73,16 @@ def test_ctrl_c_mid_stream_exits_130_without_a_traceback(cli_env: dict[str, str]
     # The model sends "Echo: " and "one", then only keep-alives for a minute: the words can
     # only be read here if the command printed them as they came (a pipe is block-buffered).
     command = [*INTERRUPTIBLE, "chat", "one two three", "-m", "test/stream-keepalive-2", "--stream"]
-    with subprocess.Popen(
-        command,
-        env=cli_env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    ) as process:
+    with started(command, cli_env) as process:
         try:
             printed = read_until(process, b"Echo: one", timeout=30)
-            started = time.monotonic()
+            interrupted = time.monotonic()
             process.send_signal(signal.SIGINT)
             rest, stderr = process.communicate(timeout=30)
         finally:
             process.kill()
     assert process.returncode == 130
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - interrupted < 10
     assert printed + rest == b"Echo: one \n"
     assert b"Traceback" not in stderr
     assert stderr.strip() == b""
@@ -103,13 +97,7 @@ def test_a_reader_that_leaves_mid_stream_ends_it_quietly_on_both_sides(
     caplog.set_level(logging.WARNING)
     words = " ".join(["word"] * 5000)
     command = [*ZAGUAN, "chat", words, "-m", "test/echo", "--stream"]
-    with subprocess.Popen(
-        command,
-        env=cli_env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    ) as process:
+    with started(command, cli_env) as process:
         try:
             read_until(process, b"Echo: word", timeout=TIMEOUT)
             assert process.stdout is not None

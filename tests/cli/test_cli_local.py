@@ -13,7 +13,15 @@ import sys
 
 import pytest
 
-from tests.cli.conftest import INTERRUPTIBLE, TIMEOUT, ZAGUAN, clean_env, on_terminal, one_line
+from tests.cli.conftest import (
+    INTERRUPTIBLE,
+    TIMEOUT,
+    ZAGUAN,
+    clean_env,
+    on_terminal,
+    one_line,
+    started,
+)
 from tests.cli.test_cli_chat import read_until
 from zaguan.testing.__main__ import log_colors
 
@@ -21,13 +29,7 @@ from zaguan.testing.__main__ import log_colors
 def test_local_serves_until_ctrl_c_and_its_suggested_command_answers() -> None:
     env = clean_env()
     command = [*INTERRUPTIBLE, "local", "--port", "0", "--log-level", "warning"]
-    with subprocess.Popen(
-        command,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    ) as process:
+    with started(command, env) as process:
         try:
             printed = read_until(process, b"--stream\n", timeout=TIMEOUT).decode()
             # The line it suggests, run as a shell would: its variables, then the command.
