@@ -12,7 +12,7 @@ from typing import Literal
 import pydantic
 import pytest
 
-from tests.e2e.conftest import Api
+from tests.adapter import Api
 
 MODEL = "openai/gpt-4o-mini"
 HI = [{"role": "user", "content": "hi"}]
