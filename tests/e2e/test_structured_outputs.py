@@ -71,12 +71,12 @@ async def test_a_pydantic_model_with_nested_recursive_and_dated_fields_parses(ap
     assert order.placed == dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
     assert (order.day, order.took) == (dt.date(2025, 1, 1), dt.timedelta(seconds=1))
     assert order.customer.address == Address(street="example", city="example")
-    assert order.customer.billing == order.customer.address
+    assert order.customer.billing is None  # an optional field: the simplest valid value
     assert len(order.lines) == 2
     assert (order.color, order.kind, order.pair, order.qty) == (Color.RED, "a", (1, "example"), 6)
     assert order.price > 10
     assert order.tree == Node(name="example", children=[Node(name="example", children=[])])
-    assert order.chain == Linked(value=1, next=Linked(value=1, next=None))
+    assert order.chain == Linked(value=1, next=None)
 
 
 @pytest.mark.parametrize("model", [Node, Linked])
@@ -95,10 +95,10 @@ class Stop:
 class Trip:
     stops: list[Stop]
     status: Literal["planned", "done"]
-    first: Stop | None
+    last: Stop | None
 
 
 async def test_nested_dataclasses_parse(api: Api) -> None:
     completion = await api("chat_parse", model=MODEL, messages=HI, response_format=Trip)
     stop = Stop(city="example", nights=1)
-    assert completion.choices[0].message.parsed == Trip([stop], "planned", stop)
+    assert completion.choices[0].message.parsed == Trip([stop], "planned", None)

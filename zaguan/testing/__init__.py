@@ -82,11 +82,11 @@ Answers
   moved inside its bounds: ``minLength``, ``minimum``, ``exclusiveMaximum``, ``multipleOf``...; a
   ``format``'s fixed value: ``date-time`` ``2025-01-01T00:00:00Z``, ``date``, ``time``,
   ``duration``, ``email`` ``user@example.com``, ``uri``, ``uuid``, ``ipv4``, ``hostname``...;
-  ``const``; the first ``enum`` value; the first branch of ``anyOf`` / ``oneOf`` / a type list that
-  is not ``null``; ``allOf`` merged; every property of an object; arrays of one item, or
+  ``const``; the first ``enum`` value; ``null`` for a nullable, else the first branch of ``anyOf``
+  / ``oneOf``; ``allOf`` merged; every property of an object; arrays of one item, or
   ``minItems``, or their ``prefixItems``). Local ``$ref`` is followed (``#/$defs/...``,
   ``#/definitions/...``, ``#``): where a ``$ref`` repeats (a recursive model) the value takes the
-  shortest way out, ``null`` for a nullable, ``[]`` for an array, required properties only.
+  shortest way out, ``[]`` for an array, required properties only.
   ``pattern`` is not followed. ``max_completion_tokens`` (else ``max_tokens``) cuts the reply to
   that many words, with ``finish_reason`` ``"length"``. ``n`` repeats the choice (at most 128).
 * Tokens: **one token per whitespace-separated word**. ``prompt_tokens``: the words of every

@@ -1,14 +1,14 @@
 """A deterministic value that a JSON Schema accepts: ``json_schema`` replies and tool arguments.
 
 What pydantic, dataclasses and hand-written schemas use is covered: local ``$ref`` (``#``,
-``#/$defs/...``, ``#/definitions/...``, any JSON Pointer into the root), ``allOf``, ``anyOf``,
-``oneOf`` and nullable types (the first branch that is not ``null``), ``const``, ``enum`` (its
-first value), ``format`` (`FORMATS`), string lengths, number bounds, arrays with ``minItems``
-and ``prefixItems``. A recursive schema ends where it repeats itself: past the first repeat
-of a ``$ref`` (or `SHALLOW` levels of nesting), nullable branches become ``null``, arrays take
-their fewest items and objects their required properties only. Past `DEEPEST` levels a value
-is ``null``: only a schema with no finite instance goes that far; so is every value past
-`BUDGET`. Pure, no clock, no randomness.
+``#/$defs/...``, ``#/definitions/...``, any JSON Pointer into the root), ``allOf``, ``anyOf``
+and ``oneOf`` (their first branch), nullable types (``null``: the simplest valid value, as for
+an optional field left out), ``const``, ``enum`` (its first value), ``format`` (`FORMATS`),
+string lengths, number bounds, arrays with ``minItems`` and ``prefixItems``. A recursive schema
+ends where it repeats itself: past the first repeat of a ``$ref`` (or `SHALLOW` levels of
+nesting), arrays take their fewest items and objects their required properties only. Past
+`DEEPEST` levels a value is ``null``: only a schema with no finite instance goes that far; so
+is every value past `BUDGET`. Pure, no clock, no randomness.
 """
 
 from __future__ import annotations
@@ -95,8 +95,8 @@ class _Sampler:
             return self.all_of(schema, place)
         branches = schema.get("anyOf", schema.get("oneOf"))
         if isinstance(branches, list) and branches:
-            return self.value(_choose(branches, place), place)
-        return self.typed(schema, _type(schema, place), place)
+            return self.value(_choose(branches), place)
+        return self.typed(schema, _type(schema), place)
 
     def resolve(self, ref: str) -> dict[str, Any] | None:
         """The schema a local ``$ref`` points at (``#``, ``#/$defs/Node``); None otherwise."""
@@ -170,13 +170,11 @@ def _count(value: object, default: int | None) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
-def _type(schema: dict[str, Any], place: _Place) -> str | None:
+def _type(schema: dict[str, Any]) -> str | None:
     kind = schema.get("type", _implied_type(schema))
     if isinstance(kind, list):
         kinds = [k for k in kind if isinstance(k, str)]
-        if "null" in kinds and place.shallow:
-            return "null"
-        return next((k for k in kinds if k != "null"), None)
+        return "null" if "null" in kinds else next(iter(kinds), None)
     return kind if isinstance(kind, str) else None
 
 
@@ -186,14 +184,10 @@ def _implied_type(schema: dict[str, Any]) -> str | None:
     return "array" if "items" in schema or "prefixItems" in schema else None
 
 
-def _choose(branches: list[Any], place: _Place) -> object:
-    """The branch to sample: ``null`` once shallow (a recursion ends there), else the first
-    other one."""
+def _choose(branches: list[Any]) -> object:
+    """The branch to sample: ``null`` if there is one, else the first."""
     nulls = [b for b in branches if isinstance(b, dict) and b.get("type") == "null"]
-    others = [b for b in branches if b not in nulls]
-    if nulls and (place.shallow or not others):
-        return nulls[0]
-    return others[0]
+    return (nulls or branches)[0]
 
 
 def _string(schema: dict[str, Any], longest: int) -> str:
