@@ -52,6 +52,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     timeout; keep-alives do not count). Every method also takes the per-request options of
     `RequestOptions`: ``request_id``, ``timeout``, ``max_retries``, ``deadline``,
     ``stream_idle_timeout``, ``extra_headers``, ``extra_query``, ``extra_body``.
+    ``rate_limit`` (a `RateLimit`) is one budget for the client and its copies.
     """
 
     _http_class = httpx2.AsyncClient
@@ -83,8 +84,10 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         self, /, *, response_format: type[P], **fields: Unpack[ParseParams]
     ) -> ParsedChatCompletion[P]:
         """`chat` answering in a type: ``response_format`` is a dataclass, a TypedDict or a
-        pydantic model, sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
-        answer as that type (see `ParsedChatCompletion` for refusals and errors)."""
+        pydantic model (an object at the root: ``int`` or ``list[City]`` is refused before
+        sending), sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
+        answer as that type (see `ParsedChatCompletion` for refusals and errors: any answer
+        that cannot be read into it is a `StructuredOutputError`)."""
         output, call = self._parse_call(response_format, fields)
         return output.parse(await self._run(call))
 
@@ -104,10 +107,16 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
 
         A `Conversation` given as ``messages`` gets the calls, results and answer appended;
         a list is copied. ``max_rounds`` bounds the rounds of calls; a tool's failure is
-        reported to the model, or raised with ``tool_errors="raise"`` (see `ToolRun`)."""
+        reported to the model, or raised with ``tool_errors="raise"`` (see `ToolRun`).
+
+        Each round is a request with its own id: ``<request_id>:round-<n>`` when a
+        ``request_id`` is given, so that running the same call again is answered from
+        CoreX's record and not charged twice (a fresh id a round otherwise). ``deadline``
+        bounds the whole run, tools included: a round past it is not sent
+        (`APITimeoutError`)."""
         run = self._tool_run(messages, tools, fields, max_rounds=max_rounds,
                              tool_errors=tool_errors)  # fmt: skip
-        while calls := run.calls(await self._run(self._chat_call(None, run.request()))):
+        while calls := run.calls(await self._run(self._round(run))):
             for call in calls:
                 await run.acall_tool(call)
         return run.result()
@@ -204,6 +213,8 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         ``attempts`` (one made here when None) keeps the final attempt's ``elapsed``."""
         attempts = attempts or Attempts(call, self._observe(call))
         while True:
+            for wait in attempts.rate_waits(self._http):
+                await self._sleep(wait)
             try:
                 request = attempts.request()
                 response = await self._permits.send(request, stream=attempts.streamed)
@@ -219,8 +230,9 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
             await self._sleep(delay)
 
     async def _sleep(self, seconds: float) -> None:
-        """Wait before a retry. A method, so that a test can record one client's waits
-        instead of patching `asyncio.sleep`, which every event loop of the process shares."""
+        """Wait before a retry or for the rate limit. A method, so that a test can record one
+        client's waits instead of patching `asyncio.sleep`, which every event loop of the
+        process shares."""
         await asyncio.sleep(seconds)
 
 

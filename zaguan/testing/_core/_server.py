@@ -16,6 +16,7 @@ from starlette.applications import Starlette
 from .._credits._ledger import Clock, Ledger
 from ._app import build_app
 from ._faults import Fault
+from ._ratelimits import RateLimitSpec
 from ._state import DEFAULT_CREDITS, CoreXState, Dropper
 from ._uploads import Upload
 
@@ -76,9 +77,10 @@ class LocalCoreX:
     `api_keys` maps each key to its tier (`free`, `pro`, `enterprise`); the first is `api_key`.
     By default: `zk-local-pro` (pro) and `zk-local-free` (free), with `credits` each.
     `fault` is a server-wide fault spec (see the package docstring); `clock` gives the ledger's
-    timestamps (default: the current UTC time). `stream_pace` is the seconds between two events
-    of every stream (default 0: as fast as the socket takes them), e.g. 0.05 for an answer a
-    person sees arrive word by word.
+    timestamps and the rate limits' time (default: the current UTC time). `rate_limits` maps
+    keys to (requests, tokens) per minute, either None (see `zaguan.testing._core._ratelimits`).
+    `stream_pace` is the seconds between two events of every stream (default 0: as fast as the
+    socket takes them), e.g. 0.05 for an answer a person sees arrive word by word.
     """
 
     def __init__(
@@ -90,10 +92,16 @@ class LocalCoreX:
         credits: int = DEFAULT_CREDITS,
         fault: str | Fault | None = None,
         clock: Clock | None = None,
+        rate_limits: Mapping[str, RateLimitSpec] | None = None,
         stream_pace: float = 0.0,
     ) -> None:
         self.state = CoreXState(
-            api_keys, credits=credits, fault=fault, clock=clock, stream_pace=stream_pace
+            api_keys,
+            credits=credits,
+            fault=fault,
+            clock=clock,
+            rate_limits=rate_limits,
+            stream_pace=stream_pace,
         )
         self.app = build_app(self.state)
         self._host = host
@@ -147,6 +155,10 @@ class LocalCoreX:
         """The multipart uploads (audio, images) received with this `X-Request-Id`, one per
         attempt: their text fields and files, byte for byte."""
         return self.state.uploads(request_id)
+
+    def rate_limited(self, api_key: str | None = None) -> int:
+        """How many 429s the rate limits of a key (default `api_key`) sent since the last reset."""
+        return self.state.rate_limits.refused(self.api_key if api_key is None else api_key)
 
     @property
     def fault(self) -> Fault | None:

@@ -14,6 +14,7 @@ from .._openai_batches._file_store import FileStore
 from .._openai_batches._store import OpenAIBatchStore
 from ._errors import ApiError
 from ._faults import MAX_SECONDS, Fault, parse_fault
+from ._ratelimits import RateLimits, RateLimitSpec, check_rate_limits
 from ._uploads import Upload
 
 __all__ = [
@@ -56,7 +57,16 @@ class CoreXState:
 
     #: What `reset` keeps: the options the state was built with and the server's plumbing.
     CONFIG_ATTRIBUTES = frozenset(
-        {"clock", "dropper", "_keys", "_credits", "_initial_fault", "_initial_pace", "_lock"}
+        {
+            "clock",
+            "dropper",
+            "_keys",
+            "_credits",
+            "_initial_fault",
+            "_initial_pace",
+            "_lock",
+            "_rate_limits",
+        }
     )
 
     def __init__(
@@ -66,6 +76,7 @@ class CoreXState:
         credits: int = DEFAULT_CREDITS,
         fault: str | Fault | None = None,
         clock: Clock | None = None,
+        rate_limits: Mapping[str, RateLimitSpec] | None = None,
         stream_pace: float = 0.0,
     ) -> None:
         keys = (
@@ -83,6 +94,7 @@ class CoreXState:
         self._keys = keys
         self._credits = credits
         self._initial_fault = parse_fault(fault) if isinstance(fault, str) else fault
+        self._rate_limits = check_rate_limits(rate_limits, keys)
         self._initial_pace = check_pace(stream_pace)
         self._lock = threading.Lock()
         self.reset()
@@ -105,6 +117,7 @@ class CoreXState:
             self.files = FileStore()
             self.openai_batches = OpenAIBatchStore()
             self._uploads: dict[str, list[Upload]] = {}
+            self.rate_limits = RateLimits(self._rate_limits, self.clock)
 
     @property
     def fault(self) -> Fault | None:
