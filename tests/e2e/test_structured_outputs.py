@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 import pydantic
-import pytest
 
 from tests.adapter import Api
 
@@ -77,12 +76,6 @@ async def test_a_pydantic_model_with_nested_recursive_and_dated_fields_parses(ap
     assert order.price > 10
     assert order.tree == Node(name="example", children=[Node(name="example", children=[])])
     assert order.chain == Linked(value=1, next=None)
-
-
-@pytest.mark.parametrize("model", [Node, Linked])
-async def test_a_recursive_model_at_the_root_parses(api: Api, model: type) -> None:
-    completion = await api("chat_parse", model=MODEL, messages=HI, response_format=model)
-    assert isinstance(completion.choices[0].message.parsed, model)
 
 
 @dataclass

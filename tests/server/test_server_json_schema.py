@@ -94,6 +94,18 @@ def test_a_schema_with_defs_refs_formats_and_recursion_is_answered_validly(
     assert value["either"] == -1
 
 
+def test_a_recursive_model_at_the_root_is_answered_validly(http: httpx2.Client) -> None:
+    # pydantic's schema of a model that refers to itself: the root is a $ref into $defs.
+    schema = {"$defs": ORDER["$defs"], "$ref": "#/$defs/Node"}
+    value = answer(http, schema)
+    VALIDATOR(schema).validate(value)
+    assert value == {
+        "name": "example",
+        "children": [{"name": "example", "children": [], "parent": None}],
+        "parent": None,
+    }
+
+
 @pytest.mark.parametrize(
     "schema",
     [
