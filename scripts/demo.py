@@ -39,6 +39,16 @@ def use_color(stream: TextIO, environ: Mapping[str, str]) -> bool:
     return stream.isatty() and not environ.get("NO_COLOR")
 
 
+HUMAN_PACE = 0.05
+"""Seconds between two events of the local server's streams: about 20 words a second."""
+
+
+def stream_pace(stream: TextIO) -> float:
+    """A human pace on a terminal, so that a streamed answer is seen arriving word by word (the
+    local server would send it all in a millisecond); none in a pipe, where no one watches."""
+    return HUMAN_PACE if stream.isatty() else 0.0
+
+
 def heading(title: str) -> None:
     if use_color(sys.stdout, os.environ):
         print(f"\n\033[1m== {title}\033[0m")
@@ -56,7 +66,10 @@ def corex() -> Iterator[tuple[ZaguanClient, dict[str, str]]]:
         return
     from zaguan.testing import LocalCoreX  # noqa: PLC0415  # only when no CoreX is configured
 
-    with LocalCoreX() as server, ZaguanClient(server.api_key, base_url=server.base_url) as client:
+    with (
+        LocalCoreX(stream_pace=stream_pace(sys.stdout)) as server,
+        ZaguanClient(server.api_key, base_url=server.base_url) as client,
+    ):
         print(f"local CoreX serving on {server.base_url}")
         env = {**os.environ, "ZAGUAN_BASE_URL": server.base_url, "ZAGUAN_API_KEY": server.api_key}
         yield client, env

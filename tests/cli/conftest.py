@@ -2,7 +2,11 @@
 (``python -m zaguan``) against the session's local CoreX (`corex_server`), as a user would.
 
 * `zaguan`: ``zaguan("models", "--json")`` runs it with ``ZAGUAN_BASE_URL`` and
-  ``ZAGUAN_API_KEY`` set to the server's; the `subprocess.CompletedProcess`, text mode.
+  ``ZAGUAN_API_KEY`` set to the server's; the `subprocess.CompletedProcess`, text mode. Its
+  stdin is empty (``/dev/null``) unless ``input=`` pipes text in: never the test runner's own.
+* `started`: starts a command with an empty stdin and piped stdout and stderr.
+* `on_terminal`: runs it with stdout (and stderr, if asked) on a pseudo-terminal, as a user
+  at a terminal sees it.
 * `cli_env`: that environment, for tests that start the process themselves.
 * `one_line`: asserts an error output is one line and no traceback.
 """
@@ -10,9 +14,14 @@
 from __future__ import annotations
 
 import os
+import pty
+import select
+import signal
 import subprocess
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -60,14 +69,15 @@ def cli_env(corex_server: LocalCoreX) -> dict[str, str]:
 @pytest.fixture
 def zaguan(cli_env: dict[str, str]) -> Run:
     def run(*args: str, env: dict[str, str] | None = None, **options: Any) -> Any:
+        if "input" not in options:
+            options.setdefault("stdin", subprocess.DEVNULL)
         return subprocess.run(
             [*ZAGUAN, *args],
             env=cli_env if env is None else env,
             capture_output=True,
-            text=True,
             timeout=TIMEOUT,
             check=False,
-            **options,
+            **{"text": True, **options},
         )
 
     return run
@@ -79,3 +89,67 @@ def one_line(stderr: str) -> str:
     lines = stderr.strip().splitlines()
     assert len(lines) == 1, stderr
     return lines[0]
+
+
+def started(argv: Sequence[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """``argv`` started with an empty stdin and its stdout and stderr piped here."""
+    return subprocess.Popen(
+        argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a command run on a terminal showed there, its stderr (if a pipe) and its status."""
+
+    returncode: int
+    terminal: str  # line ends as written: the terminal's "\r\n" turned back into "\n"
+    stderr: str
+
+
+def on_terminal(
+    argv: Sequence[str],
+    env: dict[str, str],
+    *,
+    stderr_too: bool = False,
+    interrupt_after: bytes | None = None,
+) -> Shown:
+    """Run ``argv`` with stdout on a pseudo-terminal (stderr too if ``stderr_too``, else a pipe)
+    and stdin empty, to its end, or to Ctrl-C once it has shown ``interrupt_after``."""
+    leader, follower = pty.openpty()
+    errors = follower if stderr_too else subprocess.PIPE
+    with subprocess.Popen(
+        argv, env=env, stdin=subprocess.DEVNULL, stdout=follower, stderr=errors
+    ) as process:
+        os.close(follower)
+        try:
+            shown = b""
+            if interrupt_after is not None:
+                shown = _read_terminal(leader, until=interrupt_after)
+                process.send_signal(signal.SIGINT)
+            shown += _read_terminal(leader)
+            _, stderr = process.communicate(timeout=TIMEOUT)
+        finally:
+            process.kill()
+            os.close(leader)
+    text = shown.decode(errors="replace").replace("\r\n", "\n")
+    return Shown(process.returncode, text, (stderr or b"").decode(errors="replace"))
+
+
+def _read_terminal(leader: int, until: bytes | None = None) -> bytes:
+    """What is written to the terminal until ``until`` appears, or its last writer closed it."""
+    seen, deadline = b"", time.monotonic() + TIMEOUT
+    while until is None or until not in seen:
+        remaining = deadline - time.monotonic()
+        assert remaining > 0, f"waited {TIMEOUT} s, having seen {seen!r}"
+        if not select.select([leader], [], [], remaining)[0]:
+            continue
+        try:
+            piece = os.read(leader, 4096)
+        except OSError:  # EIO: the process ended and closed the terminal
+            piece = b""
+        if not piece:
+            assert until is None, f"the terminal closed after {seen!r}"
+            return seen
+        seen += piece
+    return seen

@@ -1,15 +1,22 @@
-"""`zaguan chat`: the answer, whole or streamed, as text or JSON; Ctrl-C in the middle."""
+"""`zaguan chat`: the answer, whole or streamed, as text or JSON; Ctrl-C in the middle; a reader
+that leaves."""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import select
 import signal
 import subprocess
 import time
 
-from tests.cli.conftest import INTERRUPTIBLE, Run, one_line
+import httpx2
+import pytest
+
+from tests.cli.conftest import INTERRUPTIBLE, TIMEOUT, ZAGUAN, Run, one_line, started
+from tests.server.test_server_streams import SEND_FAILED
+from zaguan.testing import LocalCoreX
 
 
 def test_chat_prints_the_answer(zaguan: Run) -> None:
@@ -66,21 +73,39 @@ def test_ctrl_c_mid_stream_exits_130_without_a_traceback(cli_env: dict[str, str]
     # The model sends "Echo: " and "one", then only keep-alives for a minute: the words can
     # only be read here if the command printed them as they came (a pipe is block-buffered).
     command = [*INTERRUPTIBLE, "chat", "one two three", "-m", "test/stream-keepalive-2", "--stream"]
-    with subprocess.Popen(
-        command,
-        env=cli_env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    ) as process:
+    with started(command, cli_env) as process:
         try:
             printed = read_until(process, b"Echo: one", timeout=30)
-            started = time.monotonic()
+            interrupted = time.monotonic()
             process.send_signal(signal.SIGINT)
             rest, stderr = process.communicate(timeout=30)
         finally:
             process.kill()
     assert process.returncode == 130
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - interrupted < 10
     assert printed + rest == b"Echo: one \n"
     assert b"Traceback" not in stderr
     assert stderr.strip() == b""
+
+
+def test_a_reader_that_leaves_mid_stream_ends_it_quietly_on_both_sides(
+    cli_env: dict[str, str], corex_server: LocalCoreX, caplog: pytest.LogCaptureFixture
+) -> None:
+    # `zaguan chat ... --stream | head -1`: the reader leaves, the command's next write fails.
+    # Before, the server then logged "socket.send() raised exception." for each of thousands
+    # of events left; the command, one line at most and no traceback.
+    caplog.set_level(logging.WARNING)
+    words = " ".join(["word"] * 5000)
+    command = [*ZAGUAN, "chat", words, "-m", "test/echo", "--stream"]
+    with started(command, cli_env) as process:
+        try:
+            read_until(process, b"Echo: word", timeout=TIMEOUT)
+            assert process.stdout is not None
+            process.stdout.close()
+            _, stderr = process.communicate(timeout=TIMEOUT)
+        finally:
+            process.kill()
+    assert stderr == b""
+    for _ in range(20):  # the server's loop has had turns since the command left
+        httpx2.get(f"{corex_server.base_url}/health", timeout=TIMEOUT).raise_for_status()
+    assert len([r for r in caplog.records if r.getMessage() == SEND_FAILED]) <= 1

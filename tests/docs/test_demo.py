@@ -1,4 +1,5 @@
-"""`make demo`'s script runs to the end, and styles its output only on a terminal."""
+"""`make demo`'s script runs to the end, and styles its output and paces its streams only on a
+terminal."""
 
 from __future__ import annotations
 
@@ -59,3 +60,9 @@ def test_color_only_on_a_terminal_without_no_color(
     use_color: Callable[..., Any], stream: io.StringIO, environ: dict[str, str], expected: bool
 ) -> None:
     assert use_color(stream, environ) is expected
+
+
+def test_streams_are_paced_for_a_person_on_a_terminal_only() -> None:
+    stream_pace = runpy.run_path(str(DEMO), run_name="demo")["stream_pace"]
+    assert 0.02 <= stream_pace(Terminal()) <= 0.2  # words a person sees arrive, not a wait
+    assert stream_pace(io.StringIO()) == 0  # a pipe, as here: the suite stays fast

@@ -42,9 +42,9 @@ def test_reset_replaces_all_that_a_server_learns() -> None:
     before = dict(vars(state))
     state.reset()
     kept = {name for name, value in vars(state).items() if value is before.get(name)}
-    assert kept - {name for name, value in before.items() if value is None} <= (
-        CoreXState.CONFIG_ATTRIBUTES
-    )
+    # None and numbers are the same objects when reset restores them (a stream pace of 0.0).
+    unique = {name for name, value in before.items() if value is None or type(value) is float}
+    assert kept - unique <= CoreXState.CONFIG_ATTRIBUTES
 
 
 async def test_a_request_in_flight_cannot_charge_the_fresh_ledger(

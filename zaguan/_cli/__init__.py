@@ -2,9 +2,11 @@
 
 `main` parses with `_parser` (argparse), imports the one module that runs the command given
 (``_chat``, ``_catalog``, ``_credits``, ``_embed``, ``_local``) and turns the expected failures
-into one line on stderr and an exit status: 2 for a usage or configuration mistake, 1 when
-CoreX refused or could not be reached (the error's one-line ``str``, with its request id),
-130 on Ctrl-C. Anything else is a bug and keeps its traceback.
+into one line on stderr and an exit status: 2 for a usage or configuration mistake (worded as
+the option or variable to set, `_connect`), 1 when CoreX refused or could not be reached (the
+error's one-line ``str``, with its request id) or ``zaguan local`` could not listen, 130 on
+Ctrl-C. Characters the output's encoding lacks are escaped, never a `UnicodeEncodeError`
+(`_output`). Anything else is a bug and keeps its traceback.
 
 Start-up cost, measured 2026-11-30 on 2 loaded cores (load average ~4), Python 3.11: ``zaguan
 --help`` takes 0.50 s of wall time (best of 8, ``time .venv/bin/zaguan --help``), of which
@@ -23,11 +25,13 @@ from importlib import import_module
 
 from .._errors import APIError, ZaguanError
 from ._errors import API_ERROR, INTERRUPTED, CommandError
+from ._output import writable
 from ._parser import USAGE_ERROR, build
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``zaguan`` command line with ``argv`` (default ``sys.argv[1:]``); the exit status."""
+    writable(sys.stdout, sys.stderr)
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
     except KeyboardInterrupt:

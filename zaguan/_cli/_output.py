@@ -1,9 +1,16 @@
 """How results are printed: aligned tables and ``field  value`` lists for people, JSON for
 scripts. Everything printed comes from a result's ``to_dict()``, so a field CoreX left out,
-or sent with an unexpected type, prints as ``-`` or as its text and never breaks a table."""
+or sent with an unexpected type, prints as ``-`` or as its text and never breaks a table.
+
+A character the output's encoding lacks (``PYTHONIOENCODING=ascii``, a C locale) never stops a
+command: text shows it as a Python escape (``caf\\xe9``, see `writable`), and JSON escapes
+every non-ASCII character as JSON does (``caf\\u00e9``), so a script still reads the same
+value.
+"""
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -53,10 +60,28 @@ def pick(data: object, keys: Iterable[str]) -> list[Any]:
 
 def emit_json(data: object) -> None:
     """Print ``data`` as indented JSON."""
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
-    print()
+    print(json.dumps(data, indent=2, ensure_ascii=_ascii_only(sys.stdout), default=str))
 
 
 def emit_json_line(data: object) -> None:
     """Print ``data`` as one line of JSON, at once (JSON Lines, for streams)."""
-    print(json.dumps(data, ensure_ascii=False, default=str), flush=True)
+    print(json.dumps(data, ensure_ascii=_ascii_only(sys.stdout), default=str), flush=True)
+
+
+def _ascii_only(stream: object) -> bool:
+    """Whether ``stream``'s encoding may lack a character: it is not one of Unicode's own."""
+    try:
+        name = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+    except LookupError:
+        return True
+    return not name.startswith("utf")
+
+
+def writable(*streams: object) -> None:
+    """Make ``streams`` write what their encoding lacks as escapes (``\\xe9``, Python's own
+    choice for stderr) instead of raising `UnicodeEncodeError`; an error handler chosen in
+    ``PYTHONIOENCODING`` (``ascii:replace``) is kept."""
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")

@@ -16,13 +16,18 @@ USAGE_ERROR = 2
 """The exit status of a mistake in the command line or the configuration (as argparse's)."""
 
 _ENVIRONMENT = """\
+--base-url and --json go before or after the command: `zaguan --json models` or
+`zaguan models --json`.
+
 environment:
   ZAGUAN_API_KEY   the API key (never given on the command line: argv is visible to every
                    user of the machine and stays in shell history)
   ZAGUAN_BASE_URL  CoreX's URL (default http://localhost:8080, where `zaguan local` serves)
+  ZAGUAN_MODEL     the model of `zaguan chat` without -m
+  NO_COLOR         no colour in `zaguan local`'s log (there is none elsewhere)
 
-exit status: 0 success, 1 CoreX refused or could not be reached, 2 usage or configuration
-mistake, 130 interrupted (Ctrl-C)."""
+exit status: 0 success, 1 CoreX refused or could not be reached (`zaguan local`: could not
+listen), 2 usage or configuration mistake, 130 interrupted (Ctrl-C)."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -32,25 +37,44 @@ class Parser(argparse.ArgumentParser):
         self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+def _global_options(parser: Parser, *, top: bool) -> None:
+    """The options of every command that calls CoreX, accepted before the command (``top``:
+    with their defaults) and after it (without: a subcommand's default would overwrite what
+    was given before it, so there they only set what is given)."""
+    unset = argparse.SUPPRESS
+    parser.add_argument(
+        "--base-url",
+        default=None if top else unset,
+        help="CoreX's URL (default: $ZAGUAN_BASE_URL, else http://localhost:8080)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", default=False if top else unset, help="print JSON"
+    )
+
+
 def _common() -> Parser:
-    """The options every command that calls CoreX takes."""
+    """The parent parser of every command that calls CoreX: the global options, after it."""
     common = Parser(add_help=False)
-    common.add_argument("--base-url", help="CoreX's URL (default: $ZAGUAN_BASE_URL)")
-    common.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    _global_options(common, top=False)
     return common
 
 
 def _add_chat(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
     chat = commands.add_parser(
-        "chat", parents=[common], help="ask a model", description="Ask a model one question."
+        "chat",
+        parents=[common],
+        help="ask a model",
+        description="Ask a model one question: PROMPT, text piped in, or both (the piped text "
+        "first, then a blank line and PROMPT).",
     )
-    chat.add_argument("prompt", help="the user message")
-    chat.add_argument("-m", "--model", required=True, help="e.g. openai/gpt-4o-mini")
+    chat.add_argument("prompt", nargs="?", help="the user message (default: stdin)")
+    chat.add_argument("-m", "--model", help="e.g. openai/gpt-4o-mini (default: $ZAGUAN_MODEL)")
     chat.add_argument("--system", help="a system message sent before the prompt")
     chat.add_argument(
         "--stream",
-        action="store_true",
-        help="print the answer as it arrives (with --json: one chunk per line)",
+        action=argparse.BooleanOptionalAction,
+        help="print the answer as it arrives (default: on a terminal, without --json); "
+        "with --json, one chunk per line",
     )
     chat.set_defaults(run="_chat")
 
@@ -71,7 +95,9 @@ def _add_listings(commands: argparse._SubParsersAction[Parser], common: Parser) 
 
 
 def _add_credits(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
-    credits_ = commands.add_parser("credits", help="credits: balance, history, stats")
+    credits_ = commands.add_parser(
+        "credits", parents=[common], help="credits: balance, history, stats"
+    )
     which = credits_.add_subparsers(dest="what", required=True, metavar="{balance,history,stats}")
     which.add_parser("balance", parents=[common], help="credits left, tier and bands")
     history = which.add_parser("history", parents=[common], help="usage, newest first")
@@ -115,6 +141,7 @@ def build() -> Parser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"zaguan-corex {__version__}")
+    _global_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common = _common()
     _add_chat(commands, common)

@@ -19,12 +19,16 @@ Python::
         server.attempts("req-1")           # requests seen with X-Request-Id "req-1"
         server.uploads("req-1")            # what each attempt of a multipart upload sent
         server.fault = "status=503;times=1"  # a server-wide fault, changeable while running
+        server.stream_pace = 0.05          # seconds between stream events (default 0)
         server.reset()                     # the state of a new server, without a restart
 
 pytest: ``from zaguan.testing import corex_server`` in a ``conftest.py`` (or
 ``pytest_plugins = ["zaguan.testing.pytest_plugin"]``) gives the ``corex_server`` fixture: one
 `LocalCoreX` for the session, ``reset()`` before each test (fresh ledgers, attempts, request ids
-and fault, no restart). Shell: ``python -m zaguan.testing --port 8080`` serves in the foreground.
+and fault, no restart). Shell: ``python -m zaguan.testing --port 8080`` serves in the foreground
+(``--pace 0.05`` to watch streams arrive; ``zaguan local`` is the same). It exits 1 when it
+cannot listen (the port is taken: ``--port 0`` picks a free one), 2 for a usage mistake (a
+``--host`` that does not resolve too), 130 after Ctrl-C; each with one line on stderr.
 ASGI: `create_app()` returns the app, e.g. for ``httpx2.ASGITransport``.
 
 Keys, tiers, bands, credits
@@ -73,8 +77,17 @@ Answers
 -------
 * Reply: ``"Echo: <text of the last user message>"`` (text parts joined by a space; ``"Echo:"``
   without one). ``response_format`` ``json_object``: ``{"echo": "<text>"}``; ``json_schema``: a
-  value built from the schema (strings ``"example"``, numbers 1.5, integers 1, booleans true,
-  the first ``enum`` value). ``max_completion_tokens`` (else ``max_tokens``) cuts the reply to
+  value the schema accepts, so that ``chat_parse`` works offline with pydantic models, dataclasses
+  and hand-written schemas (strings ``"example"``, numbers 1.5, integers 1, booleans true, each
+  moved inside its bounds: ``minLength``, ``minimum``, ``exclusiveMaximum``, ``multipleOf``...; a
+  ``format``'s fixed value: ``date-time`` ``2025-01-01T00:00:00Z``, ``date``, ``time``,
+  ``duration``, ``email`` ``user@example.com``, ``uri``, ``uuid``, ``ipv4``, ``hostname``...;
+  ``const``; the first ``enum`` value; ``null`` for a nullable, else the first branch of ``anyOf``
+  / ``oneOf``; ``allOf`` merged; every property of an object; arrays of one item, or
+  ``minItems``, or their ``prefixItems``). Local ``$ref`` is followed (``#/$defs/...``,
+  ``#/definitions/...``, ``#``): where a ``$ref`` repeats (a recursive model) the value takes the
+  shortest way out, ``[]`` for an array, required properties only.
+  ``pattern`` is not followed. ``max_completion_tokens`` (else ``max_tokens``) cuts the reply to
   that many words, with ``finish_reason`` ``"length"``. ``n`` repeats the choice (at most 128).
 * Tokens: **one token per whitespace-separated word**. ``prompt_tokens``: the words of every
   message's text and of its tool calls' names and arguments. ``completion_tokens``: the words of
@@ -95,7 +108,9 @@ Answers
   word of content (its whitespace kept) or, per tool call, a chunk with ``id``/``type``/``name``
   and its ``arguments`` in three fragments; a chunk with ``finish_reason``; with
   ``stream_options.include_usage`` a usage chunk with empty ``choices``; ``data: [DONE]``. The
-  last chunk before ``[DONE]`` carries ``promptshield``.
+  last chunk before ``[DONE]`` carries ``promptshield``. Events go out at once, or
+  ``stream_pace`` seconds apart (``LocalCoreX(stream_pace=...)``, ``--pace``, or per request the
+  fault key below); a client that leaves mid-stream ends it, and nothing is logged.
 
 Anthropic side (``/v1/messages``, ``/v1/messages/count_tokens``, ``/v1/messages/batches``)
 -----------------------------------------------------------------------------------------
@@ -209,6 +224,9 @@ Header ``X-CoreX-Fault: key=value;key=value`` (`FAULT_HEADER`; a malformed spec 
     streams: after n content chunks send only keep-alives (``: ping`` comments; ``ping``
     events on ``/v1/messages``) every 0.05 s, for 60 s at most: what ``stream_idle_timeout``
     is for.
+``stream_pace=<seconds>``
+    streams (chat and ``/v1/messages``): wait this long (at most 60) between two events, in
+    place of the server's ``stream_pace``; not a failure, so it combines with any other key.
 
 Attempts are counted per ``X-Request-Id`` over every endpoint (a request without one is always a
 first attempt), so a client that retries with the same id sees ``status=503;times=2`` as 503,
@@ -216,11 +234,11 @@ first attempt), so a client that retries with the same id sees ``status=503;time
 
 The model names ``test/fail-<status>[-<times>]``, ``test/slow-<seconds>``, ``test/drop[-<times>]``,
 ``test/stream-error-<n>``, ``test/stream-cut-<n>``, ``test/stream-drop-<n>``,
-``test/stream-stall-<n>``, ``test/stream-keepalive-<n>`` and the fault-free
-``test/echo`` (band A, 1 credit) do the same for one chat. Precedence: the header, then the
-model name, then the server-wide fault (``fault=``, ``server.fault``, ``--fault``), which never
-applies to ``/health``. A chat is checked in this order: auth (401), validation (400, then 422
-for what the schema allows but this server cannot serve: ``n`` above 128, a ``tool_choice``
+``test/stream-stall-<n>``, ``test/stream-keepalive-<n>``, ``test/stream-pace-<seconds>`` and the
+fault-free ``test/echo`` (band A, 1 credit) do the same for one chat. Precedence: the header, then
+the model name, then the server-wide fault (``fault=``, ``server.fault``, ``--fault``), which never
+applies to ``/health``. A chat is checked in this order: auth (401), validation (400, then 422 for
+what the schema allows but this server cannot serve: ``n`` above 128, a ``tool_choice``
 naming no tool), model (404), request-id conflict (409), band (403), credits (402), the fault.
 Embeddings, moderations, audio and images are checked in the same order (422: ``dimensions``
 above 1536, more than 2048 inputs) and charge their model's band like a chat, once per request

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from .._catalog._models import CREATED, Model
 from ._request import ChatRequest
+from ._sample import sample
 
 __all__ = ["Answer", "ToolCall", "build_answer", "completion_json", "count_tokens", "stream_chunks"]
 
@@ -92,33 +93,6 @@ def _last_user_text(request: ChatRequest) -> str:
     return _text(users[-1].get("content")) if users else ""
 
 
-def _sample(schema: object, depth: int = 0) -> object:
-    """A deterministic value matching a simple JSON Schema (tool arguments, json_schema replies)."""
-    if not isinstance(schema, dict) or depth > 5:
-        return None
-    if "const" in schema:
-        return schema["const"]
-    if isinstance(schema.get("enum"), list) and schema["enum"]:
-        return schema["enum"][0]
-    kind = schema.get("type", "object" if "properties" in schema else None)
-    kind = next((k for k in kind if k != "null"), None) if isinstance(kind, list) else kind
-    if kind == "object":
-        properties = schema.get("properties")
-        items = properties.items() if isinstance(properties, dict) else ()
-        return {name: _sample(sub, depth + 1) for name, sub in items}
-    if kind == "array":
-        return [_sample(schema["items"], depth + 1)] if "items" in schema else []
-    minimum = schema.get("minimum")
-    lowest = minimum if isinstance(minimum, int | float) and not isinstance(minimum, bool) else None
-    defaults: dict[object, object] = {
-        "string": "example",
-        "boolean": True,
-        "integer": int(lowest or 1),
-        "number": lowest or 1.5,
-    }
-    return defaults.get(kind)
-
-
 def _tools_to_call(request: ChatRequest, model: Model) -> list[dict[str, Any]]:
     functions = [t["function"] for t in request.tools if t["type"] == "function"]
     choice = request.tool_choice
@@ -139,7 +113,7 @@ def _reply(request: ChatRequest, user_text: str) -> str:
     if fmt == "json_object":
         return json.dumps({"echo": user_text})
     if fmt == "json_schema":
-        return json.dumps(_sample(request.response_format["json_schema"].get("schema", {})))  # type: ignore[index]  # validated
+        return json.dumps(sample(request.response_format["json_schema"].get("schema", {})))  # type: ignore[index]  # validated
     return f"Echo: {user_text}" if user_text else "Echo:"
 
 
@@ -153,7 +127,7 @@ def build_answer(request: ChatRequest, model: Model, request_id: str) -> Answer:
         ToolCall(
             f"call_{_digest(request_id, str(i))}",
             f["name"],
-            json.dumps(_sample(f.get("parameters", {})), separators=(",", ":")),
+            json.dumps(sample(f.get("parameters", {})), separators=(",", ":")),
         )
         for i, f in enumerate(_tools_to_call(request, model))
     )

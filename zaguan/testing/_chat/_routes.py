@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
+from asyncio.constants import LOG_THRESHOLD_FOR_CONNLOST_WRITES
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from contextlib import aclosing
 from dataclasses import dataclass
 
 from starlette.responses import Response, StreamingResponse
@@ -18,7 +20,7 @@ from .._credits._ledger import Spend
 from ._answers import Answer, build_answer, completion_json, stream_chunks
 from ._request import ChatRequest, chat_request
 
-__all__ = ["chat"]
+__all__ = ["chat", "event_stream"]
 
 
 def _spend(answer: Answer, delay: float = 0.0) -> Spend:
@@ -36,12 +38,38 @@ async def chat(call: Call) -> Response:
     spend = _spend(answer, fault.delay if fault else 0.0)
     if request.stream:
         events = _events(call, request, answer, spend, fault)
-        return StreamingResponse(
-            events, media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
-        )
+        return event_stream(events, call.state.pace_for(fault))
     body = completion_json(answer)
     body["promptshield"] = debit(call, spend, request.fingerprint)
     return json_response(body)
+
+
+# asyncio logs a write to a lost connection from this many on (asyncio.constants): a turn of
+# the loop every fewer events than that notices a client that left before anything is logged.
+_TURN_EVERY = LOG_THRESHOLD_FOR_CONNLOST_WRITES - 1
+
+
+def event_stream(events: AsyncGenerator[bytes, None], pace: float) -> StreamingResponse:
+    """The ``text/event-stream`` response sending `events`, `pace` seconds apart."""
+    return StreamingResponse(
+        _paced(events, pace), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+    )
+
+
+async def _paced(events: AsyncGenerator[bytes, None], pace: float) -> AsyncIterator[bytes]:
+    # Without a pace, the event loop still gets a turn every few events: a stream written in
+    # one go never lets uvicorn learn that its client left (`connection_lost` waits for a
+    # turn), so each later write would hit the dead socket and asyncio would log "socket.send()
+    # raised exception." once per event, thousands for a long answer. asyncio stays silent for
+    # the first writes after the failed one (below its threshold); a turn before that many
+    # lets the disconnect be seen, uvicorn stop writing and Starlette end the stream.
+    async with aclosing(events):
+        sent = 0
+        async for event in events:
+            if sent and (pace or not sent % _TURN_EVERY):
+                await asyncio.sleep(pace)
+            sent += 1
+            yield event
 
 
 def _event(data: object) -> bytes:
@@ -114,7 +142,7 @@ CHAT_DIALECT = StreamDialect("chunks", lambda error: _event(error.to_json()), b"
 
 async def _events(
     call: Call, request: ChatRequest, answer: Answer, spend: Spend, fault: Fault | None
-) -> AsyncIterator[bytes]:
+) -> AsyncGenerator[bytes, None]:
     yield b": ping\n\n"
     chunks = list(stream_chunks(answer, request.include_usage))
     sent = 0

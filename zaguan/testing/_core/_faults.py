@@ -9,12 +9,20 @@ import math
 import re
 from dataclasses import dataclass, fields, replace
 
-__all__ = ["FAULT_HEADER", "Fault", "FaultSpecError", "fault_from_model", "parse_fault"]
+__all__ = [
+    "FAULT_HEADER",
+    "MAX_SECONDS",
+    "Fault",
+    "FaultSpecError",
+    "fault_from_model",
+    "parse_fault",
+]
 
 #: The request header that switches a fault on for one request (and its retries).
 FAULT_HEADER = "X-CoreX-Fault"
 
-_MAX_DELAY = 60.0
+#: The most seconds a fault's delay, pace or ``retry_after`` can be.
+MAX_SECONDS = 60.0
 
 
 class FaultSpecError(ValueError):
@@ -23,7 +31,7 @@ class FaultSpecError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Fault:
-    """What to break, and for how many attempts of one request id."""
+    """What to break or slow, and for how many attempts of one request id."""
 
     status: int | None = None
     times: int | None = None
@@ -35,6 +43,7 @@ class Fault:
     stream_drop_after: int | None = None
     stream_stall_after: int | None = None
     stream_keepalive_after: int | None = None
+    stream_pace: float | None = None
 
     def active(self, attempt: int) -> bool:
         """Whether this fault applies to the `attempt`-th try (1-based) of a request id."""
@@ -60,8 +69,8 @@ def _seconds(key: str, value: str) -> float:
         seconds = float(value)
     except ValueError:
         seconds = math.nan
-    if not 0 <= seconds <= _MAX_DELAY:
-        raise FaultSpecError(f"{key}={value!r}: expected seconds between 0 and {_MAX_DELAY:g}")
+    if not 0 <= seconds <= MAX_SECONDS:
+        raise FaultSpecError(f"{key}={value!r}: expected seconds between 0 and {MAX_SECONDS:g}")
     return seconds
 
 
@@ -89,6 +98,7 @@ _PARSERS = {
     "stream_drop_after": _int,
     "stream_stall_after": _int,
     "stream_keepalive_after": _int,
+    "stream_pace": _seconds,
 }
 assert set(_PARSERS) == {field.name for field in fields(Fault)}
 
@@ -124,6 +134,7 @@ _MODEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"stream-drop-(?P<n>\d+)"), "stream_drop_after={n}"),
     (re.compile(r"stream-stall-(?P<n>\d+)"), "stream_stall_after={n}"),
     (re.compile(r"stream-keepalive-(?P<n>\d+)"), "stream_keepalive_after={n}"),
+    (re.compile(r"stream-pace-(?P<pace>\d+(?:\.\d+)?)"), "stream_pace={pace}"),
 )
 
 

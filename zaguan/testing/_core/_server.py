@@ -79,6 +79,8 @@ class LocalCoreX:
     `fault` is a server-wide fault spec (see the package docstring); `clock` gives the ledger's
     timestamps and the rate limits' time (default: the current UTC time). `rate_limits` maps
     keys to (requests, tokens) per minute, either None (see `zaguan.testing._core._ratelimits`).
+    `stream_pace` is the seconds between two events of every stream (default 0: as fast as the
+    socket takes them), e.g. 0.05 for an answer a person sees arrive word by word.
     """
 
     def __init__(
@@ -91,9 +93,15 @@ class LocalCoreX:
         fault: str | Fault | None = None,
         clock: Clock | None = None,
         rate_limits: Mapping[str, RateLimitSpec] | None = None,
+        stream_pace: float = 0.0,
     ) -> None:
         self.state = CoreXState(
-            api_keys, credits=credits, fault=fault, clock=clock, rate_limits=rate_limits
+            api_keys,
+            credits=credits,
+            fault=fault,
+            clock=clock,
+            rate_limits=rate_limits,
+            stream_pace=stream_pace,
         )
         self.app = build_app(self.state)
         self._host = host
@@ -161,12 +169,21 @@ class LocalCoreX:
     def fault(self, fault: str | Fault | None) -> None:
         self.state.fault = fault
 
+    @property
+    def stream_pace(self) -> float:
+        """Seconds between two stream events; assign to change it while running."""
+        return self.state.stream_pace
+
+    @stream_pace.setter
+    def stream_pace(self, seconds: float) -> None:
+        self.state.stream_pace = seconds
+
     def reset(self) -> None:
         """Restore the state of a new server without restarting it, as between two tests.
 
-        Ledgers, attempts, uploads, generated request ids and the server-wide fault go back to
-        what the constructor made; keys, credits, clock and the port stay. Restarting costs a
-        socket, a thread and uvicorn's start-up; this costs microseconds. A request still in
+        Ledgers, attempts, uploads, generated request ids, the server-wide fault and the stream pace
+        go back to what the constructor made; keys, credits, clock and the port stay. Restarting
+        costs a socket, a thread and uvicorn's start-up; this costs microseconds. A request still in
         flight ends against the old state.
         """
         self.state.reset()

@@ -13,11 +13,18 @@ from .._messages._batch_store import BatchStore
 from .._openai_batches._file_store import FileStore
 from .._openai_batches._store import OpenAIBatchStore
 from ._errors import ApiError
-from ._faults import Fault, parse_fault
+from ._faults import MAX_SECONDS, Fault, parse_fault
 from ._ratelimits import RateLimits, RateLimitSpec, check_rate_limits
 from ._uploads import Upload
 
-__all__ = ["DEFAULT_API_KEY", "DEFAULT_CREDITS", "FREE_API_KEY", "CoreXState", "Dropper"]
+__all__ = [
+    "DEFAULT_API_KEY",
+    "DEFAULT_CREDITS",
+    "FREE_API_KEY",
+    "CoreXState",
+    "Dropper",
+    "check_pace",
+]
 
 #: The default key: tier `pro` (bands A and B).
 DEFAULT_API_KEY = "zk-local-pro"
@@ -27,6 +34,17 @@ DEFAULT_CREDITS = 10_000
 
 #: Closes the connection a request arrived on, given its ASGI scope; False if it cannot.
 Dropper = Callable[[Mapping[str, Any]], bool]
+
+
+def check_pace(seconds: object) -> float:
+    """``seconds`` between stream events, as a float; `ValueError` unless 0 to `MAX_SECONDS`."""
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not 0 <= seconds <= MAX_SECONDS
+    ):
+        raise ValueError(f"stream_pace must be seconds from 0 to {MAX_SECONDS:g}, got {seconds!r}")
+    return float(seconds)
 
 
 class CoreXState:
@@ -39,7 +57,16 @@ class CoreXState:
 
     #: What `reset` keeps: the options the state was built with and the server's plumbing.
     CONFIG_ATTRIBUTES = frozenset(
-        {"clock", "dropper", "_keys", "_credits", "_initial_fault", "_lock", "_rate_limits"}
+        {
+            "clock",
+            "dropper",
+            "_keys",
+            "_credits",
+            "_initial_fault",
+            "_initial_pace",
+            "_lock",
+            "_rate_limits",
+        }
     )
 
     def __init__(
@@ -50,6 +77,7 @@ class CoreXState:
         fault: str | Fault | None = None,
         clock: Clock | None = None,
         rate_limits: Mapping[str, RateLimitSpec] | None = None,
+        stream_pace: float = 0.0,
     ) -> None:
         keys = (
             dict(api_keys)
@@ -67,6 +95,7 @@ class CoreXState:
         self._credits = credits
         self._initial_fault = parse_fault(fault) if isinstance(fault, str) else fault
         self._rate_limits = check_rate_limits(rate_limits, keys)
+        self._initial_pace = check_pace(stream_pace)
         self._lock = threading.Lock()
         self.reset()
 
@@ -81,6 +110,7 @@ class CoreXState:
                 key: Ledger(self._credits, tier, self.clock) for key, tier in self._keys.items()
             }
             self._fault = self._initial_fault
+            self._pace = self._initial_pace
             self._attempts: dict[str, int] = {}
             self._ids = itertools.count(1)
             self.batches = BatchStore()
@@ -97,6 +127,19 @@ class CoreXState:
     @fault.setter
     def fault(self, fault: str | Fault | None) -> None:
         self._fault = parse_fault(fault) if isinstance(fault, str) else fault
+
+    @property
+    def stream_pace(self) -> float:
+        """Seconds between two events of every stream (a request's ``stream_pace`` fault wins)."""
+        return self._pace
+
+    @stream_pace.setter
+    def stream_pace(self, seconds: float) -> None:
+        self._pace = check_pace(seconds)
+
+    def pace_for(self, fault: Fault | None) -> float:
+        """The pace of one stream: its fault's ``stream_pace`` if it has one, else the server's."""
+        return fault.stream_pace if fault and fault.stream_pace is not None else self._pace
 
     def new_request_id(self) -> str:
         with self._lock:

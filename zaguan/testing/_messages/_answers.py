@@ -17,8 +17,8 @@ from typing import Any
 
 from .._catalog._models import Model
 from .._chat._answers import _digest as digest
-from .._chat._answers import _sample as sample
 from .._chat._answers import count_tokens
+from .._chat._sample import sample
 from .._core._errors import ApiError, bad_request
 
 __all__ = [

@@ -8,12 +8,12 @@ stream reaches its end.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, Mapping
 from typing import Any
 
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import Response
 
-from .._chat._routes import StreamDialect, _stream_break, break_stream
+from .._chat._routes import StreamDialect, _stream_break, break_stream, event_stream
 from .._core._call import Call, json_response
 from .._core._errors import ApiError
 from .._core._faults import Fault
@@ -49,9 +49,7 @@ async def create_message(call: Call) -> Response:
     spend = message_spend(answer, fault.delay if fault else 0.0)
     if body.get("stream") is True:
         events = _events(call, answer, spend, fingerprint, fault)
-        return StreamingResponse(
-            events, media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
-        )
+        return event_stream(events, call.state.pace_for(fault))
     debit(call, spend, fingerprint)
     return json_response(message_json(answer))
 
@@ -65,7 +63,7 @@ _DIALECT = StreamDialect(
 
 async def _events(
     call: Call, answer: MessageAnswer, spend: Spend, fingerprint: str, fault: Fault | None
-) -> AsyncIterator[bytes]:
+) -> AsyncGenerator[bytes, None]:
     sent = 0
     for kind, event in message_events(answer):
         how = _stream_break(fault, kind, sent)
