@@ -39,7 +39,7 @@ from ._errors import (
     UnprocessableEntityError,
     ZaguanError,
 )
-from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
+from ._http import DefaultAioHttpClient, DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._observe._events import (
     AttemptResponse,
     AttemptStart,
@@ -81,6 +81,7 @@ __all__ = [
     "ConflictError",
     "ContentFilterFinishReasonError",
     "Conversation",
+    "DefaultAioHttpClient",
     "DefaultAsyncHttpxClient",
     "DefaultHttpxClient",
     "FunctionTool",

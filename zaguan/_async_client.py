@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
 import httpx2
@@ -14,7 +13,6 @@ from ._attempts import Attempts
 from ._base import BaseClient, BaseRawClient
 from ._config import DEFAULT_MAX_ROUNDS
 from ._operation import Operation, Pages
-from ._permits import Permits
 from ._raw import araw, record
 from ._request import Call, RequestOptions
 from ._streams._download import AsyncBinaryStream
@@ -58,11 +56,6 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     with_raw_response: AsyncRawZaguanClient
     """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
     _other_client = ""
-
-    @cached_property
-    def _permits(self) -> Permits:
-        """In-flight requests wait here, not in httpcore2's queue (see `_permits`)."""
-        return Permits(self._http)
 
     @overload
     async def chat(
@@ -206,7 +199,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         while True:
             try:
                 request = attempts.request()
-                response = await self._permits.send(request, stream=attempts.streamed)
+                response = await self._http.send(request, stream=attempts.streamed, auth=None)
                 if attempts.must_read(response):
                     await response.aread()
             except httpx2.HTTPError as exc:

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar, 
 import httpx2
 
 from ._attempts import Attempts
-from ._config import DEFAULT_LIMITS, ApiKey, ClientConfig, resolve_config
+from ._config import ApiKey, ClientConfig, resolve_config
 from ._errors import RequestValidationError
-from ._http import check_http_client
+from ._http import check_http_client, default_settings
 from ._observe._hooks import Hooks, Observer
 from ._operation import Operation, from_dict
 from ._operations import Operations
@@ -92,7 +92,7 @@ class BaseClient(Operations, Generic[H]):
         self._header_cache = HeaderCache()  # see `_prepare.base_headers`
         self._owns_http = http_client is None
         self._http = http_client or cast(
-            H, self._http_class(timeout=self._config.timeout, limits=DEFAULT_LIMITS)
+            H, self._http_class(**{**default_settings(), "timeout": self._config.timeout})
         )
         self.with_raw_response = self._raw_class(self)
         """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
