@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,13 @@ ASYNC = pytest.mark.parametrize("transport", ["async", "aiohttp"])
 
 def fault(spec: str) -> dict[str, dict[str, str]]:
     return {"extra_headers": {FAULT_HEADER: spec}}
+
+
+async def async_client(make_api: MakeApi, **settings: Any) -> AsyncZaguanClient:
+    """The async client of an `Api` of the test's (async) transport."""
+    client = (await make_api(**settings)).client
+    assert isinstance(client, AsyncZaguanClient)
+    return client
 
 
 async def test_calls_and_streams_read_whole_give_their_connection_back(
@@ -52,9 +60,7 @@ async def test_failed_requests_give_their_connection_back(make_api: MakeApi) -> 
 async def test_a_stream_holds_its_connection_until_closed_and_the_wait_is_bounded(
     make_api: MakeApi,
 ) -> None:
-    api = await make_api(max_connections=2, pool=0.3, max_retries=0)
-    client = api.client
-    assert isinstance(client, AsyncZaguanClient)
+    client = await async_client(make_api, max_connections=2, pool=0.3, max_retries=0)
     held = [await client.chat_stream(**CHAT) for _ in range(2)]
     with pytest.raises(zaguan.APITimeoutError, match="PoolTimeout"):
         await asyncio.wait_for(client.chat(**CHAT), 10)
@@ -67,9 +73,7 @@ async def test_a_stream_holds_its_connection_until_closed_and_the_wait_is_bounde
 async def test_a_cancelled_request_gives_its_connection_back(
     make_api: MakeApi, server: LocalCoreX
 ) -> None:
-    api = await make_api(max_connections=1, pool=2)
-    client = api.client
-    assert isinstance(client, AsyncZaguanClient)
+    client = await async_client(make_api, max_connections=1, pool=2)
     task = asyncio.create_task(client.chat(**CHAT, request_id="slow", **fault("delay=1")))
     while server.attempts("slow") == 0:  # until it is in flight
         await asyncio.sleep(0.01)
@@ -116,9 +120,7 @@ async def test_an_abandoned_stream_frees_its_connection_when_collected(
     make_api: MakeApi,
 ) -> None:
     # httpx2's pool keeps the connection of a response never closed (issue 18).
-    api = await make_api(max_connections=1, pool=2, max_retries=0)
-    client = api.client
-    assert isinstance(client, AsyncZaguanClient)
+    client = await async_client(make_api, max_connections=1, pool=2, max_retries=0)
     stream = await client.chat_stream(**CHAT)
     del stream
     gc.collect()
