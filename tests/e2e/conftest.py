@@ -17,6 +17,7 @@ from typing import Any
 import httpx2
 import pytest
 
+from tests.adapter import Api
 from zaguan import (
     AsyncZaguanClient,
     DefaultAioHttpClient,
@@ -25,9 +26,8 @@ from zaguan import (
     ZaguanClient,
 )
 from zaguan.testing import LocalCoreX, corex_server
-from zaguan_corex_client.models import ChatCompletionChunk
 
-__all__ = ["corex_server"]  # the fixture, re-exported for pytest
+__all__ = ["Api", "corex_server"]  # the fixture, re-exported for pytest; the adapter for tests
 
 
 @pytest.fixture(autouse=True)
@@ -39,30 +39,6 @@ def _no_backoff(no_backoff: None) -> None:
 def server(corex_server: LocalCoreX) -> LocalCoreX:
     """The session's local CoreX, reset for this test (`zaguan.testing.corex_server`)."""
     return corex_server
-
-
-class Api:
-    """One interface over `ZaguanClient` and `AsyncZaguanClient`."""
-
-    def __init__(self, client: ZaguanClient | AsyncZaguanClient) -> None:
-        self.client = client
-        self.is_async = isinstance(client, AsyncZaguanClient)
-
-    async def __call__(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        result = getattr(self.client, method)(*args, **kwargs)
-        return await result if self.is_async else result
-
-    async def stream(self, **kwargs: Any) -> tuple[list[ChatCompletionChunk], Any]:
-        """Every chunk of a chat stream, and the stream (closed)."""
-        if isinstance(self.client, AsyncZaguanClient):
-            async with self.client.chat_stream(**kwargs) as stream:
-                return [chunk async for chunk in stream], stream
-        with self.client.chat_stream(**kwargs) as sync_stream:
-            return list(sync_stream), sync_stream
-
-    async def collect(self, iterator: Any) -> list[Any]:
-        """The items of an iterator or async iterator."""
-        return [item async for item in iterator] if self.is_async else list(iterator)
 
 
 TRANSPORTS = ["sync", "async", "aiohttp"]
