@@ -37,8 +37,6 @@ class KeepEncodedSlashes:
         await self.app(scope, receive, send)
 
 
-
-
 def decode_path_params(scope: Scope) -> None:
     """Decode the matched route's parameters of a path `KeepEncodedSlashes` rewrote (once: a
     route shared by several methods passes through two endpoints)."""
