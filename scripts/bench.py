@@ -59,6 +59,9 @@ DISTRIBUTIONS = ["zaguan-corex", "httpx", "httpx2", "aiohttp", "openai", "anthro
                  "zaguan-sdk", "mistralai", "matplotlib"]  # fmt: skip
 BULK_MARKERS = ("<!-- bench_bulk:start -->", "<!-- bench_bulk:end -->")
 """The section `scripts/bench_bulk.py` keeps in benchmarks.md: carried over, never rewritten."""
+ANALYSIS_MARKERS = ("<!-- bench_analysis:start -->", "<!-- bench_analysis:end -->")
+"""The hand-written reading of a run (profiles, what a missed target needs): carried over too,
+placed after the targets."""
 
 
 @dataclass
@@ -722,13 +725,25 @@ def cost(measure: Measure, peer: Peer) -> float:
 
 
 def write_report(path: Path, text: str) -> None:
-    """``text`` as ``path``, with the bulk benchmark's section of the old file carried over
-    (`scripts/bench_bulk.py` writes it between its markers; this script never does)."""
-    start, end = BULK_MARKERS
+    """``text`` as ``path``, with the hand-kept sections of the old file carried over: the
+    reading of the last run (after the targets) and the bulk benchmark's (at the end), each
+    between its markers; this script writes neither."""
     old = path.read_text() if path.exists() else ""
-    if start in old and end in old:
-        section = old[old.index(start) : old.index(end) + len(end)]
-        text = f"{text.rstrip()}\n\n{section}\n"
+
+    def kept(markers: tuple[str, str]) -> str | None:
+        start, end = markers
+        if start in old and end in old:
+            return old[old.index(start) : old.index(end) + len(end)]
+        return None
+
+    analysis = kept(ANALYSIS_MARKERS)
+    if analysis is not None:
+        text = text.replace(
+            "\n## How it was measured", f"\n{analysis}\n\n## How it was measured", 1
+        )
+    bulk = kept(BULK_MARKERS)
+    if bulk is not None:
+        text = f"{text.rstrip()}\n\n{bulk}\n"
     path.write_text(text)
 
 

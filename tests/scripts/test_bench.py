@@ -49,10 +49,11 @@ def test_quick_run_reports_every_measure_for_our_clients_and_raw_httpx2(tmp_path
     assert "## Targets (issue 17)" in report
 
 
-def test_the_bulk_benchmarks_section_is_carried_over(
+def test_the_hand_kept_sections_are_carried_over(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`scripts/bench_bulk.py` writes its section between markers; bench.py keeps it."""
+    """`scripts/bench_bulk.py` writes its section between markers, and the reading of a run is
+    kept by hand between its own: bench.py rewrites the rest and keeps both."""
     spec = importlib.util.spec_from_file_location("bench", SCRIPT)
     assert spec is not None
     assert spec.loader is not None
@@ -63,8 +64,12 @@ def test_the_bulk_benchmarks_section_is_carried_over(
     write_report, (start, end) = bench.write_report, bench.BULK_MARKERS
     path = tmp_path / "benchmarks.md"
     section = f"{start}\nbulk table\n{end}"
-    path.write_text(f"# old\n\n{section}\n")
-    write_report(path, "# new\n")
-    assert path.read_text() == f"# new\n\n{section}\n"
-    write_report(path, "# newer\n")  # and again
-    assert path.read_text() == f"# newer\n\n{section}\n"
+    reading = "\n".join(
+        [bench.ANALYSIS_MARKERS[0], "what the run means", bench.ANALYSIS_MARKERS[1]]
+    )
+    path.write_text(f"# old\n\n{reading}\n\n## How it was measured\n\nold\n\n{section}\n")
+    for title in ("# new", "# newer"):  # and again: nothing doubles
+        write_report(path, f"{title}\n\n## Targets\n\n## How it was measured\n\nnew\n")
+        assert path.read_text() == (
+            f"{title}\n\n## Targets\n\n{reading}\n\n## How it was measured\n\nnew\n\n{section}\n"
+        )
