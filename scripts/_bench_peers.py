@@ -3,9 +3,11 @@
 An adapter has ``call()`` (one non-streaming chat completion, parsed), ``stream(final)``
 (one 200-chunk chat stream read to the end; with ``final``, the whole answer rebuilt the way
 that client offers, e.g. ``get_final_completion()``) returning ``(chunks, time of the first
-chunk)``, and ``close()``; the async ones are coroutines. Every client gets the same key, the
-same timeout, retries off, and otherwise its default settings; with ``mock`` it is built on
-its HTTP library's ``MockTransport`` instead of the network (measure (f)).
+chunk)``, ``messages(final)`` (the same for a 200-delta Anthropic Messages stream, for the
+clients that have one), and ``close()``; the async ones are coroutines. A client without a
+feature raises `NotOffered` (reported as n/a). Every client gets the same key, the same
+timeout, retries off, and otherwise its default settings; with ``mock`` it is built on its
+HTTP library's ``MockTransport`` instead of the network (measure (f); aiohttp has none).
 Imports happen in ``make``, so that a peer that is not installed is reported, not fatal.
 """
 
@@ -20,17 +22,19 @@ from dataclasses import dataclass
 from time import perf_counter
 from typing import Any
 
-from bench_server import COMPLETION, MODEL, STREAM_BYTES
+from bench_server import COMPLETION, MESSAGES_STREAM_BYTES, MODEL, STREAM_BYTES
 
 MESSAGES = [{"role": "user", "content": "Say hello"}]
 CHAT = {"model": MODEL, "messages": MESSAGES}
 PATH = "/v1/chat/completions"
+MESSAGES_PATH = "/v1/messages"
+ASK = {"model": "anthropic/claude-3-5-haiku", "max_tokens": 256, "messages": MESSAGES}
 _STREAM = re.compile(rb'"stream"\s*:\s*true')
 
 
-def _sse_body() -> bytes:
-    """The SSE body without its chunked framing, for MockTransport."""
-    body = STREAM_BYTES.split(b"\r\n\r\n", 1)[1]
+def _sse_body(response: bytes = STREAM_BYTES) -> bytes:
+    """An SSE body without its chunked framing, for MockTransport."""
+    body = response.split(b"\r\n\r\n", 1)[1]
     events, rest = [], body
     while True:
         size, rest = rest.split(b"\r\n", 1)
@@ -41,6 +45,7 @@ def _sse_body() -> bytes:
 
 
 SSE_BODY = _sse_body()
+MESSAGES_SSE_BODY = _sse_body(MESSAGES_STREAM_BYTES)
 
 
 class NotOffered(Exception):
@@ -53,9 +58,8 @@ def mock_transport(lib: Any) -> Any:
 
     def handle(request: Any) -> Any:
         if _STREAM.search(request.content):
-            return lib.Response(
-                200, content=SSE_BODY, headers={"content-type": "text/event-stream"}
-            )
+            body = MESSAGES_SSE_BODY if request.url.path == MESSAGES_PATH else SSE_BODY
+            return lib.Response(200, content=body, headers={"content-type": "text/event-stream"})
         return lib.Response(200, content=completion, headers={"content-type": "application/json"})
 
     return lib.MockTransport(handle)
@@ -93,6 +97,21 @@ class Raw:
         "".join(parts)
         return n, first
 
+    def messages(self, final: bool) -> tuple[int, float]:
+        n, first, parts = 0, 0.0, []
+        body = {**ASK, "stream": True}
+        with self.http.stream("POST", MESSAGES_PATH, json=body, headers=_headers(self.key)) as r:
+            r.raise_for_status()
+            for line in r.iter_lines():
+                if line.startswith("data: "):
+                    event = json.loads(line[6:])
+                    if event["type"] == "content_block_delta":
+                        n, first = n + 1, first or perf_counter()
+                        if final:
+                            parts.append(event["delta"]["text"])
+        "".join(parts)
+        return n, first
+
     def close(self) -> None:
         self.http.close()
 
@@ -121,8 +140,71 @@ class AsyncRaw:
         "".join(parts)
         return n, first
 
+    async def messages(self, final: bool) -> tuple[int, float]:
+        n, first, parts = 0, 0.0, []
+        body = {**ASK, "stream": True}
+        async with self.http.stream(
+            "POST", MESSAGES_PATH, json=body, headers=_headers(self.key)
+        ) as r:
+            r.raise_for_status()
+            async for line in r.aiter_lines():
+                if line.startswith("data: "):
+                    event = json.loads(line[6:])
+                    if event["type"] == "content_block_delta":
+                        n, first = n + 1, first or perf_counter()
+                        if final:
+                            parts.append(event["delta"]["text"])
+        "".join(parts)
+        return n, first
+
     async def close(self) -> None:
         await self.http.aclose()
+
+
+class RawAioHttp:
+    """Raw aiohttp + json.loads: the async floor of aiohttp's transport (no mock: it has none).
+    Its session is made in the event loop of the first call, as aiohttp wants."""
+
+    def __init__(self, base: str, key: str, mock: bool, timeout: float) -> None:
+        if mock:
+            raise NotOffered("aiohttp has no mock transport")
+        self.base, self.key, self.timeout = base, key, timeout
+        self.session: Any = None
+
+    def _session(self) -> Any:
+        import aiohttp
+
+        if self.session is None:
+            timeout = aiohttp.ClientTimeout(total=self.timeout)
+            self.session = aiohttp.ClientSession(timeout=timeout)
+        return self.session
+
+    async def call(self) -> None:
+        url = self.base + PATH
+        async with self._session().post(url, json=CHAT, headers=_headers(self.key)) as r:
+            r.raise_for_status()
+            json.loads(await r.read())
+
+    async def stream(self, final: bool) -> tuple[int, float]:
+        n, first, parts = 0, 0.0, []
+        body, url = {**CHAT, "stream": True}, self.base + PATH
+        async with self._session().post(url, json=body, headers=_headers(self.key)) as r:
+            r.raise_for_status()
+            async for line in r.content:
+                if line.startswith(b"data: ") and line.rstrip() != b"data: [DONE]":
+                    chunk = json.loads(line[6:])
+                    n, first = n + 1, first or perf_counter()
+                    if final:
+                        parts.append(chunk["choices"][0]["delta"].get("content") or "")
+        "".join(parts)
+        return n, first
+
+    async def messages(self, final: bool) -> tuple[int, float]:
+        raise NotOffered("measured with httpx2 only")
+
+    async def close(self) -> None:
+        if self.session is not None:
+            await self.session.close()
 
 
 # -- Ours.
@@ -147,6 +229,16 @@ class Zaguan:
                 n, first = n + 1, first or perf_counter()
             if final:
                 stream.get_final_completion()
+        return n, first
+
+    def messages(self, final: bool) -> tuple[int, float]:
+        n, first = 0, 0.0
+        with self.c.messages_stream(**ASK) as stream:
+            for event in stream:  # plain dicts, as the wire has them
+                if event["type"] == "content_block_delta":
+                    n, first = n + 1, first or perf_counter()
+            if final:
+                stream.get_final_message()
         return n, first
 
     def close(self) -> None:
@@ -182,9 +274,9 @@ class AsyncZaguan:
 
         from zaguan import AsyncZaguanClient
 
-        http = httpx2.AsyncClient(transport=mock_transport(httpx2)) if mock else None
+        self.http = httpx2.AsyncClient(transport=mock_transport(httpx2)) if mock else None
         self.c = AsyncZaguanClient(
-            key, base_url=base, timeout=timeout, max_retries=0, http_client=http
+            key, base_url=base, timeout=timeout, max_retries=0, http_client=self.http
         )
 
     async def call(self) -> None:
@@ -199,8 +291,34 @@ class AsyncZaguan:
                 await stream.get_final_completion()
         return n, first
 
+    async def messages(self, final: bool) -> tuple[int, float]:
+        n, first = 0, 0.0
+        async with self.c.messages_stream(**ASK) as stream:
+            async for event in stream:  # plain dicts, as the wire has them
+                if event["type"] == "content_block_delta":
+                    n, first = n + 1, first or perf_counter()
+            if final:
+                await stream.get_final_message()
+        return n, first
+
     async def close(self) -> None:
         await self.c.close()
+        if self.http is not None:
+            await self.http.aclose()
+
+
+class AsyncZaguanAioHttp(AsyncZaguan):
+    """Ours on `DefaultAioHttpClient` (the aiohttp extra)."""
+
+    def __init__(self, base: str, key: str, mock: bool, timeout: float) -> None:
+        if mock:
+            raise NotOffered("aiohttp has no mock transport")
+        from zaguan import AsyncZaguanClient, DefaultAioHttpClient
+
+        self.http = DefaultAioHttpClient()
+        self.c = AsyncZaguanClient(
+            key, base_url=base, timeout=timeout, max_retries=0, http_client=self.http
+        )
 
 
 # -- openai (on httpx2).
@@ -242,11 +360,17 @@ class OpenAI:
 
 
 class AsyncOpenAI:
+    aiohttp = False  # True: on openai's DefaultAioHttpClient
+
     def __init__(self, base: str, key: str, mock: bool, timeout: float) -> None:
         import httpx2
         import openai
 
         http = httpx2.AsyncClient(transport=mock_transport(httpx2)) if mock else None
+        if self.aiohttp:
+            if mock:
+                raise NotOffered("aiohttp has no mock transport")
+            http = openai.DefaultAioHttpClient()
         self.c = openai.AsyncOpenAI(
             api_key=key, base_url=f"{base}/v1", max_retries=0, timeout=timeout, http_client=http
         )
@@ -271,6 +395,73 @@ class AsyncOpenAI:
                 if event.type == "chunk":
                     n, first = n + 1, first or perf_counter()
             await events.get_final_completion()
+        return n, first
+
+    async def close(self) -> None:
+        await self.c.close()
+
+
+class AsyncOpenAIAioHttp(AsyncOpenAI):
+    aiohttp = True
+
+
+# -- anthropic (on httpx2): its Messages stream beside ours (measure (h)).
+
+
+class Anthropic:
+    def __init__(self, base: str, key: str, mock: bool, timeout: float) -> None:
+        import anthropic
+        import httpx2
+
+        http = httpx2.Client(transport=mock_transport(httpx2)) if mock else None
+        self.c = anthropic.Anthropic(
+            api_key=key, base_url=base, max_retries=0, timeout=timeout, http_client=http
+        )
+
+    def call(self) -> None:
+        raise NotOffered("no chat completions")
+
+    def stream(self, final: bool) -> tuple[int, float]:
+        raise NotOffered("no chat completions")
+
+    def messages(self, final: bool) -> tuple[int, float]:
+        n, first = 0, 0.0
+        with self.c.messages.stream(**ASK) as stream:  # type: ignore[arg-type]
+            for event in stream:
+                if event.type == "content_block_delta":
+                    n, first = n + 1, first or perf_counter()
+            if final:
+                stream.get_final_message()
+        return n, first
+
+    def close(self) -> None:
+        self.c.close()
+
+
+class AsyncAnthropic:
+    def __init__(self, base: str, key: str, mock: bool, timeout: float) -> None:
+        import anthropic
+        import httpx2
+
+        http = httpx2.AsyncClient(transport=mock_transport(httpx2)) if mock else None
+        self.c = anthropic.AsyncAnthropic(
+            api_key=key, base_url=base, max_retries=0, timeout=timeout, http_client=http
+        )
+
+    async def call(self) -> None:
+        raise NotOffered("no chat completions")
+
+    async def stream(self, final: bool) -> tuple[int, float]:
+        raise NotOffered("no chat completions")
+
+    async def messages(self, final: bool) -> tuple[int, float]:
+        n, first = 0, 0.0
+        async with self.c.messages.stream(**ASK) as stream:  # type: ignore[arg-type]
+            async for event in stream:
+                if event.type == "content_block_delta":
+                    n, first = n + 1, first or perf_counter()
+            if final:
+                await stream.get_final_message()
         return n, first
 
     async def close(self) -> None:
@@ -409,7 +600,8 @@ class Peer:
 
     @property
     def baseline(self) -> str:
-        return "httpx-async" if self.is_async else "httpx"
+        """The floor every ratio is taken to: raw httpx2 + json.loads (sync or async)."""
+        return "httpx2-async" if self.is_async else "httpx2"
 
     def make(self, base: str, key: str, *, mock: bool = False, timeout: float = 120.0) -> Any:
         if self.factory in (Raw, AsyncRaw):
@@ -421,13 +613,18 @@ class Peer:
 PEERS = [
     Peer("zaguan", "zaguan", False, "zaguan", Zaguan),
     Peer("zaguan-async", "zaguan", True, "zaguan", AsyncZaguan),
+    Peer("zaguan-aiohttp", "zaguan", True, "zaguan", AsyncZaguanAioHttp),
     Peer("zaguan+hook", "zaguan", False, "zaguan", ZaguanHooked),
-    Peer("httpx", "httpx", False, "httpx", Raw),
-    Peer("httpx-async", "httpx", True, "httpx", AsyncRaw),
     Peer("httpx2", "httpx2", False, "httpx2", Raw),
     Peer("httpx2-async", "httpx2", True, "httpx2", AsyncRaw),
+    Peer("aiohttp", "aiohttp", True, "aiohttp", RawAioHttp),
+    Peer("httpx", "httpx", False, "httpx", Raw),
+    Peer("httpx-async", "httpx", True, "httpx", AsyncRaw),
     Peer("openai", "openai", False, "openai", OpenAI),
     Peer("openai-async", "openai", True, "openai", AsyncOpenAI),
+    Peer("openai-aiohttp", "openai", True, "openai", AsyncOpenAIAioHttp),
+    Peer("anthropic", "anthropic", False, "anthropic", Anthropic),
+    Peer("anthropic-async", "anthropic", True, "anthropic", AsyncAnthropic),
     Peer("zaguan-sdk", "zaguan-sdk", False, "zaguan_sdk", ZaguanSDK),
     Peer("zaguan-sdk-async", "zaguan-sdk", True, "zaguan_sdk", AsyncZaguanSDK),
     Peer("mistralai", "mistralai", False, "mistralai.client", Mistral),

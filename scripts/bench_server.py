@@ -5,6 +5,8 @@
 Prints ``PORT <n>`` on stdout once it listens on 127.0.0.1, then serves until killed:
 * ``POST /v1/chat/completions``: a canned chat completion (JSON), or, when the body asks for
   ``"stream": true``, 200 SSE chunks and ``data: [DONE]`` (chunked transfer encoding);
+* ``POST /v1/messages`` with ``"stream": true``: an Anthropic Messages stream of 200 text
+  deltas, with its named events (``message_start`` ... ``message_stop``);
 * ``GET /v1/models``: a one-model list;
 * ``GET /__stats``: ``{"connections": accepted TCP connections, "requests": n}`` (a
   connection opened to ask this is not counted).
@@ -64,7 +66,39 @@ def _sse_response() -> bytes:
     return head + b"\r\n" + body
 
 
+def _messages_event(kind: str, **fields: object) -> str:
+    return f"event: {kind}\ndata: {json.dumps({'type': kind, **fields}, separators=(',', ':'))}\n\n"
+
+
+def _messages_stream_response() -> bytes:
+    """An Anthropic Messages stream of `CHUNKS` text deltas, one HTTP chunk per event."""
+    message = {"id": "msg_bench", "type": "message", "role": "assistant", "content": [],
+               "model": MODEL, "stop_reason": None, "stop_sequence": None,
+               "usage": {"input_tokens": 12, "output_tokens": 1}}  # fmt: skip
+    events = [
+        _messages_event("message_start", message=message),
+        _messages_event("content_block_start", index=0, content_block={"type": "text", "text": ""}),
+        *(
+            _messages_event(
+                "content_block_delta", index=0, delta={"type": "text_delta", "text": f"w{i} "}
+            )
+            for i in range(CHUNKS)
+        ),
+        _messages_event("content_block_stop", index=0),
+        _messages_event(
+            "message_delta",
+            delta={"stop_reason": "end_turn", "stop_sequence": None},
+            usage={"output_tokens": CHUNKS},
+        ),
+        _messages_event("message_stop"),
+    ]
+    body = b"".join(f"{len(e):x}\r\n{e}\r\n".encode() for e in events) + b"0\r\n\r\n"
+    head = b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n"
+    return head + b"\r\n" + body
+
+
 COMPLETION_BYTES = _json_response(COMPLETION)
+MESSAGES_STREAM_BYTES = _messages_stream_response()
 MODELS_BYTES = _json_response(MODELS)
 STREAM_BYTES = _sse_response()
 NOT_FOUND = (
@@ -104,6 +138,8 @@ class Connection(asyncio.Protocol):
         self.answered += 1
         if method == b"POST" and path.endswith(b"/chat/completions"):
             return STREAM_BYTES if _STREAM.search(body) else COMPLETION_BYTES
+        if method == b"POST" and path.endswith(b"/v1/messages") and _STREAM.search(body):
+            return MESSAGES_STREAM_BYTES
         if path.startswith(b"/v1/models"):
             return MODELS_BYTES
         if path == b"/__stats":

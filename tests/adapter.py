@@ -93,10 +93,5 @@ class Api:
     async def close(self, stream: AnyStream) -> None:
         await settle(stream.close())
 
-    @property
-    def pool(self) -> Any:
-        """The connection pool behind the client (for connection-reuse checks)."""
-        return self.client._http._transport._pool  # type: ignore[union-attr]
-
     async def aclose(self) -> None:
         await settle(self.client.aclose() if self.is_async else self.client.close())  # type: ignore[union-attr]

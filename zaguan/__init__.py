@@ -40,7 +40,7 @@ from ._errors import (
     UnprocessableEntityError,
     ZaguanError,
 )
-from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
+from ._http import DefaultAioHttpClient, DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._observe._events import (
     AttemptResponse,
     AttemptStart,
@@ -84,6 +84,7 @@ __all__ = [
     "ConflictError",
     "ContentFilterFinishReasonError",
     "Conversation",
+    "DefaultAioHttpClient",
     "DefaultAsyncHttpxClient",
     "DefaultHttpxClient",
     "FunctionTool",

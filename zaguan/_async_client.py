@@ -7,7 +7,6 @@ import contextlib
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
 import httpx2
@@ -17,7 +16,6 @@ from ._base import BaseClient, BaseRawClient, written
 from ._config import DEFAULT_MAX_ROUNDS
 from ._errors import ConfigurationError
 from ._operation import Operation, Pages
-from ._permits import Permits
 from ._raw import araw, record
 from ._request import Call, RequestOptions
 from ._streams._download import AsyncBinaryStream
@@ -63,18 +61,13 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     with_raw_response: AsyncRawZaguanClient
     """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
     _other_client = ""
-    _generation = 0  # the pool's `Connections.generation` that `_permits` was made for
+    _generation = 0  # the pool's `Connections.generation` that `lowlevel` was made for
 
     @staticmethod
     def _shown_return(annotation: str) -> str:
         """The declaration's return type, as awaited here: ``Iterator[X]`` is an
         ``AsyncIterator[X]``, a `BinaryStream` an `AsyncBinaryStream`, ..."""
         return _SYNC_NAMES.sub(r"Async\1", annotation)
-
-    @cached_property
-    def _permits(self) -> Permits:
-        """In-flight requests wait here, not in httpcore2's queue (see `_permits`)."""
-        return Permits(self._http)
 
     @overload
     async def chat(
@@ -249,7 +242,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
                 await self._sleep(wait)
             try:
                 request = attempts.request()
-                response = await self._permits.send(request, stream=attempts.streamed)
+                response = await self._http.send(request, stream=attempts.streamed, auth=None)
                 if attempts.must_read(response):
                     await response.aread()
             except httpx2.HTTPError as exc:
@@ -271,7 +264,6 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         generation = self._connections.adopt(asyncio.get_running_loop(), self._new_http)
         if generation != self._generation:
             self._generation = generation
-            self.__dict__.pop("_permits", None)
             self.__dict__.pop("lowlevel", None)
 
     async def _sleep(self, seconds: float) -> None:

@@ -20,11 +20,11 @@ import httpx2
 
 from ._attempts import Attempts
 from ._body import Body
-from ._config import DEFAULT_LIMITS, ApiKey, ClientConfig, resolve_config
+from ._config import ApiKey, ClientConfig, resolve_config
 from ._connections import Connections
 from ._errors import RequestValidationError
 from ._habits import attach, habit_error
-from ._http import check_http_client
+from ._http import check_http_client, default_settings
 from ._observe._hooks import Hooks, Observer
 from ._operation import Operation, from_dict
 from ._operations import Operations
@@ -142,7 +142,7 @@ class BaseClient(Operations, Generic[H]):
         return self._connections.http
 
     def _new_http(self) -> H:
-        return cast(H, self._http_class(timeout=self._config.timeout, limits=DEFAULT_LIMITS))
+        return cast(H, self._http_class(**{**default_settings(), "timeout": self._config.timeout}))
 
     def _attempts(self, call: Call[T], observer: Observer | None = None) -> Attempts[T]:
         """The attempts of ``call`` by this client (``observer``: made here when None)."""

@@ -1,7 +1,10 @@
-"""httpx2 clients with the SDK's defaults, for callers who bring their own ``http_client=``."""
+"""httpx2 clients with the SDK's defaults, for callers who bring their own ``http_client=``:
+on httpx2's pool, or on aiohttp's (`DefaultAioHttpClient`, the ``aiohttp`` extra)."""
 
 from __future__ import annotations
 
+import functools
+import ssl
 from typing import Any
 
 import httpx2
@@ -9,12 +12,30 @@ import httpx2
 from ._config import DEFAULT_LIMITS, DEFAULT_TIMEOUT
 from ._errors import ConfigurationError
 
-__all__ = ["DefaultAsyncHttpxClient", "DefaultHttpxClient"]
+__all__ = ["DefaultAioHttpClient", "DefaultAsyncHttpxClient", "DefaultHttpxClient"]
+
+
+@functools.cache
+def default_ssl_context() -> ssl.SSLContext:
+    """httpx2's default SSL context (certifi's CAs, or ``$SSL_CERT_FILE`` / ``$SSL_CERT_DIR``),
+    made once per process and shared by every http client the SDK makes with the defaults:
+    loading the CAs costs ~20 ms, which each new client would pay again."""
+    return httpx2.create_ssl_context()
+
+
+def default_settings() -> dict[str, Any]:
+    """What the SDK gives an http client it makes: its timeout, pool and the shared SSL
+    context."""
+    return {"timeout": DEFAULT_TIMEOUT, "limits": DEFAULT_LIMITS, "verify": default_ssl_context()}
 
 
 def _with_defaults(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """``kwargs`` with the SDK's timeout and pool limits where the caller gave none."""
-    return {"timeout": DEFAULT_TIMEOUT, "limits": DEFAULT_LIMITS, **kwargs}
+    """``kwargs`` with the SDK's settings where the caller gave none (the shared SSL context
+    only when the caller changed nothing about TLS or the environment)."""
+    settings = default_settings()
+    if {"verify", "cert", "trust_env"} & kwargs.keys():
+        del settings["verify"]
+    return {**settings, **kwargs}
 
 
 def check_http_client(value: object, expected: type[Any], hint: str) -> None:
@@ -50,3 +71,50 @@ class DefaultAsyncHttpxClient(httpx2.AsyncClient):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**_with_defaults(kwargs))
+
+
+# What `DefaultAioHttpClient` hands its transport instead of httpx2's client: given to
+# httpx2, ``limits``, ``verify`` and ``cert`` would build an httpx2 pool beside aiohttp's, and
+# ``proxy`` would route every request around aiohttp through one.
+_TRANSPORT_SETTINGS = ("limits", "verify", "cert", "proxy")
+# aiohttp and the packages it imports; any of them missing: the extra is not installed.
+_AIOHTTP_MODULES = frozenset(
+    {"aiohttp", "aiohappyeyeballs", "aiosignal", "frozenlist", "multidict", "propcache", "yarl"}
+)
+
+
+class DefaultAioHttpClient(httpx2.AsyncClient):
+    """An `httpx2.AsyncClient` that sends through aiohttp, for `AsyncZaguanClient` under
+    high concurrency, with `DefaultHttpxClient`'s defaults unless given. Needs the
+    ``aiohttp`` extra: ``pip install "zaguan-corex[aiohttp]"``.
+
+    >>> async with DefaultAioHttpClient() as http:
+    ...     client = AsyncZaguanClient(http_client=http)
+
+    Takes `httpx2.AsyncClient`'s arguments; ``limits``, ``verify``, ``cert``, ``trust_env``
+    and an ``http://`` ``proxy`` apply to aiohttp's pool. HTTP/1.1 only (``http2=True`` is
+    refused), no write timeout; make, use and close it in one event loop.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        try:
+            from ._aiohttp import AioHttpTransport  # noqa: PLC0415  # the extra, when made
+        except ModuleNotFoundError as exc:
+            if (exc.name or "").partition(".")[0] not in _AIOHTTP_MODULES:
+                raise
+            raise ModuleNotFoundError(
+                "DefaultAioHttpClient needs aiohttp, which the aiohttp extra installs: "
+                'pip install "zaguan-corex[aiohttp]"',
+                name="aiohttp",
+            ) from exc
+        settings = _with_defaults(kwargs)
+        if settings.get("transport") is not None or settings.pop("http2", False):
+            raise ConfigurationError(
+                "DefaultAioHttpClient sends HTTP/1.1 through its own aiohttp transport: pass "
+                "neither transport= nor http2=True (DefaultAsyncHttpxClient takes both)"
+            )
+        settings.pop("http1", None)
+        mine = {name: settings.pop(name) for name in _TRANSPORT_SETTINGS if name in settings}
+        trust_env = settings.get("trust_env", True)
+        transport = AioHttpTransport(trust_env=trust_env, **mine)
+        super().__init__(transport=transport, **settings)

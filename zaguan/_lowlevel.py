@@ -33,12 +33,45 @@ class LowLevelClient(AuthenticatedClient):
         return f"{type(self).__name__}(base_url={self._base_url!r})"
 
 
+class _Through(httpx2.BaseTransport):
+    """A transport that sends by ``http.send``: the request reaches ``http``'s own transport
+    (its pool, an aiohttp one, a mock) through the public seam, as the facade's calls do."""
+
+    def __init__(self, http: httpx2.Client) -> None:
+        self._http = http
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = self._http.send(request, stream=True, auth=None, follow_redirects=False)
+        return _relayed(response)
+
+
+class _AsyncThrough(httpx2.AsyncBaseTransport):
+    """`_Through` for an `httpx2.AsyncClient`."""
+
+    def __init__(self, http: httpx2.AsyncClient) -> None:
+        self._http = http
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = await self._http.send(request, stream=True, auth=None, follow_redirects=False)
+        return _relayed(response)
+
+
+def _relayed(response: httpx2.Response) -> httpx2.Response:
+    """``response`` as a transport's answer: its undecoded body, closed with it."""
+    return httpx2.Response(
+        response.status_code,
+        headers=response.headers.raw,
+        stream=response.stream,
+        extensions=response.extensions,
+    )
+
+
 def lowlevel_client(
     config: ClientConfig, http: httpx2.Client | httpx2.AsyncClient
 ) -> AuthenticatedClient:
-    """An `AuthenticatedClient` whose httpx2 client shares ``http``'s transport (its pool).
+    """An `AuthenticatedClient` whose httpx2 client sends through ``http`` (its pool).
 
-    A new httpx2 client on the same transport rather than ``http`` itself: a caller-given
+    A new httpx2 client in front of ``http`` rather than ``http`` itself: a caller-given
     ``http_client`` must not have our key, base URL or hooks forced on it.
     """
     settings: dict[str, Any] = {
@@ -49,7 +82,6 @@ def lowlevel_client(
     # The token is unused (the httpx2 clients below are ours), but the class requires one.
     lowlevel = LowLevelClient(base_url=config.base_url, token="")
     complete = _request_hook(config)
-    # httpx2 keeps the pool in the transport.
     if isinstance(http, httpx2.AsyncClient):
 
         async def acomplete(request: httpx2.Request) -> None:
@@ -57,9 +89,9 @@ def lowlevel_client(
 
         hooks = {"request": [acomplete]}
         return lowlevel.set_async_httpx_client(
-            httpx2.AsyncClient(transport=http._transport, event_hooks=hooks, **settings)
+            httpx2.AsyncClient(transport=_AsyncThrough(http), event_hooks=hooks, **settings)
         )
     sync_hooks = {"request": [complete]}
     return lowlevel.set_httpx_client(
-        httpx2.Client(transport=http._transport, event_hooks=sync_hooks, **settings)
+        httpx2.Client(transport=_Through(http), event_hooks=sync_hooks, **settings)
     )

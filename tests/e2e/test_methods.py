@@ -198,12 +198,15 @@ def test_raw_response_echoes_the_request_id(server: LocalCoreX) -> None:
     assert raw.elapsed.total_seconds() > 0
 
 
-def test_lowlevel_shares_key_and_pool(server: LocalCoreX) -> None:
-    with ZaguanClient(server.api_key, base_url=server.base_url) as client:
-        response = list_models.sync_detailed(client=client.lowlevel)
-        assert response.status_code == 200
-        assert response.headers["x-request-id"]
-        assert client.lowlevel.get_httpx_client()._transport is client._http._transport
+async def test_lowlevel_shares_key_and_pool(api: Api, server: LocalCoreX) -> None:
+    assert await api("list_models")
+    if api.is_async:
+        response = await list_models.asyncio_detailed(client=api.client.lowlevel)
+    else:
+        response = list_models.sync_detailed(client=api.client.lowlevel)
+    assert response.status_code == 200
+    assert response.headers["x-request-id"]
+    assert server.connections == 1  # the facade's connection, reused
 
 
 @pytest.mark.parametrize(

@@ -6,36 +6,25 @@
 * `api`: ``make_api()`` with the test key and base URL.
 * `sleeps`: backoff back on, with `api`'s sleeps recorded instead of slept.
 
-Autouse: backoff off (`zaguan.testing.set_testing`), no ``ZAGUAN_*`` variables, and one shared
-SSL context (speed only: these tests never use TLS).
+Autouse: backoff off (`zaguan.testing.set_testing`), no ``ZAGUAN_*`` variables. (The clients
+share one SSL context without help: the SDK makes one per process, `zaguan._http`.)
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx2._transports.default as httpx_transports
 import pytest
 import respx
 from facade_support import API_KEY, BASE_URL, Api, MakeApi
 
 from zaguan import AsyncZaguanClient, ZaguanClient
 
-# Every httpx2 client loads the CA bundle (~20 ms), though these tests never use TLS.
-_shared_ssl_context = functools.cache(httpx_transports.create_ssl_context)
-
 
 @pytest.fixture(autouse=True)
 def _no_backoff(no_backoff: None) -> None:
     """Every test here retries without waiting, unless it asks for `sleeps`."""
-
-
-@pytest.fixture(autouse=True)
-def one_ssl_context(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Share one SSL context, so that the hundreds of clients made here cost nothing."""
-    monkeypatch.setattr(httpx_transports, "create_ssl_context", _shared_ssl_context)
 
 
 @pytest.fixture(autouse=True)

@@ -21,12 +21,6 @@ async def _list_models(api: Api) -> Response[ErrorResponse | ModelList]:
     return list_models.sync_detailed(client=api.client.lowlevel)
 
 
-def _transport(client: AuthenticatedClient, is_async: bool) -> object:
-    # httpx2 keeps its connection pool in the client's transport.
-    http = client.get_async_httpx_client() if is_async else client.get_httpx_client()
-    return http._transport
-
-
 async def test_lowlevel_call_is_authenticated_and_has_a_request_id(
     api: Api, mock: respx.MockRouter
 ) -> None:
@@ -60,21 +54,55 @@ async def test_lowlevel_request_ids_are_fresh_or_the_callers(
     assert second != third
 
 
-async def test_lowlevel_shares_the_clients_pool(api: Api) -> None:
+async def test_lowlevel_is_made_once(api: Api) -> None:
     lowlevel = api.client.lowlevel
     assert isinstance(lowlevel, AuthenticatedClient)
     assert api.client.lowlevel is lowlevel
-    assert _transport(lowlevel, api.is_async) is api.client._http._transport
 
 
-async def test_lowlevel_shares_a_callers_http_client_pool(make_api: MakeApi, flavour: str) -> None:
-    http = httpx2.AsyncClient() if flavour == "async" else httpx2.Client()
+async def test_lowlevel_sends_through_a_callers_http_client(
+    make_api: MakeApi, flavour: str
+) -> None:
+    """Through its ``send``, so through its transport: its pool, its hooks, its mock. (The
+    local CoreX tests count the connections: tests/e2e/test_methods.py.)"""
+    seen: list[tuple[str, str]] = []
+
+    def answer(request: httpx2.Request) -> httpx2.Response:
+        seen.append(("transport", request.headers["Authorization"]))
+        return httpx2.Response(200, json={"data": [MODEL_JSON]})
+
+    def hook(request: httpx2.Request) -> None:
+        seen.append(("hook", request.url.path))
+
+    async def ahook(request: httpx2.Request) -> None:
+        hook(request)
+
+    mock = httpx2.MockTransport(answer)
+    http: httpx2.Client | httpx2.AsyncClient = (
+        httpx2.AsyncClient(transport=mock, event_hooks={"request": [ahook]})
+        if flavour == "async"
+        else httpx2.Client(transport=mock, event_hooks={"request": [hook]})
+    )
     api = make_api(http_client=http)
-    assert _transport(api.client.lowlevel, api.is_async) is http._transport
+    response = await _list_models(api)
+    assert isinstance(response.parsed, ModelList)
+    assert seen == [("hook", "/v1/models"), ("transport", f"Bearer {API_KEY}")]
+    assert http.headers.get("Authorization") is None  # ours were not forced on it
     if isinstance(http, httpx2.AsyncClient):
         await http.aclose()
     else:
         http.close()
+
+
+async def test_closing_lowlevel_leaves_the_pool_open(api: Api, mock: respx.MockRouter) -> None:
+    mock.get("/v1/models").respond(json={"data": [MODEL_JSON]})
+    lowlevel = api.client.lowlevel
+    if api.is_async:
+        await lowlevel.get_async_httpx_client().aclose()
+    else:
+        lowlevel.get_httpx_client().close()
+    assert not api.client.is_closed
+    assert await api.call("list_models")
 
 
 @pytest.mark.parametrize("cls", [ZaguanClient, AsyncZaguanClient])

@@ -3,7 +3,8 @@ connection, and `consume`, which makes one call of a body kind and reads its ans
 
 Every body and stream kind the SDK has is one entry of `KINDS`, so a test parametrised over
 them covers a JSON answer, a chat stream, a Messages stream, a download, a JSON Lines body
-and a multipart upload, each with both clients.
+and a multipart upload, each with the sync client and the async one on both transports
+(httpx2's pool, and aiohttp's: `DefaultAioHttpClient`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, settings
 
 from tests.adapter import settle
 from tests.reliability._scripted import SCRIPT_HEADER, ScriptedServer
-from zaguan import AsyncZaguanClient, ZaguanClient
+from zaguan import AsyncZaguanClient, DefaultAioHttpClient, ZaguanClient
 from zaguan.testing import corex_server
 
 __all__ = ["corex_server"]  # the fixture, re-exported for pytest
@@ -121,8 +122,9 @@ def scripted() -> Iterator[ScriptedServer]:
         yield server
 
 
-@pytest.fixture(params=["sync", "async"])
+@pytest.fixture(params=["sync", "async", "aiohttp"])
 def flavour(request: pytest.FixtureRequest) -> str:
+    """The sync client; the async one on httpx2's pool; the async one on aiohttp's."""
     return str(request.param)
 
 
@@ -140,7 +142,11 @@ async def make_client(flavour: str) -> AsyncIterator[Callable[..., Client]]:
             http = httpx2.Client(limits=limits)
             client = ZaguanClient(api_key, base_url=base_url, http_client=http, **options)
         else:
-            ahttp = httpx2.AsyncClient(limits=limits)
+            ahttp = (
+                DefaultAioHttpClient(limits=limits)
+                if flavour == "aiohttp"
+                else httpx2.AsyncClient(limits=limits)
+            )
             client = AsyncZaguanClient(api_key, base_url=base_url, http_client=ahttp, **options)
         made.append(client)
         return client

@@ -3,11 +3,13 @@ carrying exactly that, or a documented error says what is wrong before anything 
 
 Request building is checked through an `httpx2.MockTransport` that records what would go on
 the wire (a server adds nothing to these properties); request ids and path ids also go to the
-session's local CoreX, to check what a real server saw.
+session's local CoreX, to check what a real server saw, from the sync client and the async
+one on both of its transports (httpx2's, aiohttp's).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -19,7 +21,9 @@ from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from zaguan import (
+    AsyncZaguanClient,
     ConfigurationError,
+    DefaultAioHttpClient,
     NotFoundError,
     RequestValidationError,
     ZaguanClient,
@@ -89,18 +93,46 @@ def recorder() -> Iterator[Recorder]:
     recorder.http.close()
 
 
-Local = Callable[[LocalCoreX], ZaguanClient]
+class Wire:
+    """A client of one local CoreX on one transport, called as ``wire("method", ...)``; an
+    async client runs on this object's own event loop (aiohttp binds its pool to it)."""
+
+    def __init__(self, transport: str, server: LocalCoreX) -> None:
+        self.loop = None if transport == "sync" else asyncio.new_event_loop()
+        key, url = server.api_key, server.base_url
+        self.client: ZaguanClient | AsyncZaguanClient
+        if transport == "sync":
+            self.client = ZaguanClient(key, base_url=url)
+        else:
+            http = DefaultAioHttpClient() if transport == "aiohttp" else None
+            self.client = AsyncZaguanClient(key, base_url=url, http_client=http)
+
+    def __call__(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        result = getattr(self.client, method)(*args, **kwargs)
+        return result if self.loop is None else self.loop.run_until_complete(result)
+
+    def close(self) -> None:
+        if isinstance(self.client, ZaguanClient):
+            self.client.close()
+            return
+        assert self.loop is not None
+        http = self.client._http
+        self.loop.run_until_complete(http.aclose())
+        self.loop.close()
 
 
-@pytest.fixture(scope="module")
-def local() -> Iterator[Local]:
-    """A client of the session's local CoreX, one per module: a client per example would
-    spend its time loading CA bundles."""
-    made: dict[str, ZaguanClient] = {}
+Local = Callable[[LocalCoreX], Wire]
 
-    def client(server: LocalCoreX) -> ZaguanClient:
+
+@pytest.fixture(scope="module", params=["sync", "async", "aiohttp"])
+def local(request: pytest.FixtureRequest) -> Iterator[Local]:
+    """A client of the session's local CoreX on each transport, one per module: a client per
+    example would spend its time loading CA bundles."""
+    made: dict[str, Wire] = {}
+
+    def client(server: LocalCoreX) -> Wire:
         if server.base_url not in made:
-            made[server.base_url] = ZaguanClient(server.api_key, base_url=server.base_url)
+            made[server.base_url] = Wire(request.param, server)
         return made[server.base_url]
 
     yield client
@@ -219,15 +251,15 @@ def valid_request_id(value: str) -> bool:
 def test_a_request_id_is_sent_verbatim_or_refused(
     corex_server: LocalCoreX, local: Local, request_id: str
 ) -> None:
-    client = local(corex_server)
+    wire = local(corex_server)
     before = corex_server.attempts(request_id) if request_id else 0
     if valid_request_id(request_id):
-        models = client.list_models(request_id=request_id)
+        models = wire("list_models", request_id=request_id)
         assert models._request_id == request_id  # echoed back by the server
         assert corex_server.attempts(request_id) == before + 1
     else:
         with pytest.raises(RequestValidationError):
-            client.list_models(request_id=request_id)
+            wire("list_models", request_id=request_id)
 
 
 # -- Path ids -----------------------------------------------------------------------------
@@ -271,7 +303,7 @@ def test_the_server_reads_back_exactly_the_model_id(
 ) -> None:
     try:
         with pytest.raises(NotFoundError) as caught:
-            local(corex_server).get_model(model_id)
+            local(corex_server)("get_model", model_id)
     except RequestValidationError:
         return
     assert caught.value.message == f"Model {model_id!r} not found"
@@ -279,7 +311,7 @@ def test_the_server_reads_back_exactly_the_model_id(
 
 def test_a_known_model_id_with_a_slash_is_found(corex_server: LocalCoreX, local: Local) -> None:
     """The other half of the property above: an id the server has comes back whole."""
-    assert local(corex_server).get_model(MODEL).id == MODEL
+    assert local(corex_server)("get_model", MODEL).id == MODEL
 
 
 # -- Header names and values --------------------------------------------------------------

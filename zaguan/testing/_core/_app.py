@@ -95,6 +95,7 @@ class _RequestIds:
         request_id = Headers(scope=scope).get("x-request-id") or self.state.new_request_id()
         scope[REQUEST_ID] = request_id
         scope[ATTEMPT] = self.state.count_attempt(request_id)
+        self.state.count_connection(scope.get("client"))
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -151,6 +151,12 @@ class LocalCoreX:
         """How many requests arrived with this `X-Request-Id` (first try plus retries)."""
         return self.state.attempts(request_id)
 
+    @property
+    def connections(self) -> int:
+        """How many client connections (TCP: address and port) sent requests since the last
+        reset: a client that reuses its connections keeps this low."""
+        return self.state.connections
+
     def uploads(self, request_id: str) -> tuple[Upload, ...]:
         """The multipart uploads (audio, images) received with this `X-Request-Id`, one per
         attempt: their text fields and files, byte for byte."""
@@ -181,10 +187,10 @@ class LocalCoreX:
     def reset(self) -> None:
         """Restore the state of a new server without restarting it, as between two tests.
 
-        Ledgers, attempts, uploads, generated request ids, the server-wide fault and the stream pace
-        go back to what the constructor made; keys, credits, clock and the port stay. Restarting
-        costs a socket, a thread and uvicorn's start-up; this costs microseconds. A request still in
-        flight ends against the old state.
+        Ledgers, attempts, uploads, connections seen, generated request ids, the server-wide
+        fault and the stream pace go back to what the constructor made; keys, credits, clock
+        and the port stay. Restarting costs a socket, a thread and uvicorn's start-up; this
+        costs microseconds. A request still in flight ends against the old state.
         """
         self.state.reset()
 

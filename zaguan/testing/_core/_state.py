@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .._catalog._models import TIER_BANDS
@@ -118,6 +118,7 @@ class CoreXState:
             self.openai_batches = OpenAIBatchStore()
             self._uploads: dict[str, list[Upload]] = {}
             self.rate_limits = RateLimits(self._rate_limits, self.clock)
+            self._clients: set[tuple[str, int]] = set()
 
     @property
     def fault(self) -> Fault | None:
@@ -151,6 +152,18 @@ class CoreXState:
             attempt = self._attempts.get(request_id, 0) + 1
             self._attempts[request_id] = attempt
             return attempt
+
+    def count_connection(self, client: Sequence[Any] | None) -> None:
+        """Remember the client address (host, port) a request came from: one per connection."""
+        if client is not None:  # a list or a tuple, as the ASGI server gives it
+            with self._lock:
+                self._clients.add((str(client[0]), int(client[1])))
+
+    @property
+    def connections(self) -> int:
+        """Client connections that sent a request since the last reset."""
+        with self._lock:
+            return len(self._clients)
 
     def attempts(self, request_id: str) -> int:
         """How many requests arrived with `request_id` (on any endpoint)."""
