@@ -1,0 +1,98 @@
+"""One line, sent: `send_line` turns a `Line` into its `LineResult` (and output line).
+
+The request id is `derive_request_id(run_id, custom_id)`: the same line of the same run always
+carries the same id, so sending it again (``--resume`` after a crash, a Ray task retried on
+another worker) is answered from CoreX's record and not charged again. Every line goes through
+``client.request``: the client's key, retries, rate limit and typed errors, with the answer's
+body kept as CoreX sent it (a model's ``to_dict()`` would drop what the contract does not name).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    InsufficientCreditsError,
+    RequestValidationError,
+)
+from .._raw import araw
+from .._request import RequestOptions, derive_request_id
+from ._lines import Line
+from ._records import credits_of, json_text, record_bytes
+
+if TYPE_CHECKING:
+    from .._async_client import AsyncZaguanClient
+
+__all__ = ["LineResult", "send_line"]
+
+
+@dataclass(frozen=True, slots=True)
+class LineResult:
+    """What came of one line: CoreX's answer or the error, and the credits it debited."""
+
+    custom_id: str
+    request_id: str
+    status_code: int | None
+    """The answer's HTTP status; None when no answer came."""
+    body: bytes | None
+    """The answer's JSON as sent (`json_text`); None when no answer came."""
+    credits: float
+    """``promptshield.credits_used`` of the answer, 0 when it reports none."""
+    error: APIError | RequestValidationError | None = None
+    """The exception, when the line failed."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether CoreX answered with a success."""
+        return self.error is None
+
+    @property
+    def fatal(self) -> bool:
+        """Whether the error will fail every line alike: the key refused (401), the credits
+        spent (402), or CoreX out of reach. A run stops there, leaving the line unwritten for
+        ``--resume``; a timeout is the line's own."""
+        error = self.error
+        if isinstance(error, APITimeoutError):
+            return False
+        return isinstance(
+            error, AuthenticationError | InsufficientCreditsError | APIConnectionError
+        )
+
+    def record(self) -> bytes:
+        """The output line (`record_bytes`), its line break included."""
+        error = None if self.error is None else (type(self.error).__name__, str(self.error))
+        body = self.body if self.body is not None else b"null"
+        return record_bytes(
+            self.custom_id, self.request_id, status_code=self.status_code, body=body, error=error
+        )
+
+
+async def send_line(
+    client: AsyncZaguanClient, line: Line, run_id: str, *, deadline: float | None = None
+) -> LineResult:
+    """Send ``line`` with ``client`` under its derived request id; never raises for what CoreX
+    answered or a failure to reach it (`LineResult.error`), only for cancellation.
+    ``deadline`` bounds the line: every attempt, back-off and the answer's body."""
+    request_id = derive_request_id(run_id, line.custom_id)
+    options: RequestOptions = {"request_id": request_id}
+    if deadline is not None:
+        options["deadline"] = deadline
+    try:
+        raw = await araw(client.request)("POST", line.url, body=line.body, **options)
+    except APIError as exc:
+        response = exc.response
+        if response is None:
+            return LineResult(line.custom_id, request_id, None, None, 0.0, exc)
+        body = exc.body if isinstance(exc.body, dict | list) else None
+        text = json_text(response.content, body)
+        return LineResult(line.custom_id, request_id, response.status_code, text, 0.0, exc)
+    except RequestValidationError as exc:  # a body JSON cannot carry (a lone surrogate)
+        return LineResult(line.custom_id, request_id, None, None, 0.0, exc)
+    parsed: Any = raw.parsed
+    text = json_text(raw.http_response.content, parsed)
+    return LineResult(line.custom_id, request_id, raw.status_code, text, credits_of(parsed))
