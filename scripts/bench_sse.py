@@ -1,4 +1,4 @@
-"""Micro-benchmark of zaguan._sse.SSEDecoder on a realistic chat stream.
+"""Micro-benchmark of zaguan._streams._sse.SSEDecoder on a realistic chat stream.
 
 Run with ``.venv/bin/python scripts/bench_sse.py``. It prints numbers and
 asserts nothing. It compares, on the same in-memory body cut into 4 KiB and
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from httpx._decoders import TextDecoder
 
-from zaguan._sse import SSEDecoder
+from zaguan._streams._sse import SSEDecoder
 
 try:
     from httpx_sse import _decoders as httpx_sse_decoders

@@ -13,7 +13,6 @@ import typing as _typing
 
 from ._client import ZaguanClient
 from ._config import InsecureTransportWarning
-from ._download import AsyncBinaryStream, BinaryStream
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -35,7 +34,8 @@ from ._errors import (
     UnprocessableEntityError,
     ZaguanError,
 )
-from ._hooks import (
+from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
+from ._observe._hooks import (
     AttemptResponse,
     AttemptStart,
     CallEnd,
@@ -45,11 +45,11 @@ from ._hooks import (
     RetryScheduled,
     Summary,
 )
-from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
-from ._log import setup_from_env as _setup_logging
+from ._observe._log import setup_from_env as _setup_logging
 from ._raw import RawResponse
 from ._request import RequestOptions
-from ._streaming import AsyncMessageStream, AsyncStream, MessageStream, Stream
+from ._streams._download import AsyncBinaryStream, BinaryStream
+from ._streams._shells import AsyncMessageStream, AsyncStream, MessageStream, Stream
 from ._version import __version__
 
 __all__ = [
@@ -123,10 +123,10 @@ _setup_logging()
 
 if _typing.TYPE_CHECKING:
     from ._async_client import AsyncZaguanClient
-    from ._conversation import Conversation, approx_tokens
-    from ._otel import OpenTelemetryHooks
+    from ._observe._otel import OpenTelemetryHooks
     from ._params import ChatParams, HistoryParams, ParseParams, RunToolsParams, StatsParams
-    from ._parse import (
+    from .lib._conversation import Conversation, approx_tokens
+    from .lib._parse import (
         ContentFilterFinishReasonError,
         LengthFinishReasonError,
         ParsedChatCompletion,
@@ -134,8 +134,8 @@ if _typing.TYPE_CHECKING:
         ParsedChoice,
         StructuredOutputError,
     )
-    from ._reasoning import Reasoned, reasoning_of, reasoning_tokens, split_reasoning
-    from ._tools import (
+    from .lib._reasoning import Reasoned, reasoning_of, reasoning_tokens, split_reasoning
+    from .lib._tools import (
         FunctionTool,
         ToolCallError,
         ToolRoundsExceededError,
@@ -147,11 +147,11 @@ if _typing.TYPE_CHECKING:
 # generated models, which load attrs (~20 ms): `import zaguan` pays for neither.
 _LAZY = {
     "AsyncZaguanClient": "_async_client",
-    "OpenTelemetryHooks": "_otel",  # needs no OpenTelemetry until its first call
+    "OpenTelemetryHooks": "_observe._otel",  # needs no OpenTelemetry until its first call
     **dict.fromkeys(
         ("ChatParams", "HistoryParams", "ParseParams", "RunToolsParams", "StatsParams"), "_params"
     ),
-    **dict.fromkeys(("Conversation", "approx_tokens"), "_conversation"),
+    **dict.fromkeys(("Conversation", "approx_tokens"), "lib._conversation"),
     **dict.fromkeys(
         (
             "ContentFilterFinishReasonError",
@@ -161,10 +161,10 @@ _LAZY = {
             "ParsedChoice",
             "StructuredOutputError",
         ),
-        "_parse",
+        "lib._parse",
     ),
     **dict.fromkeys(
-        ("Reasoned", "reasoning_of", "reasoning_tokens", "split_reasoning"), "_reasoning"
+        ("Reasoned", "reasoning_of", "reasoning_tokens", "split_reasoning"), "lib._reasoning"
     ),
     **dict.fromkeys(
         (
@@ -174,7 +174,7 @@ _LAZY = {
             "ToolRunResult",
             "function_tool",
         ),
-        "_tools",
+        "lib._tools",
     ),
 }
 

@@ -21,16 +21,16 @@ import httpx2
 from ._attempts import Attempts
 from ._base import BaseClient
 from ._config import DEFAULT_LIMITS, DEFAULT_MAX_ROUNDS, resolve_config
-from ._download import AsyncBinaryStream
-from ._hooks import Hooks
 from ._http import check_http_client
+from ._observe._hooks import Hooks
 from ._operation import Operation, Pages
 from ._operations import Operations
 from ._permits import Permits
 from ._raw import RawResponse, araw, record
 from ._request import Call, RequestOptions
 from ._retry import DEFAULT_MAX_RETRIES
-from ._streaming import AsyncMessageStream, AsyncStream
+from ._streams._download import AsyncBinaryStream
+from ._streams._shells import AsyncMessageStream, AsyncStream
 
 if TYPE_CHECKING:
     from zaguan_corex_client import AuthenticatedClient
@@ -41,11 +41,11 @@ if TYPE_CHECKING:
         ChatMessageParam,
     )
 
-    from ._conversation import Conversation
     from ._pages import PageWalk
     from ._params import ChatParams, ParseParams, RunToolsParams
-    from ._parse import ParsedChatCompletion
-    from ._tools import FunctionTool, ToolErrors, ToolRunResult
+    from .lib._conversation import Conversation
+    from .lib._parse import ParsedChatCompletion
+    from .lib._tools import FunctionTool, ToolErrors, ToolRunResult
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -129,7 +129,7 @@ class AsyncZaguanClient(BaseClient):
         """`chat` answering in a type: ``response_format`` is a dataclass, a TypedDict or a
         pydantic model, sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
         answer as that type (see `ParsedChatCompletion` for refusals and errors)."""
-        from ._parse import OutputType  # noqa: PLC0415  # builds on the generated models: lazy
+        from .lib._parse import OutputType  # noqa: PLC0415  # builds on the generated models: lazy
 
         output = OutputType(response_format)
         body = {**fields, "response_format": output.response_format}
@@ -151,7 +151,7 @@ class AsyncZaguanClient(BaseClient):
         A `Conversation` given as ``messages`` gets the calls, results and answer appended;
         a list is copied. ``max_rounds`` bounds the rounds of calls; a tool's failure is
         reported to the model, or raised with ``tool_errors="raise"`` (see `ToolRun`)."""
-        from ._tools import ToolRun, settle  # noqa: PLC0415  # lazy, as OutputType
+        from .lib._tools import ToolRun, settle  # noqa: PLC0415  # lazy, as OutputType
 
         run = ToolRun(messages, tools, fields, max_rounds=max_rounds, tool_errors=tool_errors,
                       is_async=True)  # fmt: skip

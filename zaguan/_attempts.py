@@ -22,8 +22,8 @@ from ._errors import (
     make_decode_error,
     make_status_error,
 )
-from ._hooks import Observer, summarize
-from ._log import log_attempt, log_failure, log_retry
+from ._observe._hooks import Observer, summarize
+from ._observe._log import log_attempt, log_failure, log_retry
 from ._raw import record
 from ._redact import scrub, secrets_in
 from ._request import Bounds, Call

@@ -16,7 +16,7 @@ import httpx2
 
 from ._config import ApiKey, ClientConfig
 from ._errors import ConfigurationError, RequestValidationError
-from ._hooks import Hooks, Observer
+from ._observe._hooks import Hooks, Observer
 from ._operation import generated_models
 from ._operations import Operations
 from ._request import Call, RequestOptions, build_call, split_options

@@ -12,15 +12,15 @@ import httpx2
 from ._attempts import Attempts
 from ._base import BaseClient
 from ._config import DEFAULT_LIMITS, DEFAULT_MAX_ROUNDS, resolve_config
-from ._download import BinaryStream
-from ._hooks import Hooks
 from ._http import check_http_client
+from ._observe._hooks import Hooks
 from ._operation import Operation, Pages
 from ._operations import Operations
 from ._raw import RawResponse, raw, record
 from ._request import Call, RequestOptions
 from ._retry import DEFAULT_MAX_RETRIES
-from ._streaming import MessageStream, Stream
+from ._streams._download import BinaryStream
+from ._streams._shells import MessageStream, Stream
 
 if TYPE_CHECKING:
     from zaguan_corex_client import AuthenticatedClient
@@ -31,11 +31,11 @@ if TYPE_CHECKING:
         ChatMessageParam,
     )
 
-    from ._conversation import Conversation
     from ._pages import PageWalk
     from ._params import ChatParams, ParseParams, RunToolsParams
-    from ._parse import ParsedChatCompletion
-    from ._tools import FunctionTool, ToolErrors, ToolRunResult
+    from .lib._conversation import Conversation
+    from .lib._parse import ParsedChatCompletion
+    from .lib._tools import FunctionTool, ToolErrors, ToolRunResult
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -117,7 +117,7 @@ class ZaguanClient(BaseClient):
         """`chat` answering in a type: ``response_format`` is a dataclass, a TypedDict or a
         pydantic model, sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
         answer as that type (see `ParsedChatCompletion` for refusals and errors)."""
-        from ._parse import OutputType  # noqa: PLC0415  # builds on the generated models: lazy
+        from .lib._parse import OutputType  # noqa: PLC0415  # builds on the generated models: lazy
 
         output = OutputType(response_format)
         body = {**fields, "response_format": output.response_format}
@@ -139,7 +139,7 @@ class ZaguanClient(BaseClient):
         A `Conversation` given as ``messages`` gets the calls, results and answer appended;
         a list is copied. ``max_rounds`` bounds the rounds of calls; a tool's failure is
         reported to the model, or raised with ``tool_errors="raise"`` (see `ToolRun`)."""
-        from ._tools import ToolRun  # noqa: PLC0415  # lazy, as OutputType
+        from .lib._tools import ToolRun  # noqa: PLC0415  # lazy, as OutputType
 
         run = ToolRun(messages, tools, fields, max_rounds=max_rounds, tool_errors=tool_errors,
                       is_async=False)  # fmt: skip
@@ -164,7 +164,7 @@ class ZaguanClient(BaseClient):
         """`chat`, streamed: returns a started `Stream` of `ChatCompletionChunk`s."""
         call = self._chat_call(request, fields, stream=True)
         observer = self._observe(call)
-        # Started now, so that a refused request raises here (see `_streaming` for when).
+        # Started now, so that a refused request raises here (see `_streams._shells` for when).
         return Stream(
             lambda: self._send(call, Attempts(call, observer)), call.request_id, call.bounds,
             observer,

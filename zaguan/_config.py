@@ -14,7 +14,7 @@ from typing import Any, Final
 import httpx2
 
 from ._errors import ConfigurationError
-from ._hooks import HookSet, hook_set, telemetry_on
+from ._observe._hooks import HookSet, hook_set, telemetry_on
 from ._version import __version__
 
 DEFAULT_BASE_URL: Final = "http://localhost:8080"

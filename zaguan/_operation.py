@@ -34,9 +34,9 @@ if TYPE_CHECKING:
     from ._async_client import AsyncRawZaguanClient, AsyncZaguanClient
     from ._base import BaseClient
     from ._client import RawZaguanClient, ZaguanClient
-    from ._download import AsyncBinaryStream, BinaryStream
     from ._raw import RawResponse
-    from ._streaming import AsyncMessageStream, MessageStream
+    from ._streams._download import AsyncBinaryStream, BinaryStream
+    from ._streams._shells import AsyncMessageStream, MessageStream
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 import httpx2
 
-from ._download import BinaryStream
 from ._operation import download, from_dict, generated_models, operation, paginated, streamed
 from ._pages import BatchesWalk, HistoryWalk
 from ._request import RequestOptions
 from ._results import ResultBytes, ResultList
-from ._streaming import MessageStream
+from ._streams._download import BinaryStream
+from ._streams._shells import MessageStream
 
 if TYPE_CHECKING:  # at run time, each is imported on the first call that needs it
     from zaguan_corex_client.models import (

@@ -7,7 +7,7 @@ import json
 from tests.cli.conftest import Run, one_line
 from zaguan import ZaguanClient
 from zaguan.testing import LocalCoreX
-from zaguan.testing._catalog import CATALOG
+from zaguan.testing._catalog._models import CATALOG
 
 
 def rows(table: str) -> list[list[str]]:

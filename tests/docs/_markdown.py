@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from zaguan import ZaguanClient
-from zaguan.testing._catalog import CATALOG, find_model
-from zaguan.testing._faults import fault_from_model, parse_fault
+from zaguan.testing._catalog._models import CATALOG, find_model
+from zaguan.testing._core._faults import fault_from_model, parse_fault
 
 ROOT = Path(__file__).resolve().parents[2]
 

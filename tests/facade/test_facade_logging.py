@@ -1,5 +1,5 @@
 """The ``zaguan`` logger: INFO, retries and final failures; DEBUG, one record per attempt;
-never the key (`zaguan._log.SecretFilter` masks one even where a message quoted it)."""
+never the key (`zaguan._observe._log.SecretFilter` masks one even where a message quoted it)."""
 
 from __future__ import annotations
 

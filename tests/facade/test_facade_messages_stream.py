@@ -21,7 +21,7 @@ from facade_support import MESSAGES, Api, Pieces, Reply, event_stream, split_eve
 import zaguan
 from zaguan import AsyncZaguanClient
 from zaguan._request import RequestOptions, build_call
-from zaguan._streaming import AsyncMessageStream, MessageStream
+from zaguan._streams._shells import AsyncMessageStream, MessageStream
 
 BODY = (Path(__file__).parents[1] / "data" / "anthropic_messages_stream.sse").read_bytes()
 MESSAGES_PATH = "/v1/messages"

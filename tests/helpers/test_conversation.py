@@ -9,7 +9,7 @@ import pytest
 
 from tests.live.conftest import Api
 from zaguan import Conversation, approx_tokens
-from zaguan._conversation import trim
+from zaguan.lib._conversation import trim
 from zaguan_corex_client.models import ChatMessage
 
 MODEL = "openai/gpt-4o-mini"

@@ -20,8 +20,8 @@ from zaguan import (
     StructuredOutputError,
     ZaguanClient,
 )
-from zaguan._parse import OutputType
-from zaguan._schema import json_schema
+from zaguan.lib._parse import OutputType
+from zaguan.lib._schema import json_schema
 from zaguan.testing import LocalCoreX
 from zaguan_corex_client.models import ChatCompletion
 

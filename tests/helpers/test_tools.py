@@ -20,7 +20,7 @@ from zaguan import (
     ZaguanClient,
     function_tool,
 )
-from zaguan._tools import tool_content
+from zaguan.lib._tools import tool_content
 from zaguan.testing import LocalCoreX
 
 MODEL = "openai/gpt-4o-mini"

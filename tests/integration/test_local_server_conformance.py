@@ -22,7 +22,7 @@ from referencing.jsonschema import DRAFT202012
 from schemathesis.config import SchemathesisConfig
 
 from zaguan.testing import DEFAULT_API_KEY, FAULT_HEADER, LocalCoreX
-from zaguan.testing._catalog import CATALOG, TIER_BANDS, find_model
+from zaguan.testing._catalog._models import CATALOG, TIER_BANDS, find_model
 from zaguan_corex_client import models
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "zaguan-corex.yaml"

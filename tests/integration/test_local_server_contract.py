@@ -1,7 +1,7 @@
 """The local CoreX checks requests against the contract itself, not against lists of its own.
 
 The contract reaches the server as `zaguan_corex_client/openapi.json`, written by
-`scripts/generate.py`; `zaguan.testing._contract` compiles one check per operation from it.
+`scripts/generate.py`; `zaguan.testing._contract._spec` compiles one check per operation from it.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ import yaml
 from starlette.routing import Route
 
 from zaguan.testing import LocalCoreX, create_app
-from zaguan.testing._app import LOCAL_ROUTES, contract_path
-from zaguan.testing._contract import Contract, load_contract
+from zaguan.testing._contract._spec import Contract, load_contract
+from zaguan.testing._core._app import LOCAL_ROUTES, contract_path
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAT = "/v1/chat/completions"

@@ -12,11 +12,11 @@ import httpx2
 import pytest
 
 from tests.integration.test_local_server_conformance import spec_schema
-from zaguan._accumulate_messages import MessageAccumulator
+from zaguan._streams._accumulate_messages import MessageAccumulator
 from zaguan.testing import FAULT_HEADER, LocalCoreX
-from zaguan.testing._anthropic import build_message, message_json
-from zaguan.testing._catalog import find_model
-from zaguan.testing._message_stream import message_events
+from zaguan.testing._catalog._models import find_model
+from zaguan.testing._messages._answers import build_message, message_json
+from zaguan.testing._messages._stream import message_events
 
 MESSAGES = "/v1/messages"
 BATCHES = "/v1/messages/batches"

@@ -14,7 +14,7 @@ import openai
 import pytest
 
 from zaguan.testing import FAULT_HEADER, LocalCoreX
-from zaguan.testing._embeddings import embed
+from zaguan.testing._media._embeddings import embed
 
 # openai deprecates its translations and image variations methods (dall-e-2 era endpoints); the
 # contract keeps both, and these tests call them on purpose.

@@ -13,7 +13,7 @@ import pytest
 
 from tests.integration.test_local_server_conformance import _round_trip, spec_schema
 from zaguan.testing import FAULT_HEADER, FREE_API_KEY, LocalCoreX
-from zaguan.testing._uploads import UploadedFile
+from zaguan.testing._core._uploads import UploadedFile
 from zaguan_corex_client import models
 
 EMBED = {"model": "openai/text-embedding-3-small", "input": "hello there", "dimensions": 4}

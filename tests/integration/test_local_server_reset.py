@@ -9,7 +9,7 @@ import httpx2
 import pytest
 
 from zaguan.testing import FAULT_HEADER, LocalCoreX
-from zaguan.testing._state import CoreXState
+from zaguan.testing._core._state import CoreXState
 from zaguan.testing.pytest_plugin import _session_server
 
 CHAT = "/v1/chat/completions"

@@ -247,7 +247,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from zaguan import ZaguanClient
-from zaguan._otel import default_hooks
+from zaguan._observe._otel import default_hooks
 from zaguan.testing import LocalCoreX
 hi = [{"role": "user", "content": "hi"}]
 with LocalCoreX() as server, ZaguanClient(server.api_key, base_url=server.base_url) as client:

@@ -20,7 +20,7 @@ from zaguan import (
     UnprocessableEntityError,
 )
 from zaguan.testing import FAULT_HEADER, LocalCoreX
-from zaguan.testing._uploads import UploadedFile
+from zaguan.testing._core._uploads import UploadedFile
 from zaguan_corex_client.models import (
     EmbeddingList,
     ImageList,

@@ -20,9 +20,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from zaguan import APIConnectionError, APIResponseValidationError, StreamError
-from zaguan._interpret_chat import ChatInterpreter
-from zaguan._interpret_messages import MessagesInterpreter
-from zaguan._lifecycle import StreamCore
+from zaguan._streams._chat import ChatInterpreter
+from zaguan._streams._lifecycle import StreamCore
+from zaguan._streams._messages import MessagesInterpreter
 from zaguan_corex_client.models import Message
 
 PROPERTIES = settings.get_profile("properties")

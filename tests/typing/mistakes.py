@@ -20,7 +20,7 @@ from zaguan import (
     function_tool,
     reasoning_tokens,
 )
-from zaguan._streaming import MessageStream
+from zaguan._streams._shells import MessageStream
 from zaguan_corex_client.models import (
     ChatCompletion,
     ChatCompletionChunk,

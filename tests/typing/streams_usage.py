@@ -11,7 +11,7 @@ from typing import Any
 import httpx2
 
 from zaguan import AsyncStream, AsyncZaguanClient, Stream, ZaguanClient
-from zaguan._streaming import AsyncMessageStream, MessageStream
+from zaguan._streams._shells import AsyncMessageStream, MessageStream
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk, ChatMessageParam
 
 MESSAGES: list[ChatMessageParam] = [{"role": "user", "content": "Hi"}]

@@ -16,8 +16,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from zaguan._accumulate import ChunkAccumulator
 from zaguan._errors import APIResponseValidationError
+from zaguan._streams._accumulate import ChunkAccumulator
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "zaguan-corex.yaml"

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from zaguan._interpret import loads
-from zaguan._interpret_chat import ChatInterpreter
-from zaguan._sse import ServerSentEvent
+from zaguan._streams._chat import ChatInterpreter
+from zaguan._streams._interpret import loads
+from zaguan._streams._sse import ServerSentEvent
 
 
 @pytest.mark.parametrize(

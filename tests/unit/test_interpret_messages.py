@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from zaguan import APIConnectionError, APIResponseValidationError, StreamError
-from zaguan._interpret_messages import MessagesInterpreter
-from zaguan._lifecycle import StreamCore
+from zaguan._streams._lifecycle import StreamCore
+from zaguan._streams._messages import MessagesInterpreter
 
 BODY = (Path(__file__).parents[1] / "data" / "anthropic_messages_stream.sse").read_bytes()
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 import pytest
 
-from zaguan._sse import ServerSentEvent, SSEDecoder
+from zaguan._streams._sse import ServerSentEvent, SSEDecoder
 
 E = ServerSentEvent
 ENDINGS = pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
@@ -336,7 +336,7 @@ def test_a_whole_one_line_event_after_pending_state(
 def test_a_read_holding_many_events_is_decoded_piece_by_piece(body: bytes) -> None:
     """`StreamCore` cuts a read after each blank line (``_events``): the same events as
     the whole read fed at once, and the first one before the rest is decoded."""
-    from zaguan._lifecycle import _events  # noqa: PLC0415  # the piece-wise helper itself
+    from zaguan._streams._lifecycle import _events  # noqa: PLC0415  # the piece-wise helper itself
 
     assert list(_events(SSEDecoder(), body)) == SSEDecoder().feed(body)
     decoder = SSEDecoder()

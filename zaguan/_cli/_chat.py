@@ -6,7 +6,7 @@ import sys
 from argparse import Namespace
 from typing import Any
 
-from .._streaming import Stream
+from .._streams._shells import Stream
 from ._connect import client
 from ._output import emit_json, emit_json_line
 

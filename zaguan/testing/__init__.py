@@ -216,11 +216,11 @@ from typing import TYPE_CHECKING
 _EXTRA_MODULES = frozenset({"starlette", "uvicorn", "jsonschema", "referencing"})
 
 try:
-    from ._app import create_app
-    from ._faults import FAULT_HEADER, Fault
-    from ._ledger import Entry, Ledger
-    from ._server import LocalCoreX
-    from ._state import DEFAULT_API_KEY, FREE_API_KEY
+    from ._core._app import create_app
+    from ._core._faults import FAULT_HEADER, Fault
+    from ._core._server import LocalCoreX
+    from ._core._state import DEFAULT_API_KEY, FREE_API_KEY
+    from ._credits._ledger import Entry, Ledger
 except ModuleNotFoundError as exc:
     _missing = (exc.name or "").partition(".")[0]
     if _missing not in _EXTRA_MODULES:

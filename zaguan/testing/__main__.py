@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from ._app import build_app
-from ._catalog import TIER_BANDS
-from ._faults import FaultSpecError, parse_fault
-from ._server import bind_socket, make_server
-from ._state import DEFAULT_API_KEY, DEFAULT_CREDITS, FREE_API_KEY, CoreXState
+from ._catalog._models import TIER_BANDS
+from ._core._app import build_app
+from ._core._faults import FaultSpecError, parse_fault
+from ._core._server import bind_socket, make_server
+from ._core._state import DEFAULT_API_KEY, DEFAULT_CREDITS, FREE_API_KEY, CoreXState
 
 
 def _key(text: str) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._server import LocalCoreX
+from ._core._server import LocalCoreX
 
 __all__ = ["corex_server"]
 

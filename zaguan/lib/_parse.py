@@ -1,0 +1,163 @@
+"""Structured outputs: `chat_parse` sends a type's JSON Schema and reads the answer into it.
+
+Pure: `OutputType` builds the request's ``response_format`` and turns the `ChatCompletion`
+the client received into a `ParsedChatCompletion`, as ``openai``'s
+``beta.chat.completions.parse`` does:
+
+- every choice's ``message.parsed`` is the answer as the caller's type (a dataclass instance,
+  a TypedDict's dict, a pydantic model), or None when the message has no content (a
+  refusal, which stays in ``message.refusal``, or tool calls);
+- ``finish_reason == "length"`` raises `LengthFinishReasonError` (the JSON is cut short),
+  ``"content_filter"`` raises `ContentFilterFinishReasonError`; both carry the completion;
+- content that is not JSON, or does not fit the type, raises `StructuredOutputError`
+  carrying the raw text.
+
+The parsed models are subclasses of the generated ones (which use slots, so no attribute can
+be added to an instance): plain subclasses with one more slot, built by the generated
+``from_dict``, so everything else about them (``to_dict``, unknown fields, the request id)
+is the generated models' own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from zaguan_corex_client.models import ChatCompletion, ChatCompletionChoice, ChatCompletionMessage
+
+from .._errors import ZaguanError
+from .._results import stamp
+from ._schema import Mismatch, convert, json_schema
+
+T = TypeVar("T")
+
+
+class ParsedChatCompletionMessage(ChatCompletionMessage, Generic[T]):
+    """A `ChatCompletionMessage` with ``parsed``: the content as the requested type, or None
+    (no content: a refusal, see ``refusal``, or tool calls)."""
+
+    __slots__ = ("parsed",)
+    parsed: T | None
+
+    def __repr__(self) -> str:
+        return f"{super().__repr__()[:-1]}, parsed={self.parsed!r})"
+
+
+class ParsedChoice(ChatCompletionChoice, Generic[T]):
+    """A `ChatCompletionChoice` whose message is a `ParsedChatCompletionMessage`."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        message: ParsedChatCompletionMessage[T]
+
+
+class ParsedChatCompletion(ChatCompletion, Generic[T]):
+    """A `ChatCompletion` from `chat_parse`: ``choices[i].message.parsed`` is a ``T``, or None
+    for a refusal (in ``message.refusal``). A cut answer raises `LengthFinishReasonError`, a
+    filtered one `ContentFilterFinishReasonError`, one that does not fit `StructuredOutputError`.
+
+    >>> completion = client.chat_parse(model=..., messages=..., response_format=Answer)
+    >>> completion.choices[0].message.parsed  # Answer(...)
+    """
+
+    __slots__ = ()
+    if TYPE_CHECKING:  # the generated field, narrowed (a list is invariant, hence the ignore)
+        choices: list[ParsedChoice[T]]  # type: ignore[assignment]
+
+
+class LengthFinishReasonError(ZaguanError):
+    """The answer stopped at the token limit (``finish_reason == "length"``), so its JSON is
+    incomplete; ``completion`` is what came. Raise ``max_completion_tokens`` and retry."""
+
+    def __init__(self, completion: ChatCompletion) -> None:
+        super().__init__(
+            "The answer hit the token limit (finish_reason 'length') before its JSON was "
+            f"complete; usage: {_usage(completion)} (request id {completion._request_id})"
+        )
+        self.completion = completion
+
+
+class ContentFilterFinishReasonError(ZaguanError):
+    """The provider's content filter stopped the answer (``finish_reason ==
+    "content_filter"``); ``completion`` is what came."""
+
+    def __init__(self, completion: ChatCompletion) -> None:
+        super().__init__(
+            "The answer was stopped by the content filter (finish_reason 'content_filter') "
+            f"(request id {completion._request_id})"
+        )
+        self.completion = completion
+
+
+class StructuredOutputError(ZaguanError):
+    """The answer is not JSON of the requested type; ``text`` is the raw content,
+    ``completion`` the whole answer, ``path`` where it stopped fitting (``$.items[0]``)."""
+
+    def __init__(
+        self, message: str, *, text: str, completion: ChatCompletion, path: str = "$"
+    ) -> None:
+        super().__init__(f"{message} (request id {completion._request_id}); raw text: {text!r}")
+        self.text = text
+        self.completion = completion
+        self.path = path
+
+
+def _usage(completion: ChatCompletion) -> str:
+    usage = completion.usage
+    return f"{usage.completion_tokens} completion tokens" if usage else "not reported"
+
+
+_NAME_CHARACTERS = re.compile(r"[^a-zA-Z0-9_-]")
+
+
+class OutputType(Generic[T]):
+    """The requested type ``T``: its ``response_format`` and the parsing of an answer.
+    Building it checks that the type can be described (a `TypeError` otherwise)."""
+
+    def __init__(self, tp: type[T]) -> None:
+        self.type = tp
+        name = _NAME_CHARACTERS.sub("_", getattr(tp, "__name__", "response"))[:64]
+        self.response_format: dict[str, Any] = {
+            "type": "json_schema",
+            "json_schema": {"name": name or "response", "schema": json_schema(tp), "strict": True},
+        }
+
+    def parse(self, completion: ChatCompletion) -> ParsedChatCompletion[T]:
+        """``completion`` with every choice's content parsed (see the module's rules)."""
+        for choice in completion.choices:
+            if choice.finish_reason == "length":
+                raise LengthFinishReasonError(completion)
+            if choice.finish_reason == "content_filter":
+                raise ContentFilterFinishReasonError(completion)
+        body = completion.to_dict()
+        parsed = ParsedChatCompletion[T].from_dict(body)
+        parsed.choices = [self._choice(raw, completion) for raw in body["choices"]]
+        if completion._request_id is not None:
+            stamp(parsed, completion._request_id)
+        return parsed
+
+    def _choice(self, raw: dict[str, Any], completion: ChatCompletion) -> ParsedChoice[T]:
+        choice = ParsedChoice[T].from_dict(raw)
+        message = ParsedChatCompletionMessage[T].from_dict(raw["message"])
+        text = message.content
+        message.parsed = None if text is None or message.refusal else self._value(text, completion)
+        choice.message = message
+        return choice
+
+    def _value(self, text: str, completion: ChatCompletion) -> T:
+        try:
+            value = json.loads(text)
+        except ValueError as exc:
+            raise StructuredOutputError(
+                f"The answer is not JSON ({exc})", text=text, completion=completion
+            ) from None
+        try:
+            result: T = convert(self.type, value)
+        except Mismatch as exc:
+            name = getattr(self.type, "__name__", repr(self.type))
+            raise StructuredOutputError(
+                f"The answer does not fit {name}: {exc}",
+                text=text, completion=completion, path=exc.path,
+            ) from None  # fmt: skip
+        return result

@@ -1,0 +1,1 @@
+"""Embeddings and moderations (`_embeddings`), audio (`_audio`) and images (`_images`)."""
