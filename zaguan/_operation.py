@@ -188,7 +188,7 @@ def streamed(
 
 
 def download(
-    endpoint: str, *, body: str
+    endpoint: str, *, body: str | None = None
 ) -> Callable[[Callable[Concatenate[Any, P], BinaryStream]], Download[P]]:
     """Declare an operation whose binary answer is read as it arrives (`BinaryStream`)."""
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 import httpx2
 
 from ._operation import download, from_dict, generated_models, operation, paginated, streamed
-from ._pages import BatchesWalk, HistoryWalk
+from ._pages import BatchesWalk, FilesWalk, HistoryWalk, MessagesBatchesWalk
 from ._request import RequestOptions
 from ._results import ResultBytes, ResultList
 from ._streams._download import BinaryStream
@@ -25,11 +25,16 @@ from ._streams._shells import MessageStream
 
 if TYPE_CHECKING:  # at run time, each is imported on the first call that needs it
     from zaguan_corex_client.models import (
+        Batch,
+        BatchList,
         CreditsBalance,
         CreditsHistory,
         CreditsHistoryEntry,
         CreditsStats,
         EmbeddingList,
+        FileDeleted,
+        FileList,
+        FileObject,
         Health,
         ImageList,
         Message,
@@ -50,11 +55,15 @@ if TYPE_CHECKING:  # at run time, each is imported on the first call that needs 
         BatchParams,
         CountTokensParams,
         EmbeddingsParams,
+        FileParams,
+        FilesParams,
         HistoryParams,
         ImageEditParams,
         ImageParams,
         ImageVariationParams,
         MessageParams,
+        MessagesBatchesParams,
+        MessagesBatchParams,
         ModerationParams,
         SpeechParams,
         StatsParams,
@@ -88,7 +97,7 @@ def _transcription(response: httpx2.Response) -> Transcription:
     return model(text=response.text)
 
 
-def _audio(response: httpx2.Response) -> ResultBytes:
+def _bytes(response: httpx2.Response) -> ResultBytes:
     return ResultBytes(response.content)
 
 
@@ -166,7 +175,7 @@ class Operations:
     def create_translation(self, **fields: Unpack[TranslationParams]) -> Transcription:
         """Translate an audio ``file`` into English text (multipart upload)."""
 
-    @operation("audio.create_speech", parse=_audio, body="SpeechRequest", raw=True)
+    @operation("audio.create_speech", parse=_bytes, body="SpeechRequest", raw=True)
     def create_speech(self, **fields: Unpack[SpeechParams]) -> ResultBytes:
         """Speak ``input`` with ``voice``: the audio file's bytes (``response_format``)."""
 
@@ -223,7 +232,7 @@ class Operations:
         parse=from_dict("MessageBatch"),
         body="MessageBatchCreateRequest",
     )
-    def create_messages_batch(self, **fields: Unpack[BatchParams]) -> MessageBatch:
+    def create_messages_batch(self, **fields: Unpack[MessagesBatchParams]) -> MessageBatch:
         """Queue Messages requests (``requests=[{custom_id, params}]``) to run as one batch."""
 
     @operation("messages.get_messages_batch", parse=from_dict("MessageBatch"))
@@ -235,11 +244,15 @@ class Operations:
         parse=from_dict("MessageBatchList"),
         query="ListMessagesBatchesQuery",
     )
-    def list_messages_batches_page(self, **params: Unpack[BatchesParams]) -> MessageBatchList:
+    def list_messages_batches_page(
+        self, **params: Unpack[MessagesBatchesParams]
+    ) -> MessageBatchList:
         """One page of batches, newest first; see `list_messages_batches` to walk them all."""
 
-    @paginated(BatchesWalk)
-    def list_messages_batches(self, **params: Unpack[BatchesParams]) -> Iterator[MessageBatch]:
+    @paginated(MessagesBatchesWalk)
+    def list_messages_batches(
+        self, **params: Unpack[MessagesBatchesParams]
+    ) -> Iterator[MessageBatch]:
         """Every batch, newest first, fetching pages as needed."""
 
     @operation("messages.cancel_messages_batch", parse=from_dict("MessageBatch"))
@@ -253,3 +266,60 @@ class Operations:
         self, batch_id: str, **options: Unpack[RequestOptions]
     ) -> ResultList[MessageBatchIndividualResponse]:
         """The results of an ended batch, one per request, in any order (``custom_id``)."""
+
+    @operation("files.create_file", parse=from_dict("FileObject"), body="FileCreateRequest")
+    def create_file(self, **fields: Unpack[FileParams]) -> FileObject:
+        """Upload a ``file`` (a path, bytes, an open binary file or a ``(name, content)`` tuple;
+        at most 512 MB, refused before sending) for a ``purpose`` (``"batch"``: a batch's
+        input, JSON Lines of ``BatchRequestInput``)."""
+
+    @operation("files.list_files", parse=from_dict("FileList"), query="ListFilesQuery")
+    def list_files_page(self, **params: Unpack[FilesParams]) -> FileList:
+        """One page of files, newest first unless ``order="asc"``; see `list_files`."""
+
+    @paginated(FilesWalk)
+    def list_files(self, **params: Unpack[FilesParams]) -> Iterator[FileObject]:
+        """Every file (of a ``purpose``, when given), fetching pages as needed."""
+
+    @operation("files.get_file", parse=from_dict("FileObject"))
+    def get_file(self, file_id: str, **options: Unpack[RequestOptions]) -> FileObject:
+        """One file's record (size, name, purpose); `get_file_content` reads its bytes."""
+
+    @operation("files.delete_file", parse=from_dict("FileDeleted"))
+    def delete_file(self, file_id: str, **options: Unpack[RequestOptions]) -> FileDeleted:
+        """Delete a file; its id is a `NotFoundError` afterwards."""
+
+    @operation("files.get_file_content", parse=_bytes, raw=True)
+    def get_file_content(self, file_id: str, **options: Unpack[RequestOptions]) -> ResultBytes:
+        """A file's bytes; a batch's output and error files are JSON Lines of
+        ``BatchRequestOutput``, in any order. Large files: `get_file_content_stream`."""
+
+    @download("files.get_file_content")
+    def get_file_content_stream(
+        self, file_id: str, **options: Unpack[RequestOptions]
+    ) -> BinaryStream:
+        """`get_file_content`, read as it arrives: ``write_to(path)`` or ``iter_bytes()``,
+        without holding a result file of hundreds of MB in memory (``async``: awaited, then
+        ``async for``)."""
+
+    @operation("batches.create_batch", parse=from_dict("Batch"), body="BatchCreateRequest")
+    def create_batch(self, **fields: Unpack[BatchParams]) -> Batch:
+        """Run the requests of an uploaded ``input_file_id`` against ``endpoint``
+        (``completion_window="24h"``); the batch starts ``validating``."""
+
+    @operation("batches.get_batch", parse=from_dict("Batch"))
+    def get_batch(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
+        """One batch: its ``status``, ``request_counts`` and result files."""
+
+    @operation("batches.list_batches", parse=from_dict("BatchList"), query="ListBatchesQuery")
+    def list_batches_page(self, **params: Unpack[BatchesParams]) -> BatchList:
+        """One page of batches, newest first; see `list_batches` to walk them all."""
+
+    @paginated(BatchesWalk)
+    def list_batches(self, **params: Unpack[BatchesParams]) -> Iterator[Batch]:
+        """Every batch, newest first, fetching pages as needed."""
+
+    @operation("batches.cancel_batch", parse=from_dict("Batch"))
+    def cancel_batch(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
+        """Ask CoreX to cancel a batch: ``cancelling``, then ``cancelled``, keeping what
+        finished in its output and error files."""

@@ -12,12 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ._errors import APIError
 
 if TYPE_CHECKING:
-    from zaguan_corex_client.models import (
-        CreditsHistory,
-        CreditsHistoryEntry,
-        MessageBatch,
-        MessageBatchList,
-    )
+    from zaguan_corex_client.models import CreditsHistory, CreditsHistoryEntry
 
 
 class PageWalk(Protocol):
@@ -78,11 +73,16 @@ class HistoryWalk:
         return page_params(self._params, self._page, cursor=following)
 
 
-class BatchesWalk:
-    """The pages of ``list_messages_batches``, Anthropic's way: the next page starts
-    ``after_id`` the last batch of this one, while ``has_more`` says so."""
+class CursorWalk:
+    """The pages of a list answered as ``{data, has_more, last_id}``: the next page starts
+    after the last item of this one (its id passed as `cursor`), while ``has_more`` says so."""
 
-    method = "list_messages_batches_page"
+    method: str
+    """The client method that fetches one page."""
+    cursor: str
+    """The query parameter naming the item the next page starts after."""
+    one_way: tuple[str, ...] = ()
+    """Parameters of the first page dropped from the next: the walk goes one way."""
 
     def __init__(self, **params: Any) -> None:
         self._params: Mapping[str, Any] = params
@@ -92,17 +92,41 @@ class BatchesWalk:
     def first(self) -> dict[str, Any]:
         return dict(self._params)
 
-    def items(self, page: MessageBatchList) -> list[MessageBatch]:
-        return page.data
+    def items(self, page: Any) -> list[Any]:
+        return list(page.data)
 
-    def after(self, page: MessageBatchList) -> dict[str, Any] | None:
+    def after(self, page: Any) -> dict[str, Any] | None:
         last = page.last_id or (page.data[-1].id if page.data else None)
         if not page.has_more or not last:
             return None
         if last in self._seen:  # a server bug: never loop
-            raise APIError(f"The server returned the batches page after {last!r} twice.")
+            raise APIError(f"The server returned the page after {last!r} twice.")
         self._seen.add(last)
         self._page += 1
-        params = page_params(self._params, self._page, after_id=last)
-        params.pop("before_id", None)  # the walk goes one way: older and older
+        params = page_params(self._params, self._page, **{self.cursor: last})
+        for name in self.one_way:
+            params.pop(name, None)
         return params
+
+
+class MessagesBatchesWalk(CursorWalk):
+    """The pages of ``list_messages_batches``, Anthropic's way: ``after_id`` the last batch
+    (older and older; a ``before_id`` only chooses the first page)."""
+
+    method = "list_messages_batches_page"
+    cursor = "after_id"
+    one_way = ("before_id",)
+
+
+class FilesWalk(CursorWalk):
+    """The pages of ``list_files``, OpenAI's way: ``after`` the last file, in the same order."""
+
+    method = "list_files_page"
+    cursor = "after"
+
+
+class BatchesWalk(CursorWalk):
+    """The pages of ``list_batches``, OpenAI's way: ``after`` the last batch."""
+
+    method = "list_batches_page"
+    cursor = "after"

@@ -6,12 +6,16 @@ exported do, on first use.
 
 from __future__ import annotations
 
+from zaguan_corex_client.api.batches.list_batches import ListBatchesQuery
 from zaguan_corex_client.api.billing.get_credits_stats import GetCreditsStatsQuery
 from zaguan_corex_client.api.billing.list_credits_history import ListCreditsHistoryQuery
+from zaguan_corex_client.api.files.list_files import ListFilesQuery
 from zaguan_corex_client.api.messages.list_messages_batches import ListMessagesBatchesQuery
 from zaguan_corex_client.models import (
+    BatchCreateRequestParam,
     ChatCompletionFieldsParam,
     EmbeddingRequestParam,
+    FileCreateRequestParam,
     ImageEditRequestParam,
     ImageGenerationRequestParam,
     ImageVariationRequestParam,
@@ -102,9 +106,27 @@ class CountTokensParams(MessageCountTokensRequestParam, RequestOptions, total=Fa
     """The keywords of `count_tokens`."""
 
 
-class BatchParams(MessageBatchCreateRequestParam, RequestOptions, total=False):
+class MessagesBatchParams(MessageBatchCreateRequestParam, RequestOptions, total=False):
     """The keywords of `create_messages_batch`."""
 
 
-class BatchesParams(ListMessagesBatchesQuery, RequestOptions, total=False):
+class MessagesBatchesParams(ListMessagesBatchesQuery, RequestOptions, total=False):
     """The keywords of `list_messages_batches`: Anthropic's paging, and the options."""
+
+
+class FileParams(FileCreateRequestParam, RequestOptions, total=False):
+    """The keywords of `create_file` (``file`` as for `TranscriptionParams`, at most 512 MB;
+    ``purpose``: ``"batch"`` for a batch's input)."""
+
+
+class FilesParams(ListFilesQuery, RequestOptions, total=False):
+    """The keywords of `list_files`: OpenAI's paging (``after``, ``limit``), ``order`` and
+    ``purpose``, and the options."""
+
+
+class BatchParams(BatchCreateRequestParam, RequestOptions, total=False):
+    """The keywords of `create_batch`."""
+
+
+class BatchesParams(ListBatchesQuery, RequestOptions, total=False):
+    """The keywords of `list_batches`: OpenAI's paging (``after``, ``limit``), and the options."""

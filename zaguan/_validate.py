@@ -166,6 +166,11 @@ def _json_keys(cls: type) -> dict[str, str]:
 def _spec(cls: type) -> tuple[dict[str, Checker], tuple[str, ...], Checker | None]:
     hints, required, extra = _fields(cls)
     checkers = {key: _compile(hint) for key, hint in hints.items()}
+    # A file the contract limits (`x-zaguan-limits`, which the model's module carries as
+    # LIMITS) is measured before it is read.
+    for key, limits in getattr(sys.modules[cls.__module__], "LIMITS", {}).items():
+        if "max_bytes" in limits and hints.get(key) is File:
+            checkers[key] = _file_checker(limits["max_bytes"])
     return checkers, required, None if extra is Any else _compile(extra)
 
 
@@ -213,13 +218,13 @@ _SCALARS: Final[dict[Any, Checker]] = {
 }
 
 
-def _file_checker() -> Checker:
+def _file_checker(max_bytes: int | None = None) -> Checker:
     """A file argument (path, bytes, open binary file, tuple) becomes the generated `File`."""
     from ._files import to_file  # noqa: PLC0415  # _files raises this module's error
 
     def check(value: Any) -> Any:
         try:
-            return to_file(value)
+            return to_file(value, max_bytes)
         except RequestValidationError as exc:
             return _Failure(str(exc))
 

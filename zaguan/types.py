@@ -14,6 +14,10 @@ rarer ones (content parts, tool definitions, response formats, ...) stay only th
 """
 
 from zaguan_corex_client.models import (
+    Batch,
+    BatchRequestCounts,
+    BatchRequestInput,
+    BatchRequestOutput,
     ChatCompletion,
     ChatCompletionChoice,
     ChatCompletionChunk,
@@ -27,6 +31,7 @@ from zaguan_corex_client.models import (
     CreditsHistory,
     CreditsHistoryEntry,
     CreditsStats,
+    FileObject,
     FunctionCall,
     Health,
     Model,
@@ -41,6 +46,10 @@ from zaguan_corex_client.models import (
 from ._results import ResultBytes, ResultList
 
 __all__ = [
+    "Batch",
+    "BatchRequestCounts",
+    "BatchRequestInput",
+    "BatchRequestOutput",
     "ChatCompletion",
     "ChatCompletionChoice",
     "ChatCompletionChunk",
@@ -54,6 +63,7 @@ __all__ = [
     "CreditsHistory",
     "CreditsHistoryEntry",
     "CreditsStats",
+    "FileObject",
     "FunctionCall",
     "Health",
     "Model",

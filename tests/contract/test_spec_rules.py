@@ -49,8 +49,18 @@ EXPECTED_OPERATIONS = {
     ("get", "/v1/messages/batches/{batch_id}"): "get_messages_batch",
     ("post", "/v1/messages/batches/{batch_id}/cancel"): "cancel_messages_batch",
     ("get", "/v1/messages/batches/{batch_id}/results"): "get_messages_batch_results",
+    # Priority 3: OpenAI files and batches
+    ("post", "/v1/files"): "create_file",
+    ("get", "/v1/files"): "list_files",
+    ("get", "/v1/files/{file_id}"): "get_file",
+    ("delete", "/v1/files/{file_id}"): "delete_file",
+    ("get", "/v1/files/{file_id}/content"): "get_file_content",
+    ("post", "/v1/batches"): "create_batch",
+    ("get", "/v1/batches"): "list_batches",
+    ("get", "/v1/batches/{batch_id}"): "get_batch",
+    ("post", "/v1/batches/{batch_id}/cancel"): "cancel_batch",
 }
-VERBS = {"create", "list", "retrieve", "get", "edit", "count", "cancel"}
+VERBS = {"create", "list", "retrieve", "get", "edit", "count", "cancel", "delete"}
 BINARY = {"type": "string", "format": "binary"}  # bytes: the generator's `File`
 TEXT = {"type": "string"}
 JSON_LINES = {"$ref": "#/components/schemas/JsonLines"}

@@ -12,6 +12,27 @@ if TYPE_CHECKING:
     from .audio_output_params import AudioOutputParams, AudioOutputParamsParam
     from .base_64_image_source import Base64ImageSource, Base64ImageSourceParam
     from .base_64_image_source_media_type import Base64ImageSourceMediaType
+    from .batch import Batch, BatchParam
+    from .batch_create_request import BatchCreateRequest, BatchCreateRequestParam
+    from .batch_create_request_completion_window import (
+        BatchCreateRequestCompletionWindow,
+    )
+    from .batch_endpoint import BatchEndpoint
+    from .batch_error import BatchError, BatchErrorParam
+    from .batch_errors import BatchErrors, BatchErrorsParam
+    from .batch_list import BatchList, BatchListParam
+    from .batch_metadata import BatchMetadata, BatchMetadataParam
+    from .batch_request_counts import BatchRequestCounts, BatchRequestCountsParam
+    from .batch_request_error import BatchRequestError, BatchRequestErrorParam
+    from .batch_request_input import BatchRequestInput, BatchRequestInputParam
+    from .batch_request_input_body import (
+        BatchRequestInputBody,
+        BatchRequestInputBodyParam,
+    )
+    from .batch_request_input_method import BatchRequestInputMethod
+    from .batch_request_output import BatchRequestOutput, BatchRequestOutputParam
+    from .batch_response import BatchResponse, BatchResponseParam
+    from .batch_response_body import BatchResponseBody, BatchResponseBodyParam
     from .cache_control import CacheControl, CacheControlParam
     from .capabilities_list import CapabilitiesList, CapabilitiesListParam
     from .chat_completion import ChatCompletion, ChatCompletionParam
@@ -107,6 +128,11 @@ if TYPE_CHECKING:
     from .error_detail import ErrorDetail, ErrorDetailParam
     from .error_event import ErrorEvent, ErrorEventParam
     from .error_response import ErrorResponse, ErrorResponseParam
+    from .file_create_request import FileCreateRequest, FileCreateRequestParam
+    from .file_deleted import FileDeleted, FileDeletedParam
+    from .file_list import FileList, FileListParam
+    from .file_object import FileObject, FileObjectParam
+    from .file_purpose import FilePurpose
     from .function_call import FunctionCall, FunctionCallParam
     from .function_call_delta import FunctionCallDelta, FunctionCallDeltaParam
     from .function_definition import FunctionDefinition, FunctionDefinitionParam
@@ -149,6 +175,7 @@ if TYPE_CHECKING:
         JsonSchemaFormatSchema,
         JsonSchemaFormatSchemaParam,
     )
+    from .list_files_order import ListFilesOrder
     from .message import Message, MessageParam
     from .message_batch import MessageBatch, MessageBatchParam
     from .message_batch_canceled_result import (
@@ -310,6 +337,22 @@ _MODULES = {
     "AudioOutputParams": ".audio_output_params",
     "Base64ImageSource": ".base_64_image_source",
     "Base64ImageSourceMediaType": ".base_64_image_source_media_type",
+    "Batch": ".batch",
+    "BatchCreateRequest": ".batch_create_request",
+    "BatchCreateRequestCompletionWindow": ".batch_create_request_completion_window",
+    "BatchEndpoint": ".batch_endpoint",
+    "BatchError": ".batch_error",
+    "BatchErrors": ".batch_errors",
+    "BatchList": ".batch_list",
+    "BatchMetadata": ".batch_metadata",
+    "BatchRequestCounts": ".batch_request_counts",
+    "BatchRequestError": ".batch_request_error",
+    "BatchRequestInput": ".batch_request_input",
+    "BatchRequestInputBody": ".batch_request_input_body",
+    "BatchRequestInputMethod": ".batch_request_input_method",
+    "BatchRequestOutput": ".batch_request_output",
+    "BatchResponse": ".batch_response",
+    "BatchResponseBody": ".batch_response_body",
     "CacheControl": ".cache_control",
     "CapabilitiesList": ".capabilities_list",
     "ChatCompletion": ".chat_completion",
@@ -353,6 +396,11 @@ _MODULES = {
     "ErrorDetail": ".error_detail",
     "ErrorEvent": ".error_event",
     "ErrorResponse": ".error_response",
+    "FileCreateRequest": ".file_create_request",
+    "FileDeleted": ".file_deleted",
+    "FileList": ".file_list",
+    "FileObject": ".file_object",
+    "FilePurpose": ".file_purpose",
     "FunctionCall": ".function_call",
     "FunctionCallDelta": ".function_call_delta",
     "FunctionDefinition": ".function_definition",
@@ -380,6 +428,7 @@ _MODULES = {
     "InputMessageRole": ".input_message_role",
     "JsonSchemaFormat": ".json_schema_format",
     "JsonSchemaFormatSchema": ".json_schema_format_schema",
+    "ListFilesOrder": ".list_files_order",
     "Message": ".message",
     "MessageBatch": ".message_batch",
     "MessageBatchCanceledResult": ".message_batch_canceled_result",
@@ -580,6 +629,21 @@ _MODULES = {
     "MessageBatchCanceledResultParam": ".message_batch_canceled_result",
     "MessageBatchExpiredResultParam": ".message_batch_expired_result",
     "UnknownMessageBatchResultParam": ".unknown_message_batch_result",
+    "FileCreateRequestParam": ".file_create_request",
+    "FileObjectParam": ".file_object",
+    "FileListParam": ".file_list",
+    "FileDeletedParam": ".file_deleted",
+    "BatchCreateRequestParam": ".batch_create_request",
+    "BatchMetadataParam": ".batch_metadata",
+    "BatchParam": ".batch",
+    "BatchRequestCountsParam": ".batch_request_counts",
+    "BatchErrorsParam": ".batch_errors",
+    "BatchErrorParam": ".batch_error",
+    "BatchListParam": ".batch_list",
+    "BatchRequestInputParam": ".batch_request_input",
+    "BatchRequestOutputParam": ".batch_request_output",
+    "BatchResponseParam": ".batch_response",
+    "BatchRequestErrorParam": ".batch_request_error",
     "ProviderStatusListParam": ".provider_status_list",
     "ProviderStatusParam": ".provider_status",
     "VirtualModelListParam": ".virtual_model_list",
@@ -605,6 +669,8 @@ _MODULES = {
     "ImageListUsageParam": ".image_list_usage",
     "MessageToolInputSchemaParam": ".message_tool_input_schema",
     "ToolUseBlockInputParam": ".tool_use_block_input",
+    "BatchRequestInputBodyParam": ".batch_request_input_body",
+    "BatchResponseBodyParam": ".batch_response_body",
 }
 
 
@@ -627,6 +693,35 @@ __all__ = (
     "Base64ImageSource",
     "Base64ImageSourceMediaType",
     "Base64ImageSourceParam",
+    "Batch",
+    "BatchCreateRequest",
+    "BatchCreateRequestCompletionWindow",
+    "BatchCreateRequestParam",
+    "BatchEndpoint",
+    "BatchError",
+    "BatchErrorParam",
+    "BatchErrors",
+    "BatchErrorsParam",
+    "BatchList",
+    "BatchListParam",
+    "BatchMetadata",
+    "BatchMetadataParam",
+    "BatchParam",
+    "BatchRequestCounts",
+    "BatchRequestCountsParam",
+    "BatchRequestError",
+    "BatchRequestErrorParam",
+    "BatchRequestInput",
+    "BatchRequestInputBody",
+    "BatchRequestInputBodyParam",
+    "BatchRequestInputMethod",
+    "BatchRequestInputParam",
+    "BatchRequestOutput",
+    "BatchRequestOutputParam",
+    "BatchResponse",
+    "BatchResponseBody",
+    "BatchResponseBodyParam",
+    "BatchResponseParam",
     "CacheControl",
     "CacheControlParam",
     "CapabilitiesList",
@@ -708,6 +803,15 @@ __all__ = (
     "ErrorEventParam",
     "ErrorResponse",
     "ErrorResponseParam",
+    "FileCreateRequest",
+    "FileCreateRequestParam",
+    "FileDeleted",
+    "FileDeletedParam",
+    "FileList",
+    "FileListParam",
+    "FileObject",
+    "FileObjectParam",
+    "FilePurpose",
     "FunctionCall",
     "FunctionCallDelta",
     "FunctionCallDeltaParam",
@@ -756,6 +860,7 @@ __all__ = (
     "JsonSchemaFormatParam",
     "JsonSchemaFormatSchema",
     "JsonSchemaFormatSchemaParam",
+    "ListFilesOrder",
     "Message",
     "MessageBatch",
     "MessageBatchCanceledResult",
