@@ -14,7 +14,6 @@ means the same everywhere.
 from __future__ import annotations
 
 import functools
-import importlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,32 +29,14 @@ line cannot take the memory of a run that streams its file."""
 BATCH_FIELDS: Final = ("custom_id", "method", "url", "body")
 """The fields of a Batch API request line; a line with any of them is read as one."""
 
-# The endpoints a bulk line may call, by the generated module that declares each: the URL comes
-# from the contract, not from here.
-_ENDPOINTS: Final = {
-    "chat": "chat.create_chat_completion",
-    "embeddings": "embeddings.create_embeddings",
-    "messages": "messages.create_message",
-}
-
-
-class _NoBody:
-    """Stands in for a request model in ``_get_kwargs(body=...)``: only the URL is wanted."""
-
-    @staticmethod
-    def to_dict() -> dict[str, Any]:
-        return {}
-
 
 @functools.cache
 def _urls() -> dict[str, str]:
-    """Endpoint name -> path (``"chat"`` -> ``"/v1/chat/completions"``), from the generated
-    client."""
-    urls = {}
-    for name, module in _ENDPOINTS.items():
-        endpoint = importlib.import_module(f"zaguan_corex_client.api.{module}")
-        urls[name] = endpoint._get_kwargs(body=_NoBody())["url"]
-    return urls
+    """Endpoint name -> path (``"chat"`` -> ``"/v1/chat/completions"``): the contract's batch
+    endpoints (``BatchEndpoint``), each named by its path's first segment after ``/v1``."""
+    from zaguan_corex_client.models.batch_endpoint import BATCH_ENDPOINT_VALUES  # noqa: PLC0415
+
+    return {url.split("/")[2]: url for url in sorted(BATCH_ENDPOINT_VALUES)}
 
 
 def endpoint_url(endpoint: str) -> str:
@@ -93,7 +74,7 @@ def parse_line(raw: bytes, number: int, endpoint: str | None = None) -> Line:
     try:
         decoded = text.decode("utf-8")
     except UnicodeDecodeError as exc:
-        _fail(number, f"not UTF-8 text (byte 0x{text[exc.start]:02x} at column {exc.start + 1})")
+        _fail(number, f"not UTF-8 text (byte {exc.start + 1} is 0x{text[exc.start]:02x})")
     try:
         value = json.loads(decoded, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:

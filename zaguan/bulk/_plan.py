@@ -140,6 +140,9 @@ def _resumed(
     mismatch = state.mismatch(facts, source)
     if mismatch:
         _bad(f"--resume: {mismatch}")
+    if facts.done < len(written.done):
+        missing = len(written.done) - facts.done
+        _bad(f"--resume: {missing} custom_id(s) of {target} are not in {source}")
     if target.exists() and target.stat().st_size > written.keep:
         os.truncate(target, written.keep)  # a line cut short by a crash: it is sent again
     return Plan(

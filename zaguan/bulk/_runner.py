@@ -21,19 +21,17 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TypedDict, Unpack
+from typing import Final, TypedDict, Unpack
 
 import httpx2
 
+from .._async_client import AsyncZaguanClient
 from .._http import DefaultAsyncHttpxClient
 from ._input import read_lines
 from ._lines import MAX_LINE_BYTES, Line
 from ._plan import DEFAULT_CONCURRENCY, PROGRESS_INTERVAL, Plan, Settings, plan_run
 from ._progress import Progress, StopReason, Tally
 from ._send import LineResult, send_line
-
-if TYPE_CHECKING:
-    from .._async_client import AsyncZaguanClient
 
 __all__ = ["RunOptions", "arun"]
 
@@ -47,10 +45,12 @@ logger = logging.getLogger("zaguan.bulk")
 class RunOptions(TypedDict, total=False):
     """The options of `arun` and `run`, all optional."""
 
-    client: AsyncZaguanClient | None
-    """The client every line is sent with (its key, base URL, retries, rate limit, hooks); it
-    is left open. None: one from the environment (``ZAGUAN_API_KEY``, ``ZAGUAN_BASE_URL``)
-    with a connection per line in flight, closed at the end."""
+    client: AsyncZaguanClient | Callable[[httpx2.AsyncClient], AsyncZaguanClient] | None
+    """The client every line is sent with (its key, base URL, retries, rate limit, hooks), left
+    open; or a function that makes one on the connection pool the run gives it, sized for
+    ``concurrency`` and closed at the end (``lambda http: AsyncZaguanClient(http_client=http,
+    ...)``: what `run` needs, as a client serves one event loop). None: the default
+    `AsyncZaguanClient` (``ZAGUAN_API_KEY``, ``ZAGUAN_BASE_URL``) on such a pool."""
     endpoint: str | None
     """Where bare request bodies go: ``"chat"``, ``"embeddings"``, ``"messages"`` or the
     path; request lines name theirs (``url``) and must agree."""
@@ -102,21 +102,27 @@ async def arun(
         deadline=options.get("deadline"),
         progress_interval=options.get("progress_interval", PROGRESS_INTERVAL),
     )
-    plan = await asyncio.to_thread(
+    client = options.get("client")
+    if isinstance(client, AsyncZaguanClient):
+        return await _Run(
+            client, await _plan(input, output, options), settings, options, stop
+        ).run()
+    size = max(settings.concurrency, 100)
+    limits = httpx2.Limits(max_connections=size, max_keepalive_connections=size)
+    async with DefaultAsyncHttpxClient(limits=limits) as http:
+        made = AsyncZaguanClient(http_client=http) if client is None else client(http)
+        plan = await _plan(input, output, options)  # after the client: its settings may be wrong
+        return await _Run(made, plan, settings, options, stop).run()
+
+
+async def _plan(
+    input: str | os.PathLike[str], output: str | os.PathLike[str], options: RunOptions
+) -> Plan:
+    return await asyncio.to_thread(
         plan_run, input, output,
         endpoint=options.get("endpoint"), resume=options.get("resume", False),
         run_id=options.get("run_id"), max_line_bytes=options.get("max_line_bytes", MAX_LINE_BYTES),
     )  # fmt: skip
-    client = options.get("client")
-    if client is not None:
-        return await _Run(client, plan, settings, options.get("on_progress"), stop).run()
-    from .._async_client import AsyncZaguanClient  # noqa: PLC0415  # only a run without one
-
-    size = max(settings.concurrency, 100)
-    limits = httpx2.Limits(max_connections=size, max_keepalive_connections=size)
-    async with DefaultAsyncHttpxClient(limits=limits) as http:
-        own = AsyncZaguanClient(http_client=http)
-        return await _Run(own, plan, settings, options.get("on_progress"), stop).run()
 
 
 class _Run:
@@ -127,11 +133,11 @@ class _Run:
         client: AsyncZaguanClient,
         plan: Plan,
         settings: Settings,
-        on_progress: Callable[[Progress], object] | None,
+        options: RunOptions,
         stop: asyncio.Event | None,
     ) -> None:
         self.client, self.plan, self.settings = client, plan, settings
-        self.on_progress, self.stop = on_progress, stop
+        self.on_progress, self.stop = options.get("on_progress"), stop
         self.tally = Tally(plan.total, len(plan.done), plan.credits)
         self.stopped: StopReason | None = None
         self.error: BaseException | None = None
@@ -144,6 +150,8 @@ class _Run:
         with _Output(self.plan.output, settings.ordered, self._written) as output:
             self.output = output
             self._spent()  # a resumed run may have spent its budget already
+            if self.stop is not None and self.stop.is_set():  # Ctrl-C while the input was checked
+                self._halt("stopped")
             workers = [asyncio.create_task(self._work(queue)) for _ in range(settings.concurrency)]
             helpers = [asyncio.create_task(self._read(queue))]
             if self.on_progress is not None:
@@ -153,7 +161,8 @@ class _Run:
             try:
                 await asyncio.gather(helpers[0], *workers)
             except asyncio.CancelledError:
-                self._halt("abandoned")
+                if self.stopped != "error":
+                    self.stopped = "abandoned"  # after a stop too: the lines in flight are gone
                 raise
             except BaseException as exc:
                 self._halt("error")
@@ -162,6 +171,8 @@ class _Run:
                 for task in (*workers, *helpers):
                     task.cancel()
                 await asyncio.gather(*workers, *helpers, return_exceptions=True)
+                if self.stopped == "max_credits" and self.tally.done == self.plan.total:
+                    self.stopped = None  # the budget ran out with the last line: all done
                 summary = self.tally.snapshot(self.stopped, finished=True)
                 self._report(summary)
         if self.error is not None:

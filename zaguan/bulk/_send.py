@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import httpx2
+
 from .._errors import (
     APIConnectionError,
     APIError,
@@ -21,6 +23,7 @@ from .._errors import (
     RequestValidationError,
 )
 from .._raw import araw
+from .._redact import MASK, secrets_of
 from .._request import RequestOptions, derive_request_id
 from ._lines import Line
 from ._records import credits_of, json_text, record_bytes
@@ -63,13 +66,33 @@ class LineResult:
             error, AuthenticationError | InsufficientCreditsError | APIConnectionError
         )
 
+    @property
+    def error_code(self) -> str | None:
+        """The output line's ``error.code``: CoreX's ``error.code`` (else ``error.type``) when
+        it answered, as its server-side batches write it; else the SDK's exception class
+        (``APITimeoutError``, ``APIConnectionError``, ``RequestValidationError``)."""
+        error = self.error
+        if error is None:
+            return None
+        answered = self._answered()
+        return (answered is not None and (answered.code or answered.type)) or type(error).__name__
+
     def record(self) -> bytes:
         """The output line (`record_bytes`), its line break included."""
-        error = None if self.error is None else (type(self.error).__name__, str(self.error))
+        problem = None
+        if self.error is not None:
+            answered = self._answered()
+            message = str(self.error) if answered is None else answered.message
+            problem = (self.error_code or "", message)
         body = self.body if self.body is not None else b"null"
         return record_bytes(
-            self.custom_id, self.request_id, status_code=self.status_code, body=body, error=error
+            self.custom_id, self.request_id, status_code=self.status_code, body=body, error=problem
         )
+
+    def _answered(self) -> APIError | None:
+        """The error, when CoreX answered with it."""
+        error = self.error
+        return error if isinstance(error, APIError) and self.status_code is not None else None
 
 
 async def send_line(
@@ -89,10 +112,18 @@ async def send_line(
         if response is None:
             return LineResult(line.custom_id, request_id, None, None, 0.0, exc)
         body = exc.body if isinstance(exc.body, dict | list) else None
-        text = json_text(response.content, body)
+        text = json_text(_masked(response), body)
         return LineResult(line.custom_id, request_id, response.status_code, text, 0.0, exc)
     except RequestValidationError as exc:  # a body JSON cannot carry (a lone surrogate)
         return LineResult(line.custom_id, request_id, None, None, 0.0, exc)
     parsed: Any = raw.parsed
-    text = json_text(raw.http_response.content, parsed)
+    text = json_text(_masked(raw.http_response), parsed)
     return LineResult(line.custom_id, request_id, raw.status_code, text, credits_of(parsed))
+
+
+def _masked(response: httpx2.Response) -> bytes:
+    """The body, with the request's credentials masked should CoreX have echoed one."""
+    content = response.content
+    for secret in secrets_of(response):
+        content = content.replace(secret.encode("utf-8", "replace"), MASK.encode())
+    return content
