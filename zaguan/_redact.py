@@ -19,7 +19,7 @@ SENSITIVE_HEADERS: Final = frozenset(
     {"authorization", "proxy-authorization", "x-api-key", "api-key", "cookie"}
 )
 """Headers whose values are credentials (lower-case names)."""
-_MIN_SECRET: Final = 8
+MIN_SECRET: Final = 8
 """Shorter values are not masked: no real key is that short, and masking ``"a"`` everywhere
 would make every message unreadable."""
 
@@ -31,7 +31,7 @@ def secrets_in(headers: httpx2.Headers | None) -> frozenset[str]:
     for name, value in (headers or httpx2.Headers()).multi_items():
         if name.lower() in SENSITIVE_HEADERS:
             found.update(part for part in (value, value.partition(" ")[2]) if part.strip())
-    return frozenset(s for s in found if len(s) >= _MIN_SECRET)
+    return frozenset(s for s in found if len(s) >= MIN_SECRET)
 
 
 def secrets_of(response: httpx2.Response | None) -> frozenset[str]:

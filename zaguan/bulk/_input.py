@@ -80,12 +80,15 @@ def check_input(
     endpoint: str | None = None,
     *,
     done: Set[str] = frozenset(),
+    unique: bool = True,
     max_line_bytes: int = MAX_LINE_BYTES,
 ) -> InputFacts:
     """Read the file at ``path`` once, checking every line; `BulkInputError` lists the first
     `MAX_PROBLEMS` bad ones. ``done``: ``custom_id`` s already answered (``--resume``), of
-    which `InputFacts.done` counts those in the file."""
-    check = _Check(endpoint, done)
+    which `InputFacts.done` counts those in the file. ``unique``: check that no ``custom_id``
+    repeats (a set of them all: a resumed run, whose file was checked when the run began and
+    must have the same SHA-256, leaves it out and keeps that memory for ``done``)."""
+    check = _Check(endpoint, done, unique)
     digest = hashlib.sha256()
     with path.open("rb", buffering=_BLOCK) as file:
         for number, raw in _raw_lines(file, max_line_bytes, digest):
@@ -102,8 +105,8 @@ def check_input(
 class _Check:
     """The checking pass's findings so far."""
 
-    def __init__(self, endpoint: str | None, done: Set[str]) -> None:
-        self.endpoint, self.done = endpoint, done
+    def __init__(self, endpoint: str | None, done: Set[str], unique: bool) -> None:
+        self.endpoint, self.done, self.unique = endpoint, done, unique
         self.problems: list[tuple[int | None, str]] = []
         self.seen: set[str] = set()
         self.lines = self.found = 0
@@ -118,10 +121,12 @@ class _Check:
         except BulkInputError as exc:
             self.problems.extend(exc.problems)
             return
-        if custom_id in self.seen:
-            self.problems.append((number, f"custom_id {custom_id!r} is on an earlier line too"))
-            return
-        self.seen.add(custom_id)
+        if self.unique:
+            if custom_id in self.seen:
+                problem = f"custom_id {custom_id!r} is on an earlier line too"
+                self.problems.append((number, problem))
+                return
+            self.seen.add(custom_id)
         self.found += custom_id in self.done
 
 

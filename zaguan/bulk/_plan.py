@@ -136,7 +136,9 @@ def _resumed(
     if run_id is not None and run_id != state.run_id:
         _bad(f"--resume: run_id {run_id!r} now, {state.run_id!r} when the run started")
     written = scan_output(target, state.run_id)
-    facts = check_input(source, state.endpoint, done=written.done, max_line_bytes=max_line_bytes)
+    facts = check_input(
+        source, state.endpoint, done=written.done, unique=False, max_line_bytes=max_line_bytes
+    )
     mismatch = state.mismatch(facts, source)
     if mismatch:
         _bad(f"--resume: {mismatch}")

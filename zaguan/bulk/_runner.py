@@ -107,7 +107,9 @@ async def arun(
         return await _Run(
             client, await _plan(input, output, options), settings, options, stop
         ).run()
-    size = max(settings.concurrency, 100)
+    # One connection per line in flight: httpcore scans its pool per request, a bigger one
+    # costs time for nothing.
+    size = settings.concurrency
     limits = httpx2.Limits(max_connections=size, max_keepalive_connections=size)
     async with DefaultAsyncHttpxClient(limits=limits) as http:
         made = AsyncZaguanClient(http_client=http) if client is None else client(http)
