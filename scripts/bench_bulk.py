@@ -52,7 +52,7 @@ class Counts:
     memory_lines: int = 1_000_000
 
 
-QUICK = Counts(lines=400, rounds=1, rpm=600, rpm_seconds=6.0, memory_lines=5_000)
+QUICK = Counts(lines=200, rounds=1, rpm=600, rpm_seconds=4.0, memory_lines=1_000)
 
 
 # -- Workers: each measure runs in a fresh process and prints one JSON object.
