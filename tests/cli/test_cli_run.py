@@ -24,6 +24,12 @@ def slow_input(path: Path, count: int, delay: float) -> Path:
     return write_input(path, [chat_line(f"s{i}", model=f"test/slow-{delay}") for i in range(count)])
 
 
+def start(command: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    """``command`` running, its output and errors piped."""
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)  # fmt: skip
+
+
 def wait_for_lines(path: Path, count: int, process: subprocess.Popen[Any]) -> None:
     """Until ``path`` has ``count`` whole lines (the command still running)."""
     deadline = time.monotonic() + TIMEOUT
@@ -63,19 +69,17 @@ def test_bare_bodies_with_an_endpoint(zaguan: Run, tmp_path: Path) -> None:
 
 
 def test_kill_9_halfway_then_resume_writes_each_line_once_and_charges_it_once(
-    cli_env: dict[str, str], tmp_path: Path, corex_server: LocalCoreX
+    zaguan: Run, cli_env: dict[str, str], tmp_path: Path, corex_server: LocalCoreX
 ) -> None:
     source, target = slow_input(tmp_path / "in.jsonl", 120, 0.1), tmp_path / "out.jsonl"
-    command = [*ZAGUAN, "run", str(source), "-o", str(target), "--concurrency", "4"]
-    with subprocess.Popen(command, env=cli_env, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL) as process:  # fmt: skip
+    arguments = ["run", str(source), "-o", str(target), "--concurrency", "4"]
+    with start([*ZAGUAN, *arguments], cli_env) as process:
         wait_for_lines(target, 20, process)
         process.kill()  # SIGKILL: no cleanup of any kind
     assert process.returncode == -signal.SIGKILL
     before = len(outputs(target))
     assert 20 <= before < 120
-    result = subprocess.run([*command, "--resume"], env=cli_env, capture_output=True, text=True,
-                            timeout=TIMEOUT, check=False)  # fmt: skip
+    result = zaguan(*arguments, "--resume")
     assert result.returncode == 0, result.stderr
     lines = outputs(target)
     custom_ids = [f"s{i}" for i in range(120)]
@@ -87,12 +91,11 @@ def test_kill_9_halfway_then_resume_writes_each_line_once_and_charges_it_once(
 
 
 def test_ctrl_c_lets_lines_in_flight_end_then_resume_completes(
-    cli_env: dict[str, str], tmp_path: Path, corex_server: LocalCoreX
+    zaguan: Run, cli_env: dict[str, str], tmp_path: Path, corex_server: LocalCoreX
 ) -> None:
     source, target = slow_input(tmp_path / "in.jsonl", 60, 0.2), tmp_path / "out.jsonl"
     command = [*INTERRUPTIBLE, "run", str(source), "-o", str(target), "--concurrency", "4"]
-    with subprocess.Popen(command, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) as process:  # fmt: skip
+    with start(command, cli_env) as process:
         wait_for_lines(target, 8, process)
         process.send_signal(signal.SIGINT)
         stdout, stderr = process.communicate(timeout=TIMEOUT)
@@ -105,9 +108,7 @@ def test_ctrl_c_lets_lines_in_flight_end_then_resume_completes(
     sent = {f"s{i}" for i in range(60) if corex_server.attempts(f"{run}:s{i}")}
     assert sent == written
     assert len(written) < 60
-    resumed = subprocess.run([*ZAGUAN, "run", str(source), "-o", str(target), "--resume"],
-                             env=cli_env, capture_output=True, text=True, timeout=TIMEOUT,
-                             check=False)  # fmt: skip
+    resumed = zaguan("run", str(source), "-o", str(target), "--resume")
     assert resumed.returncode == 0, resumed.stderr
     assert len(outputs(target)) == 60
     assert set(charges(corex_server, target, [f"s{i}" for i in range(60)]).values()) == {1}
@@ -118,8 +119,7 @@ def test_a_second_ctrl_c_drops_the_lines_in_flight_at_once(
 ) -> None:
     source, target = slow_input(tmp_path / "in.jsonl", 10, 8), tmp_path / "out.jsonl"
     command = [*INTERRUPTIBLE, "run", str(source), "-o", str(target), "--concurrency", "2"]
-    with subprocess.Popen(command, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) as process:  # fmt: skip
+    with start(command, cli_env) as process:
         deadline = time.monotonic() + TIMEOUT
         while not state_path(target).exists() or not corex_server.attempts(f"{run_id(target)}:s1"):
             assert time.monotonic() < deadline
