@@ -12,7 +12,12 @@ import httpx2
 import pytest
 
 from tests.bulk.conftest import charges, chat_line, outputs, run_id, write_input
-from zaguan import AsyncZaguanClient, AuthenticationError, InsufficientCreditsError
+from zaguan import (
+    AsyncZaguanClient,
+    AuthenticationError,
+    ConfigurationError,
+    InsufficientCreditsError,
+)
 from zaguan.bulk import Progress, arun, run
 from zaguan.bulk._runner import WINDOW
 from zaguan.testing import LocalCoreX
@@ -55,6 +60,27 @@ async def test_the_body_written_is_corex_answer_byte_for_byte(
     )
     assert again.status_code == 200
     assert b'"body":' + again.content.strip() + b"}" in (tmp_path / "out.jsonl").read_bytes()
+
+
+async def test_retried_lines_keep_their_request_id_and_are_charged_once(
+    tmp_path: Path, server: LocalCoreX, client: AsyncZaguanClient
+) -> None:
+    rows = [chat_line(f"r{i}", model="test/fail-503-2") for i in range(4)]  # 503, 503, 200
+    source, target = write_input(tmp_path / "in.jsonl", rows), tmp_path / "out.jsonl"
+    summary = await arun(source, target, client=client)
+    assert (summary.done, summary.failed) == (4, 0)
+    run = run_id(target)
+    assert {server.attempts(f"{run}:r{i}") for i in range(4)} == {3}
+    assert set(charges(server, target, (r["custom_id"] for r in rows)).values()) == {1}
+
+
+async def test_run_refuses_to_start_inside_an_event_loop(
+    tmp_path: Path, client: AsyncZaguanClient
+) -> None:
+    source = write_input(tmp_path / "in.jsonl", [chat_line("a")])
+    with pytest.raises(ConfigurationError, match=r"await zaguan.bulk.arun"):
+        run(source, tmp_path / "out.jsonl", client=client)
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 async def test_bare_bodies_go_to_the_endpoint_numbered_by_line(

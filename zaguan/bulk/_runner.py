@@ -183,14 +183,13 @@ class _Run:
 
     async def _read(self, queue: asyncio.Queue[tuple[int, Line] | None]) -> None:
         """Queue the lines to send, numbered in input order; then one None per worker."""
-        done, sequence = self.plan.done, 0
-        plan = self.plan
+        plan, sequence = self.plan, 0
         lines = read_lines(plan.input, plan.endpoint, max_line_bytes=plan.max_line_bytes)
         with contextlib.closing(lines):  # the file closes now when the run stops early
             for index, line in enumerate(lines):
                 if self.stopped:
                     break
-                if line.custom_id in done:
+                if line.custom_id in plan.done:
                     if index % _YIELD_EVERY == 0:
                         await asyncio.sleep(0)  # a long resumed head must not freeze the loop
                     continue

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from typing import Unpack
 
+from .._errors import ConfigurationError
 from ._progress import Progress
 from ._runner import RunOptions, arun
 
@@ -30,6 +31,15 @@ def run(
     carries on. A ``client`` given must be an `AsyncZaguanClient` that no other event loop
     has used.
     """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # none: the usual case
+        pass
+    else:
+        raise ConfigurationError(
+            "zaguan.bulk.run() cannot run inside a running event loop (async code, Jupyter): "
+            "use 'await zaguan.bulk.arun(...)' there"
+        )
     summary = asyncio.run(_interruptible(input, output, options))
     if summary is None:
         raise KeyboardInterrupt
