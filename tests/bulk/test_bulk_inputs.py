@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.bulk.conftest import chat_line, outputs, run_id, write_input
+from tests.bulk._support import chat_line, outputs, run_id, write_input
 from zaguan import AsyncZaguanClient
 from zaguan.bulk import BulkInputError, arun
 from zaguan.bulk._state import state_path

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from tests.bulk.conftest import charges, chat_line, outputs, run_id, write_input
+from tests.bulk._support import charges, chat_line, outputs, run_id, write_input
 from zaguan import (
     AsyncZaguanClient,
     AuthenticationError,

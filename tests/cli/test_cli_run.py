@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.bulk.conftest import charges, chat_line, outputs, run_id, write_input
+from tests.bulk._support import charges, chat_line, outputs, run_id, write_input
 from tests.cli.conftest import INTERRUPTIBLE, TIMEOUT, ZAGUAN, Run, one_line
 from zaguan.bulk._state import state_path
 from zaguan.testing import LocalCoreX
