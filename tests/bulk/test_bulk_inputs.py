@@ -3,6 +3,7 @@ that does not match. Each is a `BulkInputError` naming the problem, and nothing 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -202,3 +203,20 @@ async def test_resume_refuses_an_output_line_the_input_does_not_have(
     with target.open("ab") as file:
         file.write(json.dumps(line).encode() + b"\n")
     assert "1 custom_id(s) of" in await refused(source, target, client, resume=True)
+
+
+async def test_a_second_resume_of_a_running_run_is_refused(
+    tmp_path: Path, server: LocalCoreX, client: AsyncZaguanClient
+) -> None:
+    rows = [chat_line(f"l{i}", model="test/slow-0.2") for i in range(10)]
+    source, target = write_input(tmp_path / "in.jsonl", rows), tmp_path / "out.jsonl"
+    running = asyncio.create_task(arun(source, target, client=client, concurrency=2))
+    while not state_path(target).exists():
+        await asyncio.sleep(0.01)
+    assert "another run is writing this output now" in await refused(
+        source, target, client, resume=True
+    )
+    assert (await running).done == 10
+    assert len(outputs(target)) == 10
+    summary = await arun(source, target, client=client, resume=True)  # the lock is given back
+    assert summary.skipped == 10

@@ -16,7 +16,15 @@ from .._errors import BulkInputError, ConfigurationError, RequestValidationError
 from .._request import check_request_id
 from ._input import check_input
 from ._lines import MAX_LINE_BYTES, endpoint_url
-from ._state import RunState, load_state, save_state, scan_output, state_path
+from ._state import (
+    RunState,
+    load_state,
+    lock_state,
+    release,
+    save_state,
+    scan_output,
+    state_path,
+)
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
@@ -84,6 +92,11 @@ class Plan:
     credits: float
     """Credits the lines already done report."""
     max_line_bytes: int = MAX_LINE_BYTES
+    lock: int | None = None
+    """The descriptor holding the run's lock (`lock_state`): `release` it when the run ends."""
+
+    def release(self) -> None:
+        release(self.lock)
 
 
 def new_run_id() -> str:
@@ -119,8 +132,8 @@ def plan_run(
     run_id = run_id or new_run_id()
     facts = check_input(source, url, max_line_bytes=max_line_bytes)
     state = RunState(run_id, str(source.resolve()), facts.size, facts.sha256, url)
-    save_state(state, state_file)
-    return Plan(source, target, run_id, url, frozenset(), facts.lines, 0.0, max_line_bytes)
+    lock = save_state(state, state_file)
+    return Plan(source, target, run_id, url, frozenset(), facts.lines, 0.0, max_line_bytes, lock)
 
 
 def _resumed(
@@ -131,25 +144,30 @@ def _resumed(
         _bad(f"--resume: {target} has no run state ({state_file.name} is missing): it was not "
              "written by a bulk run, or its state was deleted")  # fmt: skip
     state = load_state(state_file)
-    if url is not None and url != state.endpoint:
-        _bad(f"--resume: endpoint {url} now, {state.endpoint or 'none'} when the run started")
-    if run_id is not None and run_id != state.run_id:
-        _bad(f"--resume: run_id {run_id!r} now, {state.run_id!r} when the run started")
-    written = scan_output(target, state.run_id)
-    facts = check_input(
-        source, state.endpoint, done=written.done, unique=False, max_line_bytes=max_line_bytes
-    )
-    mismatch = state.mismatch(facts, source)
-    if mismatch:
-        _bad(f"--resume: {mismatch}")
-    if facts.done < len(written.done):
-        missing = len(written.done) - facts.done
-        _bad(f"--resume: {missing} custom_id(s) of {target} are not in {source}")
-    if target.exists() and target.stat().st_size > written.keep:
-        os.truncate(target, written.keep)  # a line cut short by a crash: it is sent again
+    lock = lock_state(state_file)  # before the output is read: its writer may still run
+    try:
+        if url is not None and url != state.endpoint:
+            _bad(f"--resume: endpoint {url} now, {state.endpoint or 'none'} when the run started")
+        if run_id is not None and run_id != state.run_id:
+            _bad(f"--resume: run_id {run_id!r} now, {state.run_id!r} when the run started")
+        written = scan_output(target, state.run_id)
+        facts = check_input(
+            source, state.endpoint, done=written.done, unique=False, max_line_bytes=max_line_bytes
+        )
+        mismatch = state.mismatch(facts, source)
+        if mismatch:
+            _bad(f"--resume: {mismatch}")
+        if facts.done < len(written.done):
+            missing = len(written.done) - facts.done
+            _bad(f"--resume: {missing} custom_id(s) of {target} are not in {source}")
+        if target.exists() and target.stat().st_size > written.keep:
+            os.truncate(target, written.keep)  # a line cut short by a crash: it is sent again
+    except BaseException:
+        release(lock)
+        raise
     return Plan(
         source, target, state.run_id, state.endpoint, written.done, facts.lines - facts.done,
-        written.credits, max_line_bytes,
+        written.credits, max_line_bytes, lock,
     )  # fmt: skip
 
 

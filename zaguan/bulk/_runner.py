@@ -104,50 +104,59 @@ async def arun(
     )
     client = options.get("client")
     if isinstance(client, AsyncZaguanClient):
-        return await _Run(
-            client, await _plan(input, output, options), settings, options, stop
-        ).run()
+        return await _Run(client, settings, options, stop).run(input, output)
     # One connection per line in flight: httpcore scans its pool per request, a bigger one
     # costs time for nothing.
     size = settings.concurrency
     limits = httpx2.Limits(max_connections=size, max_keepalive_connections=size)
     async with DefaultAsyncHttpxClient(limits=limits) as http:
+        # Made before the files are touched: a client set up wrongly leaves no state behind.
         made = AsyncZaguanClient(http_client=http) if client is None else client(http)
-        plan = await _plan(input, output, options)  # after the client: its settings may be wrong
-        return await _Run(made, plan, settings, options, stop).run()
-
-
-async def _plan(
-    input: str | os.PathLike[str], output: str | os.PathLike[str], options: RunOptions
-) -> Plan:
-    return await asyncio.to_thread(
-        plan_run, input, output,
-        endpoint=options.get("endpoint"), resume=options.get("resume", False),
-        run_id=options.get("run_id"), max_line_bytes=options.get("max_line_bytes", MAX_LINE_BYTES),
-    )  # fmt: skip
+        return await _Run(made, settings, options, stop).run(input, output)
 
 
 class _Run:
     """One invocation of a run: the tasks, the counters, and why it stopped."""
 
+    plan: Plan
+    tally: Tally
+    output: _Output
+
     def __init__(
         self,
         client: AsyncZaguanClient,
-        plan: Plan,
         settings: Settings,
         options: RunOptions,
         stop: asyncio.Event | None,
     ) -> None:
-        self.client, self.plan, self.settings = client, plan, settings
+        self.client, self.settings, self.options = client, settings, options
         self.on_progress, self.stop = options.get("on_progress"), stop
-        self.tally = Tally(plan.total, len(plan.done), plan.credits)
         self.stopped: StopReason | None = None
         self.error: BaseException | None = None
         self.wake = asyncio.Event()
         """Set when the output moves on or the run stops: what a waiting reader waits for."""
 
-    async def run(self) -> Progress:
-        settings = self.settings
+    async def run(self, input: str | os.PathLike[str], output: str | os.PathLike[str]) -> Progress:
+        options = self.options
+        planning = asyncio.ensure_future(asyncio.to_thread(
+            plan_run, input, output,
+            endpoint=options.get("endpoint"), resume=options.get("resume", False),
+            run_id=options.get("run_id"),
+            max_line_bytes=options.get("max_line_bytes", MAX_LINE_BYTES),
+        ))  # fmt: skip
+        try:
+            self.plan = await asyncio.shield(planning)
+        except asyncio.CancelledError:  # the thread goes on: its lock is given back when done
+            planning.add_done_callback(_release_plan)
+            raise
+        try:
+            return await self._send()
+        finally:
+            self.plan.release()
+
+    async def _send(self) -> Progress:
+        settings, plan = self.settings, self.plan
+        self.tally = Tally(plan.total, len(plan.done), plan.credits)
         queue: asyncio.Queue[tuple[int, Line] | None] = asyncio.Queue(settings.concurrency)
         with _Output(self.plan.output, settings.ordered, self._written) as output:
             self.output = output
@@ -265,6 +274,11 @@ class _Run:
             self.on_progress(progress)
         except Exception:  # the caller's display must not stop a run that is charged
             logger.exception("on_progress raised; the run goes on")
+
+
+def _release_plan(planning: asyncio.Future[Plan]) -> None:
+    if not planning.cancelled() and planning.exception() is None:
+        planning.result().release()
 
 
 class _Output:

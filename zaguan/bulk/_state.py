@@ -17,10 +17,24 @@ from pathlib import Path
 from typing import Any, Final
 
 from .._errors import BulkInputError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, as with any tool that writes a file there
+    fcntl = None  # type: ignore[assignment]
 from ._input import InputFacts
 from ._records import read_record
 
-__all__ = ["OutputFacts", "RunState", "load_state", "save_state", "scan_output", "state_path"]
+__all__ = [
+    "OutputFacts",
+    "RunState",
+    "load_state",
+    "lock_state",
+    "release",
+    "save_state",
+    "scan_output",
+    "state_path",
+]  # fmt: skip
 
 STATE_SUFFIX: Final = ".zaguan-run.json"
 _FORMAT: Final = "zaguan-bulk-run/1"
@@ -62,15 +76,48 @@ def _describe(size: int, sha256: str) -> str:
     return f"{size:,} bytes, sha256 {sha256[:12]}..."
 
 
-def save_state(state: RunState, path: Path) -> None:
-    """Write ``state`` to ``path`` whole or not at all (a crash leaves no half file)."""
+def save_state(state: RunState, path: Path) -> int | None:
+    """Write ``state`` to ``path``, whole or not at all (a crash leaves no half file) and only
+    if no file is there (another run starting at the same moment); the file descriptor that
+    holds the run's lock on it (`lock_state`), to close when the run ends."""
     data = json.dumps({"format": _FORMAT, **asdict(state)}, indent=2).encode() + b"\n"
-    temporary = path.with_name(path.name + ".tmp")
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     with temporary.open("wb") as file:
         file.write(data)
         file.flush()
         os.fsync(file.fileno())
-    temporary.replace(path)
+    try:
+        lock = lock_state(temporary)  # locked before it has its name: no one else gets it
+        try:
+            os.link(temporary, path)  # fails if the name is taken, unlike a rename
+        except FileExistsError:
+            release(lock)
+            raise BulkInputError([(None, f"{path} exists: another run started")]) from None
+    finally:
+        temporary.unlink()
+    return lock
+
+
+def lock_state(path: Path) -> int | None:
+    """An exclusive lock on the state file at ``path``, held while the run writes its output,
+    so that a second ``--resume`` of the same run refuses instead of writing lines twice; the
+    descriptor holding it (None where the system has no ``flock``)."""
+    if fcntl is None:  # Windows
+        return None
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise BulkInputError(
+            [(None, f"another run is writing this output now (it holds {path}); wait for it")]
+        ) from None
+    return fd
+
+
+def release(lock: int | None) -> None:
+    if lock is not None:
+        os.close(lock)
 
 
 def load_state(path: Path) -> RunState:
