@@ -101,7 +101,7 @@ def test_ctrl_c_lets_lines_in_flight_end_then_resume_completes(
         stdout, stderr = process.communicate(timeout=TIMEOUT)
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr
-    assert "stopped (stopped); to carry on: zaguan run" in stdout
+    assert "interrupted, the lines in flight written; to carry on: zaguan run" in stdout
     assert "--resume" in stdout
     written = {line["custom_id"] for line in outputs(target)}
     run = run_id(target)
@@ -132,7 +132,7 @@ def test_a_second_ctrl_c_drops_the_lines_in_flight_at_once(
         stdout, stderr = process.communicate(timeout=TIMEOUT)
     assert process.returncode == 130, stderr
     assert time.monotonic() - started < 5  # not the 8 s the lines in flight take
-    assert "stopped (abandoned)" in stdout
+    assert "interrupted, the lines in flight dropped" in stdout
     assert "Traceback" not in stderr
     assert target.read_bytes() == b""
 
@@ -202,7 +202,7 @@ def test_a_refused_key_is_status_1_and_leaves_every_line_to_resume(
     )
     assert result.returncode == 1
     assert "authentication_error" in result.stderr.strip().splitlines()[-1]
-    assert "stopped (error); to carry on:" in result.stdout
+    assert "stopped by the error below; to carry on:" in result.stdout
     assert out.read_bytes() == b""
     assert zaguan("run", str(EXAMPLE), "-o", str(out), "--resume").returncode == 0
 

@@ -74,11 +74,18 @@ def _report(display: Display, args: Namespace) -> None:
         _silence_stdout()
 
 
+_STOPPED = {
+    "stopped": "interrupted, the lines in flight written",
+    "abandoned": "interrupted, the lines in flight dropped (sent again, not charged again)",
+    "error": "stopped by the error below",
+}
+
+
 def _next_step(summary: bulk.Progress, args: Namespace) -> list[str]:
     resume = shlex.join(["zaguan", "run", args.input, "-o", args.output, "--resume"])
     if summary.stopped == "max_credits":
         return [f"stopped at --max-credits {args.max_credits:g}; to carry on: {resume} "
                 "--max-credits <more>"]  # fmt: skip
     if summary.stopped is not None:
-        return [f"stopped ({summary.stopped}); to carry on: {resume}"]
+        return [f"{_STOPPED[summary.stopped]}; to carry on: {resume}"]
     return [f"output: {args.output}"]
