@@ -8,9 +8,10 @@ generator and its ruff post-hooks come from this interpreter's environment, wher
 pinned (pyproject.toml, extra `dev`).
 
 The generator runs in this process, as its CLI would (same config, same checks: any warning
-fails), so that our templates get one more Jinja global, `query_parameter`: the generator's
+fails), so that our templates get two more Jinja globals: `query_parameter` (the generator's
 parameter objects keep a type but drop the description and the schema's other keywords
-(``minimum``, ``maximum``), which the endpoint templates emit for the facade's run-time checks.
+(``minimum``, ``maximum``), which the endpoint templates emit for the facade's run-time checks),
+and `property_kind`, the macros of a property's kind (`openapi/templates/property_kinds/`).
 
 The generator reads an annotated copy of the contract: every object schema that a response can
 carry gets ``x-zaguan-response: true`` (see `mark_response_schemas`). Our model template reads
@@ -149,6 +150,7 @@ def generate_into(folder: Path, source: Path = SPEC) -> Path:
     if isinstance(openapi, GeneratorData):
         project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES)
         project.env.globals["query_parameter"] = functools.partial(query_parameter, document)
+        project.env.globals["property_kind"] = functools.partial(property_kind, project.env)
         with contextlib.redirect_stdout(io.StringIO()):  # it only says "Generating <folder>"
             errors = list(project.build())
     else:
@@ -163,6 +165,26 @@ def generate_into(folder: Path, source: Path = SPEC) -> Path:
     (out / "py.typed").write_text("")
     write_contract(pristine, out)
     return out
+
+
+class _Kind:
+    """One property kind's macros (`property_kinds/<kind>_property.py.jinja`), those it does not
+    define taken from `property_kinds/plain.py.jinja`."""
+
+    def __init__(self, own: Any, plain: Any) -> None:
+        self._own, self._plain = own, plain
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._own, name, None) or getattr(self._plain, name)
+
+
+def property_kind(env: Any, prop: Any) -> _Kind:
+    """The Jinja global `property_kind(p)`: the macros of ``p``'s kind, by the name of the
+    generator's own template for it (``model_property.py.jinja``), so that each kind of property
+    has its file, as the generator's `property_templates/` do."""
+    plain = env.get_template("property_kinds/plain.py.jinja").module
+    names = [f"property_kinds/{prop.template}", "property_kinds/plain.py.jinja"]
+    return _Kind(env.select_template(names).module, plain)
 
 
 def query_parameter(document: dict[str, Any], path: str, method: str, name: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from zaguan._retry import set_testing
+from zaguan.testing import set_testing
 
 
 @pytest.fixture

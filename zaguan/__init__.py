@@ -24,27 +24,32 @@ from ._errors import (
     BandAccessDeniedError,
     ConfigurationError,
     ConflictError,
+    ContentFilterFinishReasonError,
     InsufficientCreditsError,
     InternalServerError,
+    LengthFinishReasonError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     RequestValidationError,
     StreamError,
+    StructuredOutputError,
+    ToolCallError,
+    ToolRoundsExceededError,
     UnprocessableEntityError,
     ZaguanError,
 )
 from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient
-from ._observe._hooks import (
+from ._observe._events import (
     AttemptResponse,
     AttemptStart,
     CallEnd,
     CallFailed,
     CallInfo,
-    Hooks,
     RetryScheduled,
     Summary,
 )
+from ._observe._hooks import Hooks
 from ._observe._log import setup_from_env as _setup_logging
 from ._raw import RawResponse
 from ._request import RequestOptions
@@ -127,18 +132,13 @@ if _typing.TYPE_CHECKING:
     from ._params import ChatParams, HistoryParams, ParseParams, RunToolsParams, StatsParams
     from .lib._conversation import Conversation, approx_tokens
     from .lib._parse import (
-        ContentFilterFinishReasonError,
-        LengthFinishReasonError,
         ParsedChatCompletion,
         ParsedChatCompletionMessage,
         ParsedChoice,
-        StructuredOutputError,
     )
     from .lib._reasoning import Reasoned, reasoning_of, reasoning_tokens, split_reasoning
     from .lib._tools import (
         FunctionTool,
-        ToolCallError,
-        ToolRoundsExceededError,
         ToolRunResult,
         function_tool,
     )
@@ -154,12 +154,9 @@ _LAZY = {
     **dict.fromkeys(("Conversation", "approx_tokens"), "lib._conversation"),
     **dict.fromkeys(
         (
-            "ContentFilterFinishReasonError",
-            "LengthFinishReasonError",
             "ParsedChatCompletion",
             "ParsedChatCompletionMessage",
             "ParsedChoice",
-            "StructuredOutputError",
         ),
         "lib._parse",
     ),
@@ -169,8 +166,6 @@ _LAZY = {
     **dict.fromkeys(
         (
             "FunctionTool",
-            "ToolCallError",
-            "ToolRoundsExceededError",
             "ToolRunResult",
             "function_tool",
         ),

@@ -4,36 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import (
-    AsyncIterator,
-    Awaitable,
-    Callable,
-    Coroutine,
-    Iterable,
-    Mapping,
-    Sequence,
-)
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
 import httpx2
 
 from ._attempts import Attempts
-from ._base import BaseClient
-from ._config import DEFAULT_LIMITS, DEFAULT_MAX_ROUNDS, resolve_config
-from ._http import check_http_client
-from ._observe._hooks import Hooks
+from ._base import BaseClient, BaseRawClient
+from ._config import DEFAULT_MAX_ROUNDS
 from ._operation import Operation, Pages
-from ._operations import Operations
 from ._permits import Permits
-from ._raw import RawResponse, araw, record
+from ._raw import araw, record
 from ._request import Call, RequestOptions
-from ._retry import DEFAULT_MAX_RETRIES
 from ._streams._download import AsyncBinaryStream
 from ._streams._shells import AsyncMessageStream, AsyncStream
 
 if TYPE_CHECKING:
-    from zaguan_corex_client import AuthenticatedClient
     from zaguan_corex_client.models import (
         ChatCompletion,
         ChatCompletionRequest,
@@ -52,7 +39,7 @@ F = TypeVar("F")
 P = TypeVar("P")  # the type `chat_parse` reads the answer into
 
 
-class AsyncZaguanClient(BaseClient):
+class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     """The asyncio CoreX client; the same methods as `ZaguanClient`, as coroutines.
 
     >>> async with AsyncZaguanClient() as client:
@@ -67,46 +54,15 @@ class AsyncZaguanClient(BaseClient):
     ``stream_idle_timeout``, ``extra_headers``, ``extra_query``, ``extra_body``.
     """
 
-    _http: httpx2.AsyncClient
-
-    def __init__(
-        self,
-        api_key: str | Callable[[], str] | None = None,
-        *,
-        base_url: str | httpx2.URL | None = None,
-        timeout: float | httpx2.Timeout | None = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        deadline: float | None = None,
-        stream_idle_timeout: float | None = None,
-        default_headers: Mapping[str, str] | None = None,
-        default_query: Mapping[str, Any] | None = None,
-        http_client: httpx2.AsyncClient | None = None,
-        hooks: Hooks | Sequence[Any] | None = None,
-    ) -> None:
-        check_http_client(http_client, httpx2.AsyncClient, "")
-        self._config = resolve_config(
-            api_key=api_key, base_url=base_url, timeout=timeout,
-            max_retries=max_retries, default_headers=default_headers, http_client=http_client,
-            deadline=deadline, stream_idle_timeout=stream_idle_timeout, default_query=default_query,
-            hooks=hooks,
-        )  # fmt: skip
-        self._owns_http = http_client is None
-        self._http = http_client or httpx2.AsyncClient(
-            timeout=self._config.timeout, limits=DEFAULT_LIMITS
-        )
-        # In-flight requests wait here, not in httpcore's queue, whose scans made a burst of
-        # 1,000 streams take ~40 s (see `_permits`).
-        self._permits = Permits(self._http)
-        self.with_raw_response = AsyncRawZaguanClient(self)
-        """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
+    _http_class = httpx2.AsyncClient
+    with_raw_response: AsyncRawZaguanClient
+    """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
+    _other_client = ""
 
     @cached_property
-    def lowlevel(self) -> AuthenticatedClient:
-        """The generated client, on this client's connection pool, key and timeout, for typed
-        calls of `zaguan_corex_client.api` functions (no retries, no error mapping)."""
-        from ._lowlevel import lowlevel_client  # noqa: PLC0415  # loads the generated client
-
-        return lowlevel_client(self._config, self._http)
+    def _permits(self) -> Permits:
+        """In-flight requests wait here, not in httpcore2's queue (see `_permits`)."""
+        return Permits(self._http)
 
     @overload
     async def chat(
@@ -121,7 +77,7 @@ class AsyncZaguanClient(BaseClient):
         keywords (``model=``, ``messages=`` as plain dicts, ``temperature=``, ``tools=``, ...,
         ``provider_specific_params=``), typed by `ChatParams`; unknown keywords raise
         `TypeError`."""
-        return await self._run(self._chat_call(request, fields, stream=False))
+        return await self._run(self._chat_call(request, fields))
 
     async def chat_parse(
         self, /, *, response_format: type[P], **fields: Unpack[ParseParams]
@@ -129,11 +85,8 @@ class AsyncZaguanClient(BaseClient):
         """`chat` answering in a type: ``response_format`` is a dataclass, a TypedDict or a
         pydantic model, sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
         answer as that type (see `ParsedChatCompletion` for refusals and errors)."""
-        from .lib._parse import OutputType  # noqa: PLC0415  # builds on the generated models: lazy
-
-        output = OutputType(response_format)
-        body = {**fields, "response_format": output.response_format}
-        return output.parse(await self._run(self._chat_call(None, body, stream=False)))
+        output, call = self._parse_call(response_format, fields)
+        return output.parse(await self._run(call))
 
     async def run_tools(
         self,
@@ -145,26 +98,19 @@ class AsyncZaguanClient(BaseClient):
         tool_errors: ToolErrors = "report",
         **fields: Unpack[RunToolsParams],
     ) -> ToolRunResult:
-        """`chat` with ``tools`` (`FunctionTool` s, or typed functions) that are called for the
-        model until it answers: the result has its answer, every message and the rounds.
+        """`chat` with ``tools`` (`FunctionTool` s, or typed functions, async ones too) that
+        are called for the model until it answers: the result has its answer, every message
+        and the rounds.
 
         A `Conversation` given as ``messages`` gets the calls, results and answer appended;
         a list is copied. ``max_rounds`` bounds the rounds of calls; a tool's failure is
         reported to the model, or raised with ``tool_errors="raise"`` (see `ToolRun`)."""
-        from .lib._tools import ToolRun, settle  # noqa: PLC0415  # lazy, as OutputType
-
-        run = ToolRun(messages, tools, fields, max_rounds=max_rounds, tool_errors=tool_errors,
-                      is_async=True)  # fmt: skip
-        while True:
-            completion = await self._run(self._chat_call(None, run.request(), stream=False))
-            calls = run.calls(completion)
-            if not calls:
-                return run.result(completion)
+        run = self._tool_run(messages, tools, fields, max_rounds=max_rounds,
+                             tool_errors=tool_errors)  # fmt: skip
+        while calls := run.calls(await self._run(self._chat_call(None, run.request()))):
             for call in calls:
-                try:
-                    run.done(call, await settle(call.start()))
-                except Exception as exc:  # the tool's own failure: reported, or raised
-                    run.failed(call, exc)
+                await run.acall_tool(call)
+        return run.result()
 
     @overload
     def chat_stream(
@@ -177,12 +123,7 @@ class AsyncZaguanClient(BaseClient):
     ) -> AsyncStream:
         """`chat`, streamed: an `AsyncStream` of `ChatCompletionChunk`s, sent when first
         iterated, entered or awaited (``await`` it to have a refused request raise there)."""
-        call = self._chat_call(request, fields, stream=True)
-        observer = self._observe(call)
-        return AsyncStream(
-            lambda: self._send(call, Attempts(call, observer)), call.request_id, call.bounds,
-            observer,
-        )  # fmt: skip
+        return self._event_stream(AsyncStream, self._chat_call(request, fields, stream=True))
 
     async def request(
         self,
@@ -224,11 +165,7 @@ class AsyncZaguanClient(BaseClient):
     def _bind_stream(self, operation: Operation[F]) -> Callable[..., AsyncMessageStream[F]]:
         def method(*args: Any, **kwargs: Any) -> AsyncMessageStream[F]:
             call = operation.build(self, args, kwargs)
-            observer = self._observe(call)
-            return AsyncMessageStream(
-                lambda: self._send(call, Attempts(call, observer)), call.request_id,
-                operation.parse, call.bounds, observer,
-            )  # fmt: skip
+            return self._event_stream(AsyncMessageStream[F], call, operation.parse)
 
         return method
 
@@ -287,23 +224,15 @@ class AsyncZaguanClient(BaseClient):
         await asyncio.sleep(seconds)
 
 
-class AsyncRawZaguanClient(Operations):
+class AsyncRawZaguanClient(BaseRawClient):
     """`AsyncZaguanClient`'s methods returning `RawResponse` (``client.with_raw_response``)."""
 
+    _wrap = staticmethod(araw)
+
     def __init__(self, client: AsyncZaguanClient) -> None:
-        self._client = client
+        super().__init__(client)
         self.chat = araw(client.chat)
         self.chat_stream = araw(client.chat_stream)
 
-    def _bind(self, operation: Operation[T]) -> Callable[..., Awaitable[RawResponse[T]]]:
-        return araw(self._client._bind(operation))
 
-    def _bind_stream(
-        self, operation: Operation[F]
-    ) -> Callable[..., Awaitable[RawResponse[AsyncMessageStream[F]]]]:
-        return araw(self._client._bind_stream(operation))
-
-    def _bind_download(
-        self, operation: Operation[Any]
-    ) -> Callable[..., Awaitable[RawResponse[AsyncBinaryStream]]]:
-        return araw(self._client._bind_download(operation))
+AsyncZaguanClient._raw_class = AsyncRawZaguanClient

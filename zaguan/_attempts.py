@@ -19,16 +19,24 @@ from ._errors import (
     UNREADABLE,
     APIConnectionError,
     APITimeoutError,
+    RateLimitError,
     make_decode_error,
     make_status_error,
 )
-from ._observe._hooks import Observer, summarize
+from ._observe._hooks import Observer
 from ._observe._log import log_attempt, log_failure, log_retry
+from ._observe._summary import summarize
 from ._raw import record
 from ._redact import scrub, secrets_in
 from ._request import Bounds, Call
 from ._results import stamp
-from ._retry import DEFAULT_RETRY_BUDGET, RetryState, is_retryable_exception, is_retryable_status
+from ._retry import (
+    DEFAULT_RETRY_BUDGET,
+    RetryState,
+    is_retryable_exception,
+    is_retryable_status,
+    server_delay,
+)
 
 T = TypeVar("T")
 
@@ -125,8 +133,14 @@ class Attempts(Generic[T]):
             return None
         error = make_status_error(response, request_id=self.call.request_id)
         if is_retryable_status(response.status_code):
-            retry_after = getattr(error, "retry_after", None)
-            delay = self.state.next_delay(headers=response.headers, body_retry_after=retry_after)
+            # A 429's delay was read into the error (headers, then body); any other status
+            # has only the headers to ask.
+            server = (
+                error.retry_after
+                if isinstance(error, RateLimitError)
+                else server_delay(response.headers, None)
+            )
+            delay = self.state.next_delay(server=server)
             if delay is not None:
                 return self._waiting(delay, str(response.status_code))
         raise self._failed(error)

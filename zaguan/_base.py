@@ -1,42 +1,52 @@
-"""What the sync and async clients share: configuration and building each method's call.
+"""What the sync and async clients share: configuration, and building each method's call.
 
-Nothing here does I/O. Each ``_*_call`` method turns a public method's arguments into
-a `Call`; the clients only send it (`ZaguanClient`, `AsyncZaguanClient`).
+Nothing here does I/O. Every method's arguments become a `Call` through one path, its
+`Operation` (chat included); the twins (`ZaguanClient`, `AsyncZaguanClient`) only send it,
+and differ by ``await``: the in-flight cap, when a stream opens, awaiting async tools, and
+closing are theirs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
-import functools
 import json
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar, cast
 
 import httpx2
 
-from ._config import ApiKey, ClientConfig
-from ._errors import ConfigurationError, RequestValidationError
+from ._attempts import Attempts
+from ._config import DEFAULT_LIMITS, ApiKey, ClientConfig, resolve_config
+from ._errors import RequestValidationError
+from ._http import check_http_client
 from ._observe._hooks import Hooks, Observer
-from ._operation import generated_models
+from ._operation import Operation, from_dict
 from ._operations import Operations
-from ._request import Call, RequestOptions, build_call, split_options
+from ._prepare import HeaderCache
+from ._request import Call, RequestOptions, build_call
+from ._retry import DEFAULT_MAX_RETRIES
 
 if TYPE_CHECKING:
-    from zaguan_corex_client.models import ChatCompletion, ChatCompletionRequest
+    from zaguan_corex_client import AuthenticatedClient
+    from zaguan_corex_client.models import ChatCompletion
+
+    from .lib._parse import OutputType
+    from .lib._tools import FunctionTool, ToolErrors, ToolRun
 
 T = TypeVar("T")
+H = TypeVar("H", httpx2.Client, httpx2.AsyncClient)
 
-
-@functools.cache
-def _chat_route() -> dict[str, Any]:
-    """The chat endpoint's method and path, from the generated client rather than retyped
-    here; asked on the first chat call, so that ``import zaguan`` loads no generated code."""
-    from zaguan_corex_client.api.chat import create_chat_completion  # noqa: PLC0415  # lazy
-
-    kwargs = create_chat_completion._get_kwargs(
-        body=generated_models().ChatCompletionRequest(model="", messages=[])
-    )
-    return {k: v for k, v in kwargs.items() if k in ("method", "url")}
+CHAT: Final[Operation[ChatCompletion]] = Operation(
+    "chat", "chat.create_chat_completion", from_dict("ChatCompletion"),
+    body="ChatCompletionRequest",
+)  # fmt: skip
+"""``POST /v1/chat/completions``: `chat` and the helpers built on it."""
+CHAT_STREAM: Final[Operation[ChatCompletion]] = dataclasses.replace(
+    CHAT, name="chat_stream", stream=True
+)
+"""The same operation answered by an event stream: `chat_stream`."""
 
 
 class _Same(enum.Enum):
@@ -47,15 +57,56 @@ SAME = _Same.SAME
 """`copy`'s default: the setting stays as it is (None is a value for some settings)."""
 
 
-class BaseClient(Operations):
+class BaseClient(Operations, Generic[H]):
     """Configuration and pure request building, shared by both clients; the operations'
-    methods come from `Operations`."""
+    methods come from `Operations`. ``H`` is the httpx2 client the twin sends with."""
 
-    _http: httpx2.Client | httpx2.AsyncClient
+    _http_class: ClassVar[type[httpx2.Client] | type[httpx2.AsyncClient]]
+    _other_client: ClassVar[str]
+    """Said when the other flavour's http client is given (``" (async: AsyncZaguanClient)"``)."""
+    _raw_class: ClassVar[type[BaseRawClient]]
+    _http: H
     _config: ClientConfig
+
+    def __init__(
+        self,
+        api_key: str | Callable[[], str] | None = None,
+        *,
+        base_url: str | httpx2.URL | None = None,
+        timeout: float | httpx2.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        stream_idle_timeout: float | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, Any] | None = None,
+        http_client: H | None = None,
+        hooks: Hooks | Sequence[Any] | None = None,
+    ) -> None:
+        check_http_client(http_client, self._http_class, self._other_client)
+        self._config = resolve_config(
+            api_key=api_key, base_url=base_url, timeout=timeout,
+            max_retries=max_retries, default_headers=default_headers, http_client=http_client,
+            deadline=deadline, stream_idle_timeout=stream_idle_timeout, default_query=default_query,
+            hooks=hooks,
+        )  # fmt: skip
+        self._header_cache = HeaderCache()  # see `_prepare.base_headers`
+        self._owns_http = http_client is None
+        self._http = http_client or cast(
+            H, self._http_class(timeout=self._config.timeout, limits=DEFAULT_LIMITS)
+        )
+        self.with_raw_response = self._raw_class(self)
+        """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
 
     def __repr__(self) -> str:  # the key never appears
         return f"{type(self).__name__}(base_url={self._config.base_url!r})"
+
+    @cached_property
+    def lowlevel(self) -> AuthenticatedClient:
+        """The generated client, on this client's connection pool, key and timeout, for typed
+        calls of `zaguan_corex_client.api` functions (no retries, no error mapping)."""
+        from ._lowlevel import lowlevel_client  # noqa: PLC0415  # loads the generated client
+
+        return lowlevel_client(self._config, self._http)
 
     @property
     def base_url(self) -> str:
@@ -107,6 +158,8 @@ class BaseClient(Operations):
 
         >>> client.with_options(max_retries=5, deadline=30).chat(model=..., messages=...)
         """
+        from ._errors import ConfigurationError  # noqa: PLC0415  # loaded already
+
         settings = self._config.settings()
         changes = {
             "api_key": api_key, "base_url": base_url, "timeout": timeout,
@@ -119,9 +172,7 @@ class BaseClient(Operations):
                 if not isinstance(more, Mapping):
                     raise ConfigurationError(f"{name} must be a mapping, got {type(more).__name__}")
                 settings[name] = {**settings[name], **more}
-        # Each client's own __init__ takes these (BaseClient declares none).
-        make: Any = type(self)
-        return cast(Self, make(http_client=self._http, **settings))
+        return type(self)(http_client=self._http, **settings)
 
     with_options = copy
 
@@ -135,22 +186,46 @@ class BaseClient(Operations):
                         max_retries=call.max_retries)  # fmt: skip
 
     def _chat_call(
-        self, request: ChatCompletionRequest | None, fields: dict[str, Any], *, stream: bool
+        self, request: object, fields: Mapping[str, Any], *, stream: bool = False
     ) -> Call[ChatCompletion]:
-        options = split_options(fields)
-        what = "chat_stream()" if stream else "chat()"
-        body = _chat_body(request, fields, what)
-        if "stream" in body and body["stream"] is not stream:
-            other = "chat()" if stream else "chat_stream()"
-            raise RequestValidationError(
-                f"{what} got stream={body['stream']!r}: use {other} instead"
-            )
-        if stream:
-            body = {**body, "stream": True}
-        return build_call(
-            self._http, self._config, _chat_route(), options,
-            generated_models().ChatCompletion.from_dict,
-            body=body, stream=stream,
+        """`chat`'s or `chat_stream`'s call, from a `ChatCompletionRequest` or keyword fields."""
+        args = () if request is None else (request,)
+        return (CHAT_STREAM if stream else CHAT).build(self, args, fields)
+
+    def _parse_call(
+        self, response_format: type[T], fields: Mapping[str, Any]
+    ) -> tuple[OutputType[T], Call[ChatCompletion]]:
+        """`chat_parse`'s output type (the schema sent, the parsing of the answer) and call."""
+        from .lib._parse import OutputType  # noqa: PLC0415  # builds on the generated models
+
+        output = OutputType(response_format)
+        body = {**fields, "response_format": output.response_format}
+        return output, self._chat_call(None, body)
+
+    def _tool_run(
+        self,
+        messages: Iterable[Any],
+        tools: Iterable[FunctionTool[..., Any] | Callable[..., Any]],
+        fields: Mapping[str, Any],
+        *,
+        max_rounds: int,
+        tool_errors: ToolErrors,
+    ) -> ToolRun:
+        """The state of a `run_tools` call; its rounds are `_chat_call`s of ``run.request()``."""
+        from .lib._tools import ToolRun  # noqa: PLC0415  # builds on the generated models
+
+        is_async = isinstance(self._http, httpx2.AsyncClient)
+        return ToolRun(messages, tools, fields, max_rounds=max_rounds, tool_errors=tool_errors,
+                       is_async=is_async)  # fmt: skip
+
+    def _event_stream(self, shell: Callable[..., T], call: Call[Any], *interpreting: Any) -> T:
+        """The stream shell ``shell`` over ``call``, not yet sent; ``interpreting`` are the
+        shell's own arguments (a `MessageStream`'s final parser)."""
+        observer = self._observe(call)
+        opener = cast(Any, self)._send  # the twin's: a response, or a coroutine of one
+        return shell(
+            lambda: opener(call, Attempts(call, observer)), call.request_id, *interpreting,
+            call.bounds, observer,
         )  # fmt: skip
 
     def _custom_call(
@@ -170,9 +245,26 @@ class BaseClient(Operations):
         route = {"method": method, "url": _custom_path(path), "params": dict(query or {})}
         if body is not None and not isinstance(body, Mapping):
             raise RequestValidationError(f"body must be a mapping (a JSON object), got {body!r}")
-        return build_call(
-            self._http, self._config, route, options, _json_or_none, body=body, raw=True
-        )
+        return build_call(self, route, options, _json_or_none, body=body, raw=True)
+
+
+class BaseRawClient(Operations):
+    """``client.with_raw_response``: the client's methods, each wrapped by ``_wrap`` (`raw`
+    or `araw`) to return its `RawResponse`."""
+
+    _wrap: Any  # a staticmethod of the twin: `raw` or `araw`
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    def _bind(self, operation: Operation[Any]) -> Any:
+        return type(self)._wrap(self._client._bind(operation))
+
+    def _bind_stream(self, operation: Operation[Any]) -> Any:
+        return type(self)._wrap(self._client._bind_stream(operation))
+
+    def _bind_download(self, operation: Operation[Any]) -> Any:
+        return type(self)._wrap(self._client._bind_download(operation))
 
 
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -199,23 +291,3 @@ def _custom_path(path: object) -> str:
 
 def _json_or_none(response: httpx2.Response) -> Any:
     return json.loads(response.content) if response.content.strip() else None
-
-
-def _chat_body(
-    request: ChatCompletionRequest | None, fields: Mapping[str, Any], what: str
-) -> dict[str, Any]:
-    from ._validate import request_body  # noqa: PLC0415  # lazy: see generated_models
-
-    request_class: type[ChatCompletionRequest] = generated_models().ChatCompletionRequest
-    if request is None:
-        return request_body(request_class, fields, what=what)
-    if not isinstance(request, request_class):
-        raise RequestValidationError(
-            f"{what} takes a ChatCompletionRequest or keyword fields, got {type(request).__name__}"
-        )
-    if fields:
-        raise RequestValidationError(
-            f"{what} takes a ChatCompletionRequest or keyword fields, not both "
-            f"(got {', '.join(sorted(fields))})"
-        )
-    return request.to_dict()

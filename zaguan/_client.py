@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import cached_property
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
 import httpx2
 
 from ._attempts import Attempts
-from ._base import BaseClient
-from ._config import DEFAULT_LIMITS, DEFAULT_MAX_ROUNDS, resolve_config
-from ._http import check_http_client
-from ._observe._hooks import Hooks
+from ._base import BaseClient, BaseRawClient
+from ._config import DEFAULT_MAX_ROUNDS
 from ._operation import Operation, Pages
-from ._operations import Operations
-from ._raw import RawResponse, raw, record
+from ._raw import raw, record
 from ._request import Call, RequestOptions
-from ._retry import DEFAULT_MAX_RETRIES
 from ._streams._download import BinaryStream
 from ._streams._shells import MessageStream, Stream
 
 if TYPE_CHECKING:
-    from zaguan_corex_client import AuthenticatedClient
     from zaguan_corex_client.models import (
         ChatCompletion,
         ChatCompletionRequest,
@@ -42,7 +36,7 @@ F = TypeVar("F")
 P = TypeVar("P")  # the type `chat_parse` reads the answer into
 
 
-class ZaguanClient(BaseClient):
+class ZaguanClient(BaseClient[httpx2.Client]):
     """The CoreX client.
 
     >>> client = ZaguanClient()  # $ZAGUAN_API_KEY, $ZAGUAN_BASE_URL
@@ -58,43 +52,10 @@ class ZaguanClient(BaseClient):
     ``stream_idle_timeout``, ``extra_headers``, ``extra_query``, ``extra_body``.
     """
 
-    _http: httpx2.Client
-
-    def __init__(
-        self,
-        api_key: str | Callable[[], str] | None = None,
-        *,
-        base_url: str | httpx2.URL | None = None,
-        timeout: float | httpx2.Timeout | None = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        deadline: float | None = None,
-        stream_idle_timeout: float | None = None,
-        default_headers: Mapping[str, str] | None = None,
-        default_query: Mapping[str, Any] | None = None,
-        http_client: httpx2.Client | None = None,
-        hooks: Hooks | Sequence[Any] | None = None,
-    ) -> None:
-        check_http_client(http_client, httpx2.Client, " (async: AsyncZaguanClient)")
-        self._config = resolve_config(
-            api_key=api_key, base_url=base_url, timeout=timeout,
-            max_retries=max_retries, default_headers=default_headers, http_client=http_client,
-            deadline=deadline, stream_idle_timeout=stream_idle_timeout, default_query=default_query,
-            hooks=hooks,
-        )  # fmt: skip
-        self._owns_http = http_client is None
-        self._http = http_client or httpx2.Client(
-            timeout=self._config.timeout, limits=DEFAULT_LIMITS
-        )
-        self.with_raw_response = RawZaguanClient(self)
-        """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
-
-    @cached_property
-    def lowlevel(self) -> AuthenticatedClient:
-        """The generated client, on this client's connection pool, key and timeout, for typed
-        calls of `zaguan_corex_client.api` functions (no retries, no error mapping)."""
-        from ._lowlevel import lowlevel_client  # noqa: PLC0415  # loads the generated client
-
-        return lowlevel_client(self._config, self._http)
+    _http_class = httpx2.Client
+    with_raw_response: RawZaguanClient
+    """The same methods, returning a `RawResponse` (status, headers, request id, elapsed)."""
+    _other_client = " (async: AsyncZaguanClient)"
 
     @overload
     def chat(
@@ -109,7 +70,7 @@ class ZaguanClient(BaseClient):
         keywords (``model=``, ``messages=`` as plain dicts, ``temperature=``, ``tools=``, ...,
         ``provider_specific_params=``), typed by `ChatParams`; unknown keywords raise
         `TypeError`."""
-        return self._run(self._chat_call(request, fields, stream=False))
+        return self._run(self._chat_call(request, fields))
 
     def chat_parse(
         self, /, *, response_format: type[P], **fields: Unpack[ParseParams]
@@ -117,11 +78,8 @@ class ZaguanClient(BaseClient):
         """`chat` answering in a type: ``response_format`` is a dataclass, a TypedDict or a
         pydantic model, sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
         answer as that type (see `ParsedChatCompletion` for refusals and errors)."""
-        from .lib._parse import OutputType  # noqa: PLC0415  # builds on the generated models: lazy
-
-        output = OutputType(response_format)
-        body = {**fields, "response_format": output.response_format}
-        return output.parse(self._run(self._chat_call(None, body, stream=False)))
+        output, call = self._parse_call(response_format, fields)
+        return output.parse(self._run(call))
 
     def run_tools(
         self,
@@ -139,20 +97,12 @@ class ZaguanClient(BaseClient):
         A `Conversation` given as ``messages`` gets the calls, results and answer appended;
         a list is copied. ``max_rounds`` bounds the rounds of calls; a tool's failure is
         reported to the model, or raised with ``tool_errors="raise"`` (see `ToolRun`)."""
-        from .lib._tools import ToolRun  # noqa: PLC0415  # lazy, as OutputType
-
-        run = ToolRun(messages, tools, fields, max_rounds=max_rounds, tool_errors=tool_errors,
-                      is_async=False)  # fmt: skip
-        while True:
-            completion = self._run(self._chat_call(None, run.request(), stream=False))
-            calls = run.calls(completion)
-            if not calls:
-                return run.result(completion)
+        run = self._tool_run(messages, tools, fields, max_rounds=max_rounds,
+                             tool_errors=tool_errors)  # fmt: skip
+        while calls := run.calls(self._run(self._chat_call(None, run.request()))):
             for call in calls:
-                try:
-                    run.done(call, call.start())
-                except Exception as exc:  # the tool's own failure: reported, or raised
-                    run.failed(call, exc)
+                run.call_tool(call)
+        return run.result()
 
     @overload
     def chat_stream(
@@ -162,13 +112,8 @@ class ZaguanClient(BaseClient):
     def chat_stream(self, /, **fields: Unpack[ChatParams]) -> Stream: ...
     def chat_stream(self, request: ChatCompletionRequest | None = None, /, **fields: Any) -> Stream:
         """`chat`, streamed: returns a started `Stream` of `ChatCompletionChunk`s."""
-        call = self._chat_call(request, fields, stream=True)
-        observer = self._observe(call)
-        # Started now, so that a refused request raises here (see `_streams._shells` for when).
-        return Stream(
-            lambda: self._send(call, Attempts(call, observer)), call.request_id, call.bounds,
-            observer,
-        )._start()  # fmt: skip
+        # Started now, so that a refused request raises here (see `_streams._shells`).
+        return self._event_stream(Stream, self._chat_call(request, fields, stream=True))._start()
 
     def request(
         self,
@@ -203,11 +148,7 @@ class ZaguanClient(BaseClient):
     def _bind_stream(self, operation: Operation[F]) -> Callable[..., MessageStream[F]]:
         def method(*args: Any, **kwargs: Any) -> MessageStream[F]:
             call = operation.build(self, args, kwargs)
-            observer = self._observe(call)
-            return MessageStream(
-                lambda: self._send(call, Attempts(call, observer)), call.request_id,
-                operation.parse, call.bounds, observer,
-            )._start()  # fmt: skip
+            return self._event_stream(MessageStream[F], call, operation.parse)._start()
 
         return method
 
@@ -261,19 +202,15 @@ class ZaguanClient(BaseClient):
         time.sleep(seconds)
 
 
-class RawZaguanClient(Operations):
+class RawZaguanClient(BaseRawClient):
     """`ZaguanClient`'s methods returning `RawResponse` (``client.with_raw_response``)."""
 
+    _wrap = staticmethod(raw)
+
     def __init__(self, client: ZaguanClient) -> None:
-        self._client = client
+        super().__init__(client)
         self.chat = raw(client.chat)
         self.chat_stream = raw(client.chat_stream)
 
-    def _bind(self, operation: Operation[T]) -> Callable[..., RawResponse[T]]:
-        return raw(self._client._bind(operation))
 
-    def _bind_stream(self, operation: Operation[F]) -> Callable[..., RawResponse[MessageStream[F]]]:
-        return raw(self._client._bind_stream(operation))
-
-    def _bind_download(self, operation: Operation[Any]) -> Callable[..., RawResponse[BinaryStream]]:
-        return raw(self._client._bind_download(operation))
+ZaguanClient._raw_class = RawZaguanClient

@@ -14,7 +14,8 @@ from typing import Any, Final
 import httpx2
 
 from ._errors import ConfigurationError
-from ._observe._hooks import HookSet, hook_set, telemetry_on
+from ._observe._hooks import HookSet
+from ._observe._setup import hook_set, telemetry_on
 from ._version import __version__
 
 DEFAULT_BASE_URL: Final = "http://localhost:8080"
@@ -66,7 +67,6 @@ class ClientConfig:
     default_query: Mapping[str, Any] = field(default_factory=dict)  # added to every URL
     hooks: Any = None  # the caller's hooks= as given (for `copy`)
     dispatch: HookSet | None = None  # what each call reports to: the hooks, OpenTelemetry's
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False)  # `_prepare`'s, per client
 
     def __repr__(self) -> str:  # never show the key
         return f"ClientConfig(base_url={self.base_url!r}, max_retries={self.max_retries})"

@@ -28,7 +28,9 @@ The tree::
         │   └── InternalServerError        >=500
         └── StreamError                    an error event inside an SSE stream
 
-The helpers' five (`_parse`, `_tools`) are about an answer, not a failed exchange. The
+The helpers' five (`lib._parse`, `lib._tools`) are about an answer, not a failed exchange;
+they live here with the others, as ``openai`` keeps `LengthFinishReasonError` beside
+`APIStatusError`. The
 clients never pick a class: they call `make_status_error`,
 `make_stream_error` or `make_decode_error`, then ``raise ... from exc`` where
 there is a lower-level cause. The contract's rule decides the class: the body's
@@ -40,12 +42,15 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from typing import ClassVar, Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import httpx2
 
 from ._redact import redact, scrub, secrets_of
 from ._retry import server_delay
+
+if TYPE_CHECKING:
+    from zaguan_corex_client.models import ChatCompletion
 
 UNREADABLE: Final = (
     ValueError,  # json.loads, enums, dates; UnicodeError too
@@ -442,3 +447,65 @@ class BulkInputError(ZaguanError, ValueError):
         self.where = where
         lines = [text if number is None else f"line {number}: {text}" for number, text in problems]
         super().__init__(f"{where}: " * bool(where) + "; ".join(lines))
+
+
+# -- The helpers' errors: about an answer, not a failed exchange.
+
+
+class LengthFinishReasonError(ZaguanError):
+    """The answer stopped at the token limit (``finish_reason == "length"``), so its JSON is
+    incomplete; ``completion`` is what came. Raise ``max_completion_tokens`` and retry."""
+
+    def __init__(self, completion: ChatCompletion) -> None:
+        super().__init__(
+            "The answer hit the token limit (finish_reason 'length') before its JSON was "
+            f"complete; usage: {_usage(completion)} (request id {completion._request_id})"
+        )
+        self.completion = completion
+
+
+class ContentFilterFinishReasonError(ZaguanError):
+    """The provider's content filter stopped the answer (``finish_reason ==
+    "content_filter"``); ``completion`` is what came."""
+
+    def __init__(self, completion: ChatCompletion) -> None:
+        super().__init__(
+            "The answer was stopped by the content filter (finish_reason 'content_filter') "
+            f"(request id {completion._request_id})"
+        )
+        self.completion = completion
+
+
+class StructuredOutputError(ZaguanError):
+    """The answer is not JSON of the requested type; ``text`` is the raw content,
+    ``completion`` the whole answer, ``path`` where it stopped fitting (``$.items[0]``)."""
+
+    def __init__(
+        self, message: str, *, text: str, completion: ChatCompletion, path: str = "$"
+    ) -> None:
+        super().__init__(f"{message} (request id {completion._request_id}); raw text: {text!r}")
+        self.text = text
+        self.completion = completion
+        self.path = path
+
+
+def _usage(completion: ChatCompletion) -> str:
+    usage = completion.usage
+    return f"{usage.completion_tokens} completion tokens" if usage else "not reported"
+
+
+class ToolCallError(ZaguanError):
+    """The model called a tool wrongly: a name no tool has, or arguments that do not fit."""
+
+
+class ToolRoundsExceededError(ZaguanError):
+    """The model still called tools after ``max_rounds`` rounds; ``completion`` is its last
+    reply and ``messages`` the conversation so far."""
+
+    def __init__(self, rounds: int, completion: ChatCompletion, messages: list[Any]) -> None:
+        super().__init__(
+            f"The model still called tools after {rounds} rounds (max_rounds); "
+            f"request id {completion._request_id}"
+        )
+        self.completion = completion
+        self.messages = messages

@@ -85,45 +85,73 @@ class Operation(Generic[R]):
     """The answer's body is handed over unread, as a `BinaryStream`."""
 
     def build(
-        self, client: BaseClient, args: tuple[Any, ...], kwargs: Mapping[str, Any]
+        self, client: BaseClient[Any], args: tuple[Any, ...], kwargs: Mapping[str, Any]
     ) -> Call[R]:
         """The `Call` for ``client.<name>(*args, **kwargs)``; raises `RequestValidationError`
-        for anything the contract or the signature rules out, before any network call."""
+        for anything the contract or the signature rules out, before any network call.
+
+        An operation with a body takes its fields as keywords, or its generated request model
+        (a `ChatCompletionRequest`, ...) as the one positional argument, with options only."""
         fields = dict(kwargs)
         options = split_options(fields)
-        params = self._path_params(args, fields)
         body = None
         endpoint = importlib.import_module(f"zaguan_corex_client.api.{self.endpoint}")
+        params = self._path_params(args[: len(self.path)], fields)
+        extra = args[len(self.path) :]
+        if self.body is not None:
+            model = getattr(generated_models(), self.body)
+            body = self._body(model, extra, fields)
+            if hasattr(model, "to_multipart"):  # the generated model writes the parts
+                params["body"], body = model.from_dict(body), None
+            else:
+                params["body"] = _Placeholder()
+        elif extra:
+            raise RequestValidationError(
+                f"{self.what} takes {len(self.path)} positional arguments, got {len(args)}"
+            )
         if self.query is not None:
             from ._query import query_kwargs  # noqa: PLC0415  # lazy: see generated_models
 
             query = getattr(endpoint, self.query)
             params.update(query_kwargs(endpoint, query, fields, self.what))
-        elif self.body is not None:
-            model = getattr(generated_models(), self.body)
-            body = self._body(model, fields)
-            if hasattr(model, "to_multipart"):  # the generated model writes the parts
-                params["body"], body = model.from_dict(body), None
-            else:
-                params["body"] = _Placeholder()
-        elif fields:
+        elif fields and self.body is None:
             name = next(iter(fields))
             raise RequestValidationError(f"{self.what} got an unexpected keyword argument {name!r}")
         kwargs = endpoint._get_kwargs(**params)
         return build_call(
-            client._http, client._config, kwargs, options, self.parse,
+            client, kwargs, options, self.parse,
             body=body, auth=self.auth,
             stream=self.stream or self.download, raw=self.raw or self.download,
         )  # fmt: skip
 
-    def _body(self, model: type, fields: Mapping[str, Any]) -> dict[str, Any]:
-        """The checked body; ``stream`` is the method's to set, not the caller's."""
+    def _body(
+        self, model: type, args: tuple[Any, ...], fields: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """The checked body, from keyword fields or one request model; ``stream`` is the
+        method's to set, not the caller's."""
         from ._validate import request_body  # noqa: PLC0415  # lazy: see generated_models
 
-        body = request_body(model, fields, what=self.what)
+        if not args:
+            body = request_body(model, fields, what=self.what)
+        elif len(args) > 1 or not isinstance(args[0], model):
+            got = f"{len(args)} positional arguments" if len(args) > 1 else type(args[0]).__name__
+            raise RequestValidationError(
+                f"{self.what} takes a {model.__name__} or keyword fields, got {got}"
+            )
+        elif fields:
+            raise RequestValidationError(
+                f"{self.what} takes a {model.__name__} or keyword fields, not both "
+                f"(got {', '.join(sorted(fields))})"
+            )
+        else:
+            request: Any = args[0]
+            body = request.to_dict()
         if "stream" in body and body["stream"] is not self.stream:
-            other = f"{self.name}_stream()" if body["stream"] else self.name.removesuffix("_stream")
-            raise RequestValidationError(f"{self.what} got stream={body['stream']!r}: use {other}")
+            base = self.name.removesuffix("_stream")
+            other = f"{base}_stream()" if body["stream"] else f"{base}()"
+            raise RequestValidationError(
+                f"{self.what} got stream={body['stream']!r}: use {other} instead"
+            )
         return {**body, "stream": True} if self.stream else body
 
     @property
@@ -132,10 +160,6 @@ class Operation(Generic[R]):
 
     def _path_params(self, args: tuple[Any, ...], fields: dict[str, Any]) -> dict[str, Any]:
         """The path parameters, given by position or by name (taken out of ``fields``)."""
-        if len(args) > len(self.path):
-            raise RequestValidationError(
-                f"{self.what} takes {len(self.path)} positional arguments, got {len(args)}"
-            )
         params = dict(zip(self.path, args, strict=False))
         for name in self.path[len(args) :]:
             if name not in fields:

@@ -23,16 +23,26 @@ HeaderDict = dict[str, tuple[bytes, bytes]]
 set replaces an earlier one, whatever its letter case."""
 
 
+class HeaderCache:
+    """One client's merged headers, per ``auth``: made by `base_headers`, kept beside the
+    client's (immutable) configuration, never in it."""
+
+    __slots__ = ("merged",)
+
+    def __init__(self) -> None:
+        self.merged: dict[bool, tuple[list[tuple[bytes, bytes]], HeaderDict]] = {}
+
+
 def base_headers(
-    http: httpx2.Client | httpx2.AsyncClient, config: ClientConfig, auth: bool
+    http: httpx2.Client | httpx2.AsyncClient, config: ClientConfig, cache: HeaderCache, auth: bool
 ) -> HeaderDict:
     """The headers a call starts from: the http client's own, then the SDK's (without the key
     for an operation that sends none). Made once per client and ``auth``, again only if the
     http client's headers were changed since."""
     own = http.headers.raw
-    cached = config.memo.get(auth)
+    cached = cache.merged.get(auth)
     if cached is not None and cached[0] == own:
-        return cached[1]  # type: ignore[no-any-return]
+        return cached[1]
     merged: HeaderDict = {}
     for name, value in own:  # bytes in the http client's encoding; repeated names joined
         lower = name.lower().decode("latin-1")
@@ -43,7 +53,7 @@ def base_headers(
         lower = name.lower().decode("ascii")
         if auth or lower != "authorization":
             merged[lower] = (name, value)
-    config.memo[auth] = (own, merged)
+    cache.merged[auth] = (own, merged)
     return merged
 
 

@@ -9,13 +9,13 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Generic, TypedDict, TypeVar
+from typing import Any, Final, Generic, Protocol, TypedDict, TypeVar
 
 import httpx2
 
 from ._config import ClientConfig, check_max_retries, check_seconds, headers_problem, to_timeout
 from ._errors import ConfigurationError, RequestValidationError
-from ._prepare import HeaderDict, base_headers, make_request, set_header
+from ._prepare import HeaderCache, HeaderDict, base_headers, make_request, set_header
 from ._redact import scrub, secrets_in
 
 T = TypeVar("T")
@@ -147,9 +147,19 @@ def split_options(fields: dict[str, Any]) -> RequestOptions:
     return options  # type: ignore[return-value]  # keys are exactly RequestOptions' names
 
 
+class Sender(Protocol):
+    """What building a call reads of a client: its http client, configuration and cache."""
+
+    @property
+    def _http(self) -> httpx2.Client | httpx2.AsyncClient: ...
+    @property
+    def _config(self) -> ClientConfig: ...
+    @property
+    def _header_cache(self) -> HeaderCache: ...
+
+
 def build_call(
-    http: httpx2.Client | httpx2.AsyncClient,
-    config: ClientConfig,
+    client: Sender,
     kwargs: Mapping[str, Any],
     options: RequestOptions,
     parse: Callable[[Any], T],
@@ -164,15 +174,14 @@ def build_call(
     ``kwargs`` brings method, url (already percent-encoded), params and headers; the client
     adds its own headers, the request id, the timeout, and the caller's extras last.
     """
+    http, config = client._http, client._config
     unknown = options.keys() - OPTION_NAMES
     if unknown:
         raise RequestValidationError(f"unexpected keyword argument {sorted(unknown)[0]!r}")
     # A streamed answer read as events asks for them; a streamed raw body (a download) does not.
     event_stream = stream and not raw
     try:
-        headers, request_id = _headers(
-            http, config, kwargs, options, auth=auth, stream=event_stream
-        )
+        headers, request_id = _headers(client, kwargs, options, auth=auth, stream=event_stream)
     except RequestValidationError as exc:  # a bad request id quotes it: it may hold the key
         raise scrub(exc, secrets_in(config.headers)) from None
     params = {**config.default_query, **(kwargs.get("params") or {})}
@@ -219,8 +228,7 @@ def _bounds(
 
 
 def _headers(
-    http: httpx2.Client | httpx2.AsyncClient,
-    config: ClientConfig,
+    client: Sender,
     kwargs: Mapping[str, Any],
     options: RequestOptions,
     *,
@@ -228,7 +236,8 @@ def _headers(
     stream: bool,
 ) -> tuple[HeaderDict, str]:
     """The call's headers (the caller's extras win, whatever their letter case) and request id."""
-    headers = base_headers(http, config, auth).copy()
+    config = client._config
+    headers = base_headers(client._http, config, client._header_cache, auth).copy()
     for name, value in (kwargs.get("headers") or {}).items():
         set_header(headers, name, value)
     if "files" in kwargs:  # the generated Content-Type has a fixed boundary: httpx2 picks one

@@ -2,24 +2,11 @@
 
 The clients own the loop (send, catch, sleep, resend with the *same*
 ``X-Request-Id``, so CoreX can tell a retry from a new request); every decision
-inside it lives here, so the sync and async clients cannot drift apart and each
-rule is tested without a network. The loop, sync flavour (async only awaits)::
-
-    state = RetryState(max_retries=max_retries)
-    while True:
-        try:
-            response = client.send(request)
-        except httpx2.TransportError as exc:
-            delay = state.next_delay() if is_retryable_exception(exc) else None
-            if delay is None:  # APITimeoutError for an httpx2.TimeoutException
-                raise APIConnectionError(request_id=request_id) from exc
-        else:
-            retry = not response.is_success and is_retryable_status(response.status_code)
-            delay = state.next_delay(headers=response.headers) if retry else None
-            if delay is None:
-                return response
-            response.close()  # free the connection before resending
-        self._sleep(delay)  # the client's seam: a test patches it on one instance
+inside it lives here or in `_attempts.Attempts`, which the twins' ``_send`` loops ask
+(``on_exception``, ``on_response``), so the sync and async clients cannot drift apart
+and each rule is tested without a network. The server's own word on the delay is read
+once, by `server_delay` (the same value `RateLimitError.retry_after` reports), and
+`RetryState.next_delay` turns it, or a backoff, into the sleep.
 
 A stream is retried only before its first chunk reached the caller: that rule
 belongs to the client, which alone knows whether a chunk was handed out.
@@ -84,10 +71,13 @@ class _Testing:
 
 
 def set_testing(enabled: bool) -> None:
-    """Turn backoff off (``True``) or back on (``False``) for a test suite.
+    """Turn backoff off (``True``) or back on (``False``) for a test suite, as
+    ``stamina.set_testing`` does; public as `zaguan.testing.set_testing`.
 
-    While on, `retry_delay` returns 0.0, so tests still run every retry, with the
-    real counts and request ids, but never sleep. Flip it back in a fixture::
+    While on, every retry's delay is 0.0 (the server's ``Retry-After`` included), so tests
+    still run every retry, with the real counts and request ids, but never sleep. It patches
+    no sleep function, so nothing else in the process (a local CoreX included) is affected.
+    Flip it back in a fixture::
 
         @pytest.fixture(autouse=True)
         def no_backoff():
@@ -95,6 +85,8 @@ def set_testing(enabled: bool) -> None:
             yield
             set_testing(False)
     """
+    if not isinstance(enabled, bool):
+        raise TypeError(f"set_testing takes True or False, got {enabled!r}")
     _Testing.enabled = enabled
 
 
@@ -170,8 +162,8 @@ def parse_retry_after(headers: httpx2.Headers, *, now: float | None = None) -> f
 def server_delay(headers: httpx2.Headers | None, body_retry_after: float | None) -> float | None:
     """The wait the server asked for, as the SDK honours it; None when it asked for none.
 
-    The one rule, used both for the retry's sleep (`retry_delay`) and for
-    `RateLimitError.retry_after`, so that the error says what the SDK waited (or would
+    The one rule, read once per failed response: it is `RateLimitError.retry_after`, and
+    what `retry_delay` sleeps, so that the error says what the SDK waited (or would
     wait). The headers come first (`parse_retry_after`: ``retry-after-ms``, then
     ``Retry-After``), as the HTTP standard (RFC 9110, section 10.2.3) has every client
     read them; the error body's ``retry_after`` only when no usable header came. Capped
@@ -189,14 +181,13 @@ def server_delay(headers: httpx2.Headers | None, body_retry_after: float | None)
 def retry_delay(
     attempt: int,
     *,
-    headers: httpx2.Headers | None = None,
-    body_retry_after: float | None = None,
+    server: float | None = None,
     rand: Callable[[], float] = random.random,
 ) -> float:
     """Seconds to wait before retry number ``attempt`` (0 for the first retry).
 
-    A delay the server gave is honoured exactly, as `server_delay` reads it (headers
-    first, then ``body_retry_after``; capped at `MAX_RETRY_AFTER`). Otherwise exponential
+    ``server``, the delay the server asked for (`server_delay`: headers first, then the
+    body; capped at `MAX_RETRY_AFTER`), is honoured exactly. Otherwise exponential
     backoff with jitter::
 
         min(INITIAL_RETRY_DELAY * 2**attempt, MAX_RETRY_DELAY) * (1 - JITTER * rand())
@@ -209,7 +200,6 @@ def retry_delay(
     """
     if _Testing.enabled:
         return 0.0
-    server = server_delay(headers, body_retry_after)
     if server is not None:
         return server
     # Clamp the exponent: 2**attempt for a huge attempt overflows a float.
@@ -247,18 +237,13 @@ class RetryState:
         return max(self.max_retries - self.retries_done, 0)
 
     def next_delay(
-        self,
-        *,
-        headers: httpx2.Headers | None = None,
-        body_retry_after: float | None = None,
-        rand: Callable[[], float] = random.random,
+        self, *, server: float | None = None, rand: Callable[[], float] = random.random
     ) -> float | None:
-        """Seconds to sleep before the next retry, counting it; None to give up."""
+        """Seconds to sleep before the next retry, counting it; None to give up.
+        ``server`` is the delay the server asked for (`server_delay`), if any."""
         if self.retries_left == 0:
             return None
-        delay = retry_delay(
-            self.retries_done, headers=headers, body_retry_after=body_retry_after, rand=rand
-        )
+        delay = retry_delay(self.retries_done, server=server, rand=rand)
         if self.deadline is not None and self.clock() + delay > self.deadline:
             return None
         self.retries_done += 1

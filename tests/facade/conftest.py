@@ -6,7 +6,7 @@
 * `api`: ``make_api()`` with the test key and base URL.
 * `sleeps`: backoff back on, with `api`'s sleeps recorded instead of slept.
 
-Autouse: backoff off (`zaguan._retry.set_testing`), no ``ZAGUAN_*`` variables, and one shared
+Autouse: backoff off (`zaguan.testing.set_testing`), no ``ZAGUAN_*`` variables, and one shared
 SSL context (speed only: these tests never use TLS).
 """
 

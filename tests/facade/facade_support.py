@@ -1,8 +1,5 @@
-"""Payloads, byte streams and the sync/async adapter shared by the facade tests.
-
-`Api` drives a `ZaguanClient` or an `AsyncZaguanClient` through one async interface, so
-that every test body is written once and parametrised over both clients.
-"""
+"""Payloads and byte streams shared by the facade tests; `Api`, the sync/async adapter, is the
+suites' one (`tests.adapter`), re-exported here."""
 
 from __future__ import annotations
 
@@ -18,8 +15,7 @@ import httpx2
 # what a route returns is built with `Reply`.
 from httpx import Response as Reply
 
-from zaguan import AsyncStream, AsyncZaguanClient, RawResponse, Stream, ZaguanClient
-from zaguan_corex_client.models import ChatCompletion, ChatCompletionChunk, CreditsHistoryEntry
+from tests.adapter import Api
 
 BASE_URL = "https://corex.test"  # http:// to a remote host warns (InsecureTransportWarning)
 API_KEY = "sk-zaguan-test-0123456789abcdef"
@@ -166,86 +162,6 @@ def is_uuid4(value: str) -> bool:
     except ValueError:
         return False
     return parsed.version == 4 and str(parsed) == value
-
-
-# -- One interface over both clients ------------------------------------------------------
-
-AnyStream = Stream | AsyncStream
-
-
-class Api:
-    """Drives either client with the same awaitable calls."""
-
-    def __init__(self, client: ZaguanClient | AsyncZaguanClient) -> None:
-        self.client = client
-        self.is_async = isinstance(client, AsyncZaguanClient)
-
-    async def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        result = getattr(self.client, method)(*args, **kwargs)
-        return await result if self.is_async else result
-
-    async def raw(self, method: str, *args: Any, **kwargs: Any) -> RawResponse[Any]:
-        result: Any = getattr(self.client.with_raw_response, method)(*args, **kwargs)
-        return await result if self.is_async else result
-
-    async def history(self, **params: Any) -> list[CreditsHistoryEntry]:
-        if isinstance(self.client, AsyncZaguanClient):
-            return [entry async for entry in self.client.iter_credits_history(**params)]
-        return list(self.client.iter_credits_history(**params))
-
-    async def start(self, *args: Any, **kwargs: Any) -> AnyStream:
-        """A started stream: sync ``chat_stream(...)``, async ``await chat_stream(...)``."""
-        if isinstance(self.client, AsyncZaguanClient):
-            return await self.client.chat_stream(*args, **kwargs)
-        return self.client.chat_stream(*args, **kwargs)
-
-    async def collect(
-        self, into: list[ChatCompletionChunk], *args: Any, **kwargs: Any
-    ) -> list[ChatCompletionChunk]:
-        """``for chunk in client.chat_stream(...)``, appending to ``into`` as chunks arrive
-        (so a test sees what came before an exception)."""
-        if isinstance(self.client, AsyncZaguanClient):
-            async for chunk in self.client.chat_stream(*args, **kwargs):
-                into.append(chunk)
-        else:
-            into.extend(self.client.chat_stream(*args, **kwargs))
-        return into
-
-    async def read(
-        self, stream: AnyStream, into: list[ChatCompletionChunk] | None = None, limit: int = -1
-    ) -> list[ChatCompletionChunk]:
-        """Iterate ``stream`` until its end or ``limit`` chunks, then break."""
-        got = [] if into is None else into
-        if limit == 0:
-            return got
-        if isinstance(stream, AsyncStream):
-            async for chunk in stream:
-                got.append(chunk)
-                if len(got) == limit:
-                    break
-        else:
-            for chunk in stream:
-                got.append(chunk)
-                if len(got) == limit:
-                    break
-        return got
-
-    async def final(self, stream: AnyStream) -> ChatCompletion:
-        if isinstance(stream, AsyncStream):
-            return await stream.get_final_completion()
-        return stream.get_final_completion()
-
-    async def close(self, stream: AnyStream) -> None:
-        if isinstance(stream, AsyncStream):
-            await stream.close()
-        else:
-            stream.close()
-
-    async def aclose(self) -> None:
-        if isinstance(self.client, AsyncZaguanClient):
-            await self.client.aclose()
-        else:
-            self.client.close()
 
 
 MakeApi = Callable[..., Api]

@@ -254,18 +254,18 @@ async def _validation_error(api: Api, mock: respx.MockRouter) -> None:
 async def _stream_error(api: Api, mock: respx.MockRouter) -> None:
     body = sse(text_chunk("a"), error_json("server_error", "boom"), done=False)
     mock.post(CHAT_PATH).respond(200, content=body, headers={"Content-Type": "text/event-stream"})
-    await api.collect([], model=MODEL, messages=MESSAGES)
+    await api.stream_into([], model=MODEL, messages=MESSAGES)
 
 
 async def _stream_cut(api: Api, mock: respx.MockRouter) -> None:
     body = sse(text_chunk("a"), done=False)
     mock.post(CHAT_PATH).respond(200, content=body, headers={"Content-Type": "text/event-stream"})
-    await api.collect([], model=MODEL, messages=MESSAGES)
+    await api.stream_into([], model=MODEL, messages=MESSAGES)
 
 
 async def _stream_refused(api: Api, mock: respx.MockRouter) -> None:
     mock.post(CHAT_PATH).respond(400, json=error_json("invalid_request_error"))
-    await api.collect([], model=MODEL, messages=MESSAGES)
+    await api.stream_into([], model=MODEL, messages=MESSAGES)
 
 
 FAILURES = [_status_error, _connection_error, _timeout, _validation_error, _stream_error,

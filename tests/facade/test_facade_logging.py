@@ -146,7 +146,7 @@ def test_the_secret_filter_masks_keys_in_any_record(caplog: pytest.LogCaptureFix
 def test_zaguan_log_info_prints_a_retry_line_to_stderr() -> None:
     script = """
 from zaguan import ZaguanClient
-from zaguan._retry import set_testing
+from zaguan.testing import set_testing
 from zaguan.testing import LocalCoreX
 set_testing(True)
 with LocalCoreX() as server, ZaguanClient(server.api_key, base_url=server.base_url) as c:

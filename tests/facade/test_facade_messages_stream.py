@@ -46,7 +46,7 @@ async def _messages_stream(api: Api, **options: Any) -> AnyMessageStream:
     body = {"model": ANTHROPIC_MODEL, "max_tokens": 1024, "messages": MESSAGES, "stream": True}
     route = {"method": "post", "url": MESSAGES_PATH}
     request_options: RequestOptions = options  # type: ignore[assignment]
-    call = build_call(client._http, client._config, route, request_options, Message,
+    call = build_call(client, route, request_options, Message,
                       body=body, stream=True)  # fmt: skip
     if isinstance(client, AsyncZaguanClient):
         return AsyncMessageStream(lambda: client._send(call), call.request_id, Message)

@@ -160,7 +160,7 @@ async def test_a_stream_transport_error_quoting_the_key_is_masked(
         return_value=event_stream([sse(text_chunk("Hi"), done=False)], error=error)
     )
     with pytest.raises(zaguan.APIConnectionError) as caught:
-        await api.collect([], model=MODEL, messages=MESSAGES)
+        await api.stream_into([], model=MODEL, messages=MESSAGES)
     assert_no_secret(caught.value)
 
 
@@ -203,7 +203,7 @@ async def test_a_key_echoed_into_a_stream_event_is_masked(api: Api, mock: respx.
     chunk["choices"][0]["index"] = {"echo": API_KEY}
     mock.post("/v1/chat/completions").mock(return_value=event_stream(sse(chunk)))
     with pytest.raises(zaguan.APIResponseValidationError) as caught:
-        await api.collect([], model=MODEL, messages=MESSAGES)
+        await api.stream_into([], model=MODEL, messages=MESSAGES)
     assert_no_secret(caught.value)
 
 
@@ -213,7 +213,7 @@ async def test_a_key_echoed_in_a_stream_error_event_is_masked(
     event = {"error": {"message": f"bad key {API_KEY}", "type": "server_error"}}
     mock.post("/v1/chat/completions").mock(return_value=event_stream(sse(event)))
     with pytest.raises(zaguan.StreamError) as caught:
-        await api.collect([], model=MODEL, messages=MESSAGES)
+        await api.stream_into([], model=MODEL, messages=MESSAGES)
     assert API_KEY not in caught.value.message
     assert_no_secret(caught.value)
 

@@ -50,7 +50,7 @@ def _texts(chunks: list[ChatCompletionChunk]) -> list[Any]:
 
 
 async def _collect(api: Api, into: list[ChatCompletionChunk] | None = None, **kw: Any) -> Any:
-    return await api.collect([] if into is None else into, model=MODEL, messages=MESSAGES, **kw)
+    return await api.stream_into([] if into is None else into, model=MODEL, messages=MESSAGES, **kw)
 
 
 async def _start(api: Api, **kw: Any) -> Stream | AsyncStream:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.live.conftest import Api
+from tests.e2e.conftest import Api
 from zaguan import Conversation, approx_tokens
 from zaguan.lib._conversation import trim
 from zaguan_corex_client.models import ChatMessage

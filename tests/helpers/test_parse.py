@@ -12,7 +12,7 @@ import httpx2
 import pydantic
 import pytest
 
-from tests.live.conftest import Api
+from tests.e2e.conftest import Api
 from zaguan import (
     ContentFilterFinishReasonError,
     LengthFinishReasonError,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.live.conftest import Api
+from tests.e2e.conftest import Api
 from zaguan import Reasoned, reasoning_of, reasoning_tokens, split_reasoning
 from zaguan_corex_client.models import ChatCompletionMessage, Usage
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from tests.live.conftest import Api
+from tests.e2e.conftest import Api
 from zaguan import AsyncZaguanClient
 
 HELLO = [{"role": "user", "content": "one two three four"}]

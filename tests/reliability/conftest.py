@@ -8,7 +8,6 @@ and a multipart upload, each with both clients.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
@@ -16,6 +15,7 @@ import httpx2
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.adapter import settle
 from tests.reliability._scripted import SCRIPT_HEADER, ScriptedServer
 from zaguan import AsyncZaguanClient, ZaguanClient
 from zaguan.testing import corex_server
@@ -45,43 +45,39 @@ USER = [{"role": "user", "content": "hello"}]
 WAV_HEAD = b"RIFF\x00\x00\x00\x00WAVE"
 
 
-async def _maybe(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
-
-
 async def _json(client: Client, options: dict[str, Any]) -> str:
-    return (await _maybe(client.list_models(**options)))[0].description
+    return (await settle(client.list_models(**options)))[0].description
 
 
 async def _chat_stream(client: Client, options: dict[str, Any]) -> str:
-    stream = await _maybe(client.chat_stream(model="test/echo", messages=USER, **options))
-    final = await _maybe(stream.get_final_completion())
+    stream = await settle(client.chat_stream(model="test/echo", messages=USER, **options))
+    final = await settle(stream.get_final_completion())
     return final.choices[0].message.content
 
 
 async def _messages_stream(client: Client, options: dict[str, Any]) -> str:
     stream = client.messages_stream(model="test/echo", max_tokens=5, messages=USER, **options)
-    final = await _maybe((await _maybe(stream._start())).get_final_message())
+    final = await settle((await settle(stream._start())).get_final_message())
     return final.content[0].text
 
 
 async def _download(client: Client, options: dict[str, Any]) -> str:
     fields = {"model": "openai/tts-1", "input": "hello", "voice": "alloy"}
-    audio = await _maybe(client.create_speech_stream(**fields, **options))
-    data: bytes = await _maybe(audio.read())
+    audio = await settle(client.create_speech_stream(**fields, **options))
+    data: bytes = await settle(audio.read())
     return data.removeprefix(WAV_HEAD).decode(errors="replace")
 
 
 async def _jsonl(client: Client, options: dict[str, Any]) -> str:
     batch = options.pop("batch_id", "msgbatch_1")
-    results = await _maybe(client.get_messages_batch_results(batch, **options))
+    results = await settle(client.get_messages_batch_results(batch, **options))
     return results[0].result.message.content[0].text
 
 
 async def _multipart(client: Client, options: dict[str, Any]) -> str:
     upload = ("hello.txt", b"hello")
     fields = {"file": upload, "model": "openai/whisper-1"}
-    return (await _maybe(client.create_transcription(**fields, **options))).text
+    return (await settle(client.create_transcription(**fields, **options))).text
 
 
 KINDS: dict[str, Callable[[Client, dict[str, Any]], Awaitable[str]]] = {

@@ -31,7 +31,7 @@ from zaguan._errors import (
     make_status_error,
     make_stream_error,
 )
-from zaguan._retry import MAX_RETRY_AFTER, retry_delay
+from zaguan._retry import MAX_RETRY_AFTER, retry_delay, server_delay
 
 SECRET = "sk-secret"
 
@@ -418,7 +418,7 @@ def test_rate_limit_retry_after_header_wins_over_body(
     error = _status_error(429, _error_body("rate_limit_exceeded", retry_after=2.5), headers)
     assert isinstance(error, RateLimitError)
     assert error.retry_after == expected
-    assert retry_delay(0, headers=httpx2.Headers(headers), body_retry_after=2.5) == expected
+    assert retry_delay(0, server=server_delay(httpx2.Headers(headers), 2.5)) == expected
 
 
 def test_rate_limit_retry_after_is_capped_as_the_sleep_is() -> None:

@@ -23,6 +23,7 @@ from zaguan._retry import (
     is_testing,
     parse_retry_after,
     retry_delay,
+    server_delay,
     set_testing,
 )
 
@@ -189,37 +190,39 @@ def test_retry_after_ms_garbage_falls_back_to_retry_after(bad_ms: str) -> None:
 
 
 def test_server_delay_is_honoured_exactly_without_jitter() -> None:
-    assert retry_delay(0, headers=_headers(retry_after="3"), rand=_never) == 3.0
-    assert retry_delay(5, headers=_headers(retry_after="0"), rand=_never) == 0.0
+    assert retry_delay(0, server=server_delay(_headers(retry_after="3"), None), rand=_never) == 3.0
+    assert retry_delay(5, server=server_delay(_headers(retry_after="0"), None), rand=_never) == 0.0
 
 
 def test_server_delay_is_capped() -> None:
-    assert retry_delay(0, headers=_headers(retry_after="3600"), rand=_never) == MAX_RETRY_AFTER
-    assert retry_delay(0, body_retry_after=3600.0, rand=_never) == MAX_RETRY_AFTER
+    assert (
+        retry_delay(0, server=server_delay(_headers(retry_after="3600"), None), rand=_never)
+        == MAX_RETRY_AFTER
+    )
+    assert retry_delay(0, server=server_delay(None, 3600.0), rand=_never) == MAX_RETRY_AFTER
 
 
 def test_server_delay_just_under_the_cap_is_kept() -> None:
-    assert retry_delay(0, headers=_headers(retry_after="59.5"), rand=_never) == 59.5
+    assert (
+        retry_delay(0, server=server_delay(_headers(retry_after="59.5"), None), rand=_never) == 59.5
+    )
 
 
 def test_header_wins_over_body() -> None:
-    assert (
-        retry_delay(0, headers=_headers(retry_after="2"), body_retry_after=9.0, rand=_never) == 2.0
-    )
+    assert retry_delay(0, server=server_delay(_headers(retry_after="2"), 9.0), rand=_never) == 2.0
 
 
 def test_body_used_when_header_is_absent_or_garbage() -> None:
-    assert retry_delay(0, headers=httpx2.Headers(), body_retry_after=9.0, rand=_never) == 9.0
+    assert retry_delay(0, server=server_delay(httpx2.Headers(), 9.0), rand=_never) == 9.0
     assert (
-        retry_delay(0, headers=_headers(retry_after="soon"), body_retry_after=9.0, rand=_never)
-        == 9.0
+        retry_delay(0, server=server_delay(_headers(retry_after="soon"), 9.0), rand=_never) == 9.0
     )
-    assert retry_delay(0, body_retry_after=9, rand=_never) == 9.0
+    assert retry_delay(0, server=server_delay(None, 9), rand=_never) == 9.0
 
 
 @pytest.mark.parametrize("bad", [-1.0, float("nan"), float("inf"), True])
 def test_unusable_body_delay_falls_back_to_backoff(bad: float) -> None:
-    assert retry_delay(0, body_retry_after=bad, rand=lambda: 0.0) == INITIAL_RETRY_DELAY
+    assert retry_delay(0, server=server_delay(None, bad), rand=lambda: 0.0) == INITIAL_RETRY_DELAY
 
 
 # --- delay: backoff ---------------------------------------------------------------------
@@ -262,7 +265,7 @@ def test_default_rand_keeps_the_bounds() -> None:
 def test_testing_switch_turns_every_delay_to_zero() -> None:
     assert is_testing()
     assert retry_delay(4, rand=_never) == 0.0
-    assert retry_delay(0, headers=_headers(retry_after="30"), rand=_never) == 0.0
+    assert retry_delay(0, server=server_delay(_headers(retry_after="30"), None), rand=_never) == 0.0
     state = RetryState(max_retries=2)
     assert [state.next_delay(), state.next_delay(), state.next_delay()] == [0.0, 0.0, None]
 
@@ -318,15 +321,22 @@ def test_state_is_bounded_by_time() -> None:
 def test_state_refuses_a_server_delay_past_the_deadline() -> None:
     clock = FakeClock()
     state = RetryState(budget=30.0, clock=clock)
-    assert state.next_delay(headers=_headers(retry_after="45"), rand=_never) is None
+    assert (
+        state.next_delay(server=server_delay(_headers(retry_after="45"), None), rand=_never) is None
+    )
     assert state.retries_done == 0
-    assert state.next_delay(headers=_headers(retry_after="20"), rand=_never) == 20.0
+    assert (
+        state.next_delay(server=server_delay(_headers(retry_after="20"), None), rand=_never) == 20.0
+    )
 
 
 def test_state_passes_server_delays_through() -> None:
     state = RetryState(budget=None)
-    assert state.next_delay(body_retry_after=7.0, rand=_never) == 7.0
-    assert state.next_delay(headers=_headers(retry_after_ms="10"), rand=_never) == 0.01
+    assert state.next_delay(server=server_delay(None, 7.0), rand=_never) == 7.0
+    assert (
+        state.next_delay(server=server_delay(_headers(retry_after_ms="10"), None), rand=_never)
+        == 0.01
+    )
 
 
 def test_state_without_budget_has_no_deadline() -> None:
@@ -365,3 +375,17 @@ def test_a_looping_chain_ends() -> None:
     other = RuntimeError("other")
     error.__context__, other.__context__ = other, error
     assert is_retryable_exception(error)
+
+
+def test_the_testing_switch_is_public_in_zaguan_testing_and_takes_a_bool() -> None:
+    import zaguan.testing  # noqa: PLC0415  # the extra, installed with [dev]
+
+    zaguan.testing.set_testing(True)
+    try:
+        assert zaguan.testing.is_testing()
+        assert retry_delay(3, server=30.0) == 0.0
+    finally:
+        zaguan.testing.set_testing(False)
+    assert not is_testing()
+    with pytest.raises(TypeError, match="True or False"):
+        zaguan.testing.set_testing("yes")  # type: ignore[arg-type]

@@ -1,10 +1,11 @@
 """The ``zaguan`` command line (``python -m zaguan``): CoreX from a terminal.
 
 `main` parses with `_parser` (argparse), imports the one module that runs the command given
-(``_chat``, ``_catalog``, ``_credits``, ``_embed``, ``_local``) and turns the expected failures
-into one line on stderr and an exit status: 2 for a usage or configuration mistake, 1 when
-CoreX refused or could not be reached (the error's one-line ``str``, with its request id),
-130 on Ctrl-C. Anything else is a bug and keeps its traceback.
+(``_chat``, ``_catalog``, ``_credits``, ``_embed``, ``_local``, ``_run``) and turns the expected
+failures into one line on stderr and an exit status: 2 for a usage or configuration mistake, 1
+when CoreX refused or could not be reached (the error's one-line ``str``, with its request id),
+130 on Ctrl-C (``zaguan run`` adds 3 and 4, see `_errors`). Anything else is a bug and keeps
+its traceback.
 
 Start-up cost, measured 2026-11-30 on 2 loaded cores (load average ~4), Python 3.11: ``zaguan
 --help`` takes 0.50 s of wall time (best of 8, ``time .venv/bin/zaguan --help``), of which
@@ -22,20 +23,8 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from .._errors import APIError, ZaguanError
+from ._errors import API_ERROR, INTERRUPTED, CommandError
 from ._parser import USAGE_ERROR, build
-
-API_ERROR = 1
-"""The exit status when CoreX refused the request or could not be reached."""
-INTERRUPTED = 130
-"""The exit status after Ctrl-C: 128 + SIGINT, as shells report it."""
-
-
-class CommandError(Exception):
-    """An expected failure of a command: its message is printed alone, with ``status``."""
-
-    def __init__(self, message: str, status: int = API_ERROR) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,8 +6,8 @@ from argparse import Namespace
 from collections.abc import Mapping
 from typing import Any
 
-from . import CommandError
 from ._connect import client
+from ._errors import CommandError
 from ._output import emit_json, fields, pick, table
 
 _CAPABILITY_COLUMNS = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import CommandError
+from ._errors import CommandError
 
 
 def serve(argv: list[str]) -> int:

@@ -11,14 +11,9 @@ import httpx2
 
 from .. import bulk
 from .._async_client import AsyncZaguanClient
-from . import CommandError
+from ._errors import FAILED_LINES, OVER_BUDGET, CommandError
 from ._output import emit_json
 from ._progress import Display, summary_fields, summary_lines
-
-FAILED_LINES = 3
-"""The exit status when every line was written but some with an error."""
-OVER_BUDGET = 4
-"""The exit status when the run stopped at ``--max-credits``."""
 
 
 def run(args: Namespace) -> int:

@@ -10,191 +10,34 @@ A `Hooks` subclass overrides the events it wants; the client calls them in this 
 
 Hooks are plain functions on both clients (the async client calls them inline, so they must
 not block: hand slow work to a queue). A hook that raises is logged on ``zaguan.hooks`` and
-the call goes on. The dispatch lives here, shared by both clients; the per-attempt sites are
+the call goes on. The dispatch lives here, shared by both clients (the events are in
+`_events`); the per-attempt sites are
 in `_attempts` and the stream end in `_lifecycle`. Without hooks no `Observer` is made, and
 each site costs one ``if``.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import logging
-import os
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Final
+from collections.abc import Callable
+from typing import Any
 
 import httpx2
 
 from .._errors import ConfigurationError
+from ._events import (
+    EVENTS,
+    AttemptResponse,
+    AttemptStart,
+    CallEnd,
+    CallFailed,
+    CallInfo,
+    RetryScheduled,
+    Summary,
+)
 
 hooks_logger = logging.getLogger("zaguan.hooks")
-
-EVENTS: Final = ("on_request", "on_response", "on_retry", "on_error", "on_end")
-
-# Paths that are GenAI operations, by the OpenTelemetry GenAI conventions' names.
-_OPERATIONS: Final = {
-    "/v1/chat/completions": "chat",
-    "/v1/messages": "chat",
-    "/v1/embeddings": "embeddings",
-}
-
-
-@dataclass(eq=False)
-class CallInfo:
-    """One logical call, the same object in each of its events."""
-
-    request_id: str
-    method: str
-    url: httpx2.URL
-    stream: bool
-    max_attempts: int
-    started: float = field(default_factory=time.monotonic)
-    """`time.monotonic()` when the call was made."""
-    state: dict[Any, Any] = field(default_factory=dict)
-    """Room for the hooks' own per-call state (key it by the hook object)."""
-    _content: bytes = b""
-
-    @property
-    def path(self) -> str:
-        return self.url.path
-
-    @property
-    def operation(self) -> str | None:
-        """``"chat"`` or ``"embeddings"`` for a GenAI operation, else None."""
-        return _OPERATIONS.get(self.path)
-
-    @cached_property
-    def body(self) -> Mapping[str, Any] | None:
-        """The request's JSON body (None for none, or a multipart upload); parsed on demand."""
-        try:
-            body = json.loads(self._content) if self._content else None
-        except ValueError:  # multipart bytes
-            return None
-        return body if isinstance(body, Mapping) else None
-
-
-@dataclass(frozen=True, slots=True)
-class AttemptStart:
-    """`Hooks.on_request`: attempt number ``attempt`` (1 first) is about to send ``request``."""
-
-    call: CallInfo
-    attempt: int
-    request: httpx2.Request
-    """The request to send; a hook may change its headers (they stay for later attempts)."""
-
-
-@dataclass(frozen=True, slots=True)
-class AttemptResponse:
-    """`Hooks.on_response`: an attempt's response (its body may not be read yet)."""
-
-    call: CallInfo
-    attempt: int
-    response: httpx2.Response
-    latency: float
-    """Seconds from sending the attempt to its response headers."""
-
-    @property
-    def status_code(self) -> int:
-        return self.response.status_code
-
-    @property
-    def request_id(self) -> str:
-        """The request id CoreX echoed, else the one sent."""
-        return self.response.headers.get("X-Request-Id") or self.call.request_id
-
-
-@dataclass(frozen=True, slots=True)
-class RetryScheduled:
-    """`Hooks.on_retry`: attempt ``attempt`` failed; the next starts after ``delay`` seconds."""
-
-    call: CallInfo
-    attempt: int
-    delay: float
-    reason: str
-    """The failed attempt's status code (``"503"``) or transport error (``"ConnectError"``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class CallFailed:
-    """`Hooks.on_error`: the call failed for good with ``error`` (what the caller gets)."""
-
-    call: CallInfo
-    attempt: int
-    error: BaseException
-    duration: float
-    """Seconds from the call's start to its failure."""
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What a result says about itself, read defensively (None when absent or malformed)."""
-
-    response_id: str | None = None
-    response_model: str | None = None
-    finish_reasons: tuple[str, ...] = ()
-    input_tokens: int | None = None
-    output_tokens: int | None = None
-    credits_used: float | None = None
-    credits_remaining: float | None = None
-    band: str | None = None
-
-
-class CallEnd:
-    """`Hooks.on_end`: the call succeeded (for a stream: its end marker came, or the caller
-    closed it early, ``completed`` False). Usage and credits are read on first access."""
-
-    def __init__(
-        self,
-        call: CallInfo,
-        attempt: int,
-        response: httpx2.Response | None,
-        result: Callable[[], Any],
-        summary: Callable[[], Summary],
-        *,
-        completed: bool = True,
-    ) -> None:
-        self.call = call
-        self.attempt = attempt
-        self.response = response
-        self.completed = completed
-        self.duration = time.monotonic() - call.started
-        """Seconds from the call's start to now: every attempt, back-off and stream read."""
-        self._result = result
-        self._summary = summary
-
-    @cached_property
-    def result(self) -> Any:
-        """What the call returned (a stream's whole answer, built on first access)."""
-        return self._result()
-
-    @cached_property
-    def summary(self) -> Summary:
-        """Response id and model, finish reasons, token usage and CoreX credits."""
-        try:
-            return self._summary()
-        except Exception:  # a malformed answer the caller will see anyway; hooks get None
-            return Summary()
-
-    @property
-    def input_tokens(self) -> int | None:
-        return self.summary.input_tokens
-
-    @property
-    def output_tokens(self) -> int | None:
-        return self.summary.output_tokens
-
-    @property
-    def credits_used(self) -> float | None:
-        """CoreX ``promptshield.credits_used`` of this call."""
-        return self.summary.credits_used
-
-    @property
-    def credits_remaining(self) -> float | None:
-        return self.summary.credits_remaining
 
 
 class Hooks:
@@ -256,45 +99,6 @@ def _is_async(method: object) -> bool:
     import inspect  # noqa: PLC0415  # ~10 ms of imports, paid only by clients with hooks
 
     return inspect.iscoroutinefunction(method)
-
-
-def hook_set(hooks: object, *, telemetry: bool) -> HookSet | None:
-    """The caller's ``hooks=`` (one object, or a sequence), with the OpenTelemetry hooks added
-    when ``telemetry``; None when there is nothing to call."""
-    given = _given(hooks)
-    if telemetry:
-        from ._otel import OpenTelemetryHooks, default_hooks  # noqa: PLC0415  # lazy
-
-        if not any(isinstance(hook, OpenTelemetryHooks) for hook in given):
-            given = (*given, default_hooks())
-    found = HookSet(given)
-    return found if any(getattr(found, name) for name in EVENTS) else None
-
-
-def telemetry_on() -> bool:
-    """Whether clients report to OpenTelemetry: its API is installed (the ``otel`` extra) and
-    ``ZAGUAN_OTEL`` is not ``off``."""
-    if os.environ.get("ZAGUAN_OTEL", "").strip().lower() in ("off", "0", "false", "no"):
-        return False
-    return _otel_installed()
-
-
-@functools.cache
-def _otel_installed() -> bool:
-    import importlib.util  # noqa: PLC0415  # asked once, when the first client is made
-
-    try:
-        return importlib.util.find_spec("opentelemetry.trace") is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def _given(hooks: object) -> tuple[object, ...]:
-    if hooks is None:
-        return ()
-    if isinstance(hooks, Sequence) and not isinstance(hooks, str | bytes):
-        return tuple(hooks)
-    return (hooks,)
 
 
 class Observer:
@@ -364,78 +168,3 @@ def _emit(methods: tuple[Callable[[Any], None], ...], event: object) -> None:
                 "hook %s raised; the call goes on", getattr(method, "__qualname__", method),
                 exc_info=True,
             )  # fmt: skip
-
-
-# -- What a result says: read from attrs models and dicts alike, never trusting types.
-
-
-def summarize(result: object) -> Summary:
-    """The `Summary` of a JSON result (a chat completion, a message, embeddings, a dict)."""
-    usage = field_of(result, "usage")
-    shield = field_of(result, "promptshield")
-    reasons = [field_of(choice, "finish_reason") for choice in _list(field_of(result, "choices"))]
-    reasons.append(field_of(result, "stop_reason"))
-    return Summary(
-        response_id=_str(field_of(result, "id")),
-        response_model=_str(field_of(result, "model")),
-        finish_reasons=tuple(r for r in map(_str, reasons) if r),
-        input_tokens=_int(field_of(usage, "prompt_tokens"), field_of(usage, "input_tokens")),
-        output_tokens=_int(field_of(usage, "completion_tokens"), field_of(usage, "output_tokens")),
-        credits_used=_number(field_of(shield, "credits_used")),
-        credits_remaining=_number(field_of(shield, "credits_remaining")),
-        band=_str(field_of(shield, "band")),
-    )
-
-
-def summarize_chunks(chunks: Sequence[object]) -> Summary:
-    """The `Summary` of a chat stream, from its chunks (without accumulating the answer)."""
-    first = chunks[0] if chunks else None
-    usage = next((c for c in reversed(chunks) if field_of(c, "usage") is not None), None)
-    shield = next((c for c in reversed(chunks) if field_of(c, "promptshield") is not None), None)
-    reasons = [
-        field_of(choice, "finish_reason")
-        for c in chunks
-        for choice in _list(field_of(c, "choices"))
-    ]
-    merged = {
-        "id": field_of(first, "id"), "model": field_of(first, "model"),
-        "usage": field_of(usage, "usage"), "promptshield": field_of(shield, "promptshield"),
-        "choices": [{"finish_reason": r} for r in reasons if r],
-    }  # fmt: skip
-    return summarize(merged)
-
-
-def field_of(obj: object, name: str) -> Any:
-    if obj is None:
-        return None
-    if isinstance(obj, Mapping):
-        return obj.get(name)
-    value = getattr(obj, name, None)
-    if value is None:  # a field the contract does not know yet
-        extra = getattr(obj, "additional_properties", None)
-        value = extra.get(name) if isinstance(extra, dict) else None
-    return value
-
-
-def _list(value: object) -> list[Any]:
-    return list(value) if isinstance(value, list | tuple) else []
-
-
-def _str(value: object) -> str | None:
-    if isinstance(value, str):
-        return value
-    inner = getattr(value, "value", None)  # a generated enum
-    return inner if isinstance(inner, str) else None
-
-
-def _int(*values: object) -> int | None:
-    for value in values:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    return None
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return None

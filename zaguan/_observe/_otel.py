@@ -30,16 +30,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from .._version import __version__
-from ._hooks import (
-    AttemptResponse,
-    AttemptStart,
-    CallEnd,
-    CallFailed,
-    CallInfo,
-    Hooks,
-    RetryScheduled,
-    field_of,
-)
+from ._events import AttemptResponse, AttemptStart, CallEnd, CallFailed, CallInfo, RetryScheduled
+from ._hooks import Hooks
+from ._summary import field_of
 
 if TYPE_CHECKING:
     from opentelemetry.metrics import Histogram, MeterProvider

@@ -38,8 +38,10 @@ from .._errors import (
     make_decode_error,
     make_stream_error,
 )
-from .._observe._hooks import Observer, Summary, summarize, summarize_chunks
+from .._observe._events import Summary
+from .._observe._hooks import Observer
 from .._observe._log import log_failure
+from .._observe._summary import summarize, summarize_chunks
 from .._redact import scrub, secrets_of
 from .._request import NO_BOUNDS, Bounds
 from .._results import stamp

@@ -26,7 +26,11 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChoice, ChatCompletionMessage
 
-from .._errors import ZaguanError
+from .._errors import (
+    ContentFilterFinishReasonError,
+    LengthFinishReasonError,
+    StructuredOutputError,
+)
 from .._results import stamp
 from ._schema import Mismatch, convert, json_schema
 
@@ -64,48 +68,6 @@ class ParsedChatCompletion(ChatCompletion, Generic[T]):
     __slots__ = ()
     if TYPE_CHECKING:  # the generated field, narrowed (a list is invariant, hence the ignore)
         choices: list[ParsedChoice[T]]  # type: ignore[assignment]
-
-
-class LengthFinishReasonError(ZaguanError):
-    """The answer stopped at the token limit (``finish_reason == "length"``), so its JSON is
-    incomplete; ``completion`` is what came. Raise ``max_completion_tokens`` and retry."""
-
-    def __init__(self, completion: ChatCompletion) -> None:
-        super().__init__(
-            "The answer hit the token limit (finish_reason 'length') before its JSON was "
-            f"complete; usage: {_usage(completion)} (request id {completion._request_id})"
-        )
-        self.completion = completion
-
-
-class ContentFilterFinishReasonError(ZaguanError):
-    """The provider's content filter stopped the answer (``finish_reason ==
-    "content_filter"``); ``completion`` is what came."""
-
-    def __init__(self, completion: ChatCompletion) -> None:
-        super().__init__(
-            "The answer was stopped by the content filter (finish_reason 'content_filter') "
-            f"(request id {completion._request_id})"
-        )
-        self.completion = completion
-
-
-class StructuredOutputError(ZaguanError):
-    """The answer is not JSON of the requested type; ``text`` is the raw content,
-    ``completion`` the whole answer, ``path`` where it stopped fitting (``$.items[0]``)."""
-
-    def __init__(
-        self, message: str, *, text: str, completion: ChatCompletion, path: str = "$"
-    ) -> None:
-        super().__init__(f"{message} (request id {completion._request_id}); raw text: {text!r}")
-        self.text = text
-        self.completion = completion
-        self.path = path
-
-
-def _usage(completion: ChatCompletion) -> str:
-    usage = completion.usage
-    return f"{usage.completion_tokens} completion tokens" if usage else "not reported"
 
 
 _NAME_CHARACTERS = re.compile(r"[^a-zA-Z0-9_-]")

@@ -26,7 +26,7 @@ from typing import Any, Generic, Literal, ParamSpec, TypeVar, cast
 
 from zaguan_corex_client.models import ChatCompletion, ChatMessageParam, ToolParam
 
-from .._errors import ZaguanError
+from .._errors import ToolCallError, ToolRoundsExceededError
 from ._conversation import Conversation
 from ._schema import Mismatch, build_fields, hints, is_pydantic, json_schema
 
@@ -34,23 +34,6 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 ToolErrors = Literal["report", "raise"]
-
-
-class ToolCallError(ZaguanError):
-    """The model called a tool wrongly: a name no tool has, or arguments that do not fit."""
-
-
-class ToolRoundsExceededError(ZaguanError):
-    """The model still called tools after ``max_rounds`` rounds; ``completion`` is its last
-    reply and ``messages`` the conversation so far."""
-
-    def __init__(self, rounds: int, completion: ChatCompletion, messages: list[Any]) -> None:
-        super().__init__(
-            f"The model still called tools after {rounds} rounds (max_rounds); "
-            f"request id {completion._request_id}"
-        )
-        self.completion = completion
-        self.messages = messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +232,7 @@ class ToolRun:
         self.max_rounds = max_rounds
         self.tool_errors = tool_errors
         self.rounds = 0
+        self.last: ChatCompletion  # the latest answer, set by `calls`
 
     def request(self) -> dict[str, Any]:
         """The next chat request's fields."""
@@ -257,6 +241,7 @@ class ToolRun:
 
     def calls(self, completion: ChatCompletion) -> list[PendingCall]:
         """Append ``completion``'s reply; the calls it asks for (none: the run is over)."""
+        self.last = completion
         if not completion.choices:  # nothing to append; nothing asked
             return []
         self.conversation.add_reply(completion)
@@ -273,6 +258,20 @@ class ToolRun:
             for c in requested
         ]
 
+    def call_tool(self, call: PendingCall) -> None:
+        """Call ``call``'s tool (a sync client's run) and append its result or failure."""
+        try:
+            self.done(call, call.start())
+        except Exception as exc:  # the tool's own failure: reported, or raised
+            self.failed(call, exc)
+
+    async def acall_tool(self, call: PendingCall) -> None:
+        """`call_tool`, awaiting an async tool's result (an async client's run)."""
+        try:
+            self.done(call, await settle(call.start()))
+        except Exception as exc:  # the tool's own failure: reported, or raised
+            self.failed(call, exc)
+
     def done(self, call: PendingCall, value: object) -> None:
         """Append the result of ``call``."""
         self.conversation.add_tool_result(call.id, tool_content(value))
@@ -283,5 +282,6 @@ class ToolRun:
             raise error
         self.conversation.add_tool_result(call.id, f"Error: {type(error).__name__}: {error}")
 
-    def result(self, completion: ChatCompletion) -> ToolRunResult:
-        return ToolRunResult(completion, list(self.conversation.history), self.rounds)
+    def result(self) -> ToolRunResult:
+        """The run's outcome, once `calls` found none to make."""
+        return ToolRunResult(self.last, list(self.conversation.history), self.rounds)

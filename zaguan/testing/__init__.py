@@ -210,6 +210,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._retry import is_testing, set_testing
+
 # What the `testing` extra installs (pyproject.toml) and this package imports: without one of
 # them, say which install command adds it instead of a bare "No module named 'starlette'".
 # `referencing` comes with jsonschema.
@@ -231,6 +233,7 @@ except ModuleNotFoundError as exc:
         name=_missing,
     ) from exc
 
+
 if TYPE_CHECKING:
     from .pytest_plugin import corex_server
 
@@ -244,6 +247,8 @@ __all__ = [
     "LocalCoreX",
     "corex_server",
     "create_app",
+    "is_testing",
+    "set_testing",
 ]
 
 

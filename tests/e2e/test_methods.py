@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.live.conftest import Api
+from tests.e2e.conftest import Api
 from zaguan import AuthenticationError, BandAccessDeniedError, NotFoundError, ZaguanClient
 from zaguan.testing import LocalCoreX
 from zaguan_corex_client.api.models import list_models

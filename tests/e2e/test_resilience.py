@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.live.conftest import Api
+from tests.e2e.conftest import Api
 from zaguan import (
     APIConnectionError,
     APITimeoutError,

@@ -19,7 +19,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from opentelemetry.trace import SpanKind, StatusCode
 
 import zaguan
-from tests.live.conftest import Api
+from tests.e2e.conftest import Api
 from zaguan import OpenTelemetryHooks
 from zaguan.testing import LocalCoreX
 

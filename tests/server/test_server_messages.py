@@ -11,7 +11,7 @@ from typing import Any
 import httpx2
 import pytest
 
-from tests.integration.test_local_server_conformance import spec_schema
+from tests.server.test_server_conformance import spec_schema
 from zaguan._streams._accumulate_messages import MessageAccumulator
 from zaguan.testing import FAULT_HEADER, LocalCoreX
 from zaguan.testing._catalog._models import find_model

@@ -1,5 +1,6 @@
-"""The Priority-2 OpenAI-family operations of the local CoreX over HTTP: answers checked against
-the contract and the generated models, charging per request id, faults, and the 4xx they give."""
+"""The media operations (embeddings, moderations, audio, images) of the local CoreX over HTTP:
+answers checked against the contract and the generated models, charging per request id, faults,
+and the 4xx they give."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 import httpx2
 import pytest
 
-from tests.integration.test_local_server_conformance import _round_trip, spec_schema
+from tests.server.test_server_conformance import _round_trip, spec_schema
 from zaguan.testing import FAULT_HEADER, FREE_API_KEY, LocalCoreX
 from zaguan.testing._core._uploads import UploadedFile
 from zaguan_corex_client import models

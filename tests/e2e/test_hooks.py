@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import zaguan
-from tests.live.conftest import Api
+from tests.e2e.conftest import Api
 from zaguan import AsyncZaguanClient, ConfigurationError, ZaguanClient
 from zaguan.testing import LocalCoreX
 

@@ -1,4 +1,4 @@
-"""The official `openai` package, a client nobody here wrote, against the Priority-2 operations
+"""The official `openai` package, a client nobody here wrote, against the media operations
 of the local CoreX: embeddings (both encodings), moderations, audio and images."""
 
 from __future__ import annotations

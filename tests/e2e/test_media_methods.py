@@ -1,5 +1,6 @@
-"""The Priority-2 OpenAI-family methods against the local CoreX, sync and async: what each
-sends (multipart uploads checked field by field on the server), returns, retries and raises."""
+"""The media methods (embeddings, moderations, audio, images) against the local CoreX, sync and
+async: what each sends (multipart uploads checked field by field on the server), returns,
+retries and raises."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.live.conftest import Api
+from tests.e2e.conftest import Api
 from zaguan import (
     BadRequestError,
     NotFoundError,

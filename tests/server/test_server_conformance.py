@@ -37,7 +37,7 @@ Sse = Callable[[str], list[Any]]
 # Batches: a 400 for a repeated `custom_id`, and for an `after_id`/`before_id` naming no batch;
 # and a `params` the schema rejects is not a 400 but that request's `errored` result (Anthropic
 # checks params when the batch runs), so the negative-data check is off for batch creation:
-# `test_local_server_messages` checks its 400s. Its coverage phase is off too: ~670 cases (7 s)
+# `test_server_messages` checks its 400s. Its coverage phase is off too: ~670 cases (7 s)
 # over `params`, which is `create_message`'s body, covered there.
 CONFIG = f"""
 seed = {SEED}
