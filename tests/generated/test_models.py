@@ -104,7 +104,7 @@ def _json_lines_examples() -> list[tuple[str, Any]]:
         for operation in methods.values()
         for response in operation["responses"].values()
         for media in response.get("content", {}).values()
-        if "x-zaguan-item-schema" in media
+        if "x-zaguan-item-schema" in media and "example" in media  # bytes have none
         for line in media["example"].splitlines()
     ]
 

@@ -4,6 +4,7 @@ the generated `zaguan_corex_client` models."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import uuid
 from collections.abc import Callable, Iterator
@@ -38,7 +39,8 @@ Sse = Callable[[str], list[Any]]
 # and a `params` the schema rejects is not a 400 but that request's `errored` result (Anthropic
 # checks params when the batch runs), so the negative-data check is off for batch creation:
 # `test_server_messages` checks its 400s. Its coverage phase is off too: ~670 cases (7 s)
-# over `params`, which is `create_message`'s body, covered there.
+# over `params`, which is `create_message`'s body, covered there. Files and batches: a 400 for
+# an `after` naming no item of the list (the same rule as message batches).
 CONFIG = f"""
 seed = {SEED}
 [auth.openapi.bearerAuth]
@@ -65,6 +67,12 @@ checks.negative_data_rejection.enabled = false
 phases.coverage.enabled = false
 [[operations]]
 include-operation-id = "list_messages_batches"
+checks.positive_data_acceptance.expected-statuses = ["2XX", 400, 401, 429]
+[[operations]]
+include-operation-id = "list_files"
+checks.positive_data_acceptance.expected-statuses = ["2XX", 400, 401, 429]
+[[operations]]
+include-operation-id = "list_batches"
 checks.positive_data_acceptance.expected-statuses = ["2XX", 400, 401, 429]
 [[operations]]
 include-path = "/v1/embeddings"
@@ -171,11 +179,38 @@ def _settings(max_examples: int) -> Any:
     )
 
 
+_INPUT_FILES: dict[tuple[str, str], str] = {}  # (server, endpoint) -> an uploaded input file
+
+
+def _steer_batch(case: Any, server: LocalCoreX) -> None:
+    """A valid batch names an uploaded input file of its endpoint: upload one (once per
+    endpoint), so that creation reaches its answer (any other id is a 404)."""
+    if case.path != "/v1/batches" or case.method != "POST" or not isinstance(case.body, dict):
+        return
+    endpoint = case.body.get("endpoint")
+    if not (case.meta.generation.mode.is_positive and isinstance(endpoint, str)):
+        return
+    key = (server.base_url, endpoint)
+    if key not in _INPUT_FILES:
+        body = {"model": _USABLE["chat"][0], "messages": [{"role": "user", "content": "hi"}]}
+        line = {"custom_id": "a", "method": "POST", "url": endpoint, "body": body}
+        stored = httpx2.post(
+            f"{server.base_url}/v1/files",
+            headers={"Authorization": f"Bearer {server.api_key}"},
+            files={"file": ("in.jsonl", f"{json.dumps(line)}\n".encode())},
+            data={"purpose": "batch"},
+            timeout=10,
+        ).json()
+        _INPUT_FILES[key] = stored["id"]
+    case.body["input_file_id"] = _INPUT_FILES[key]
+
+
 @served.exclude(operation_id=DEEP_BODIES).parametrize()
 @_settings(max_examples=25)
 @hypothesis.seed(SEED)
 def test_schemathesis_finds_no_contract_violation(case: Any, conformance_corex: LocalCoreX) -> None:
     _steer(case)
+    _steer_batch(case, conformance_corex)
     case.call_and_validate(base_url=conformance_corex.base_url)
 
 

@@ -4,6 +4,7 @@ errors."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import TypedDict, Unpack
 
@@ -12,7 +13,13 @@ import httpx2
 import zaguan
 import zaguan.bulk
 from zaguan import AsyncZaguanClient, ZaguanClient
-from zaguan_corex_client.models import ChatMessage, ChatMessageParam, ToolParam
+from zaguan_corex_client.models import (
+    BatchRequestInputParam,
+    BatchRequestOutput,
+    ChatMessage,
+    ChatMessageParam,
+    ToolParam,
+)
 
 MODEL = "openai/gpt-4o-mini"
 WEATHER: ToolParam = {
@@ -137,6 +144,44 @@ async def whole_surface_async(client: AsyncZaguanClient) -> str:
     final = await stream.get_final_message()
     batches = [batch.id async for batch in client.list_messages_batches()]
     return f"{vectors.model} {pieces} {final.id} {batches}"
+
+
+def batch_surface(client: ZaguanClient) -> list[str]:
+    """Upload requests, run them as a batch, read the results (an input line typed)."""
+    line: BatchRequestInputParam = {
+        "custom_id": "q1",
+        "method": "POST",
+        "url": "/v1/chat/completions",
+        "body": {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}]},
+    }
+    uploaded = client.create_file(file=("in.jsonl", json.dumps(line).encode()), purpose="batch")
+    batch = client.create_batch(
+        input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h"
+    )
+    batch = client.get_batch(batch.id)
+    counts = batch.request_counts
+    ids = [b.id for b in client.list_batches(limit=10)] + [f.id for f in client.list_files()]
+    if batch.output_file_id is not None:
+        outputs = [
+            BatchRequestOutput.from_dict(json.loads(text))
+            for text in client.get_file_content(batch.output_file_id).splitlines()
+        ]
+        ids += [
+            out.custom_id for out in outputs if out.response and out.response.status_code == 200
+        ]
+        with client.get_file_content_stream(batch.output_file_id) as stream:
+            stream.write_to("out.jsonl")
+    client.cancel_batch(batch.id)
+    client.delete_file(uploaded.id)
+    return [*ids, f"{counts.completed}/{counts.total}"]
+
+
+async def batch_surface_async(client: AsyncZaguanClient) -> int:
+    batch = await client.get_batch("batch_1")
+    files = [f.id async for f in client.list_files(purpose="batch_output")]
+    stream = await client.get_file_content_stream(batch.error_file_id or files[0])
+    async with stream:
+        return len(await stream.read())
 
 
 @dataclass

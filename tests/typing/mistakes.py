@@ -78,6 +78,27 @@ def surface_mistakes(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
     print(wrong_audio, not_iterable)
 
 
+def batch_mistakes(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
+    client.create_file(file=b"{}", purpose=5)  # E: arg-type
+    client.create_file(purpose="batch")  # E: call-arg
+    client.create_batch(
+        input_file_id="f",
+        endpoint="/v1/audio",  # E: arg-type
+        completion_window="24h",
+    )
+    client.create_batch(
+        input_file_id="f",
+        endpoint="/v1/messages",
+        completion_window="1h",  # E: arg-type
+    )
+    client.list_files(limit="2")  # E: arg-type
+    client.list_batches_page(after=5)  # E: arg-type
+    client.get_file_content(5)  # E: arg-type
+    wrong_content: str = client.get_file_content("file-1")  # E: assignment
+    not_awaited = aclient.get_file_content_stream("file-1").read()  # E: attr-defined
+    print(wrong_content, not_awaited)
+
+
 def stream_mistakes(client: ZaguanClient, send: Any) -> None:
     stream = client.chat_stream(model=M, messages=HI)
     chunk_text: ChatCompletionChunk = next(stream.text_stream)  # E: assignment

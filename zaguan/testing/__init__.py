@@ -134,6 +134,28 @@ Anthropic side (``/v1/messages``, ``/v1/messages/count_tokens``, ``/v1/messages/
   ``limit`` (default 20), ``after_id`` or ``before_id`` (an id of no batch: 400), ``has_more``,
   ``first_id``, ``last_id``; results are ``application/x-jsonl``, in request order. Ids
   ``msgbatch_local_000001``, ... (from 1 after ``reset()``); times from ``clock``.
+Files and OpenAI batches (``/v1/files``, ``/v1/batches``; `_openai_batches` has the details)
+-----------------------------------------------------------------------------------------------
+* Files belong to their key, in memory: an upload (multipart ``file`` and ``purpose``, any
+  purpose string) is stored as sent, ids ``file-local-000001``, ...; over 512 MB is a 413
+  ``file_too_large`` (a ``Content-Length`` that cannot fit: before the body is read). A retried
+  upload with the same request id answers the same file (409 with another body). Lists: newest
+  first (``order=asc``), ``purpose``, ``after`` (an id of no such file: 400), ``limit``
+  (default 10,000). Content: ``application/octet-stream``, byte for byte.
+* A batch (``batch_local_000001``, ...) names an input file of purpose ``batch`` (else 400;
+  unknown: 404). It answers ``validating``, and each read (get, or a list showing it) moves it
+  one step: ``in_progress`` (its file validated line by line; a bad line ``failed`` it, with
+  ``errors``), ``finalizing`` (its lines run), ``completed`` (its output and error files
+  written, purpose ``batch_output``). Each line runs through the server's own handler of the
+  batch's ``endpoint`` under the request id ``derive_request_id(batch id, custom_id)``, charged
+  once; a refused line (contract, model, band, credits, fault, ``stream``) is in the error file
+  with ``error`` set. Result lines are sorted by their ``id`` hash, never in input order.
+  ``cancel`` (``validating``, ``in_progress``) answers ``cancelling``; the next read ends it
+  ``cancelled`` with what finished. A read after ``expires_at`` (``clock``) ends it ``expired``,
+  the lines never run in the error file as ``batch_expired``. Test switches in ``metadata``:
+  ``zaguan_test_lines_per_read`` (lines run per read) and ``zaguan_test_expire_after`` (lines
+  run before it expires).
+
 Embeddings, moderations, audio, images, providers (each module's docstring has the details)
 -------------------------------------------------------------------------------------------
 * Embeddings: a unit vector hashed from each input (equal inputs, equal vectors), float32 values;

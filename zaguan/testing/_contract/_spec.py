@@ -134,6 +134,17 @@ class Contract:
             return {name: self._inline(schema, refs) for name, schema in value.items()}
         return self._inline(value, refs)
 
+    @functools.cache  # noqa: B019 -- one Contract per process: compile each schema once
+    def schema(self, name: str) -> Validator:
+        """The check of the component schema `name` (a line of a JSON Lines file, ...)."""
+        return self._validator(_pointer("components", "schemas", name))
+
+    def limits(self, schema: str, field: str) -> Mapping[str, int]:
+        """The `x-zaguan-limits` of a field of a component schema (``max_bytes``, ...)."""
+        properties = self.document["components"]["schemas"][schema].get("properties", {})
+        limits: Mapping[str, int] = properties.get(field, {}).get("x-zaguan-limits", {})
+        return limits
+
     def operations(self) -> dict[tuple[str, str], str]:
         """(METHOD, path) -> operationId, for every operation of the contract."""
         return {

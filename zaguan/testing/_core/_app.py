@@ -37,6 +37,14 @@ from .._messages._batches import (
     list_batches,
 )
 from .._messages._routes import count_message_tokens, create_message
+from .._openai_batches import _routes as openai_batches
+from .._openai_batches._files import (
+    create_file,
+    delete_file,
+    get_file,
+    get_file_content,
+    list_files,
+)
 from ._call import (
     ATTEMPT,
     REQUEST_ID,
@@ -244,6 +252,22 @@ def build_app(state: CoreXState) -> Starlette:
         route("/v1/images/edits", edits, "POST", faults=False),
         route("/v1/images/variations", variations, "POST", faults=False),
         route(IMAGE_FILES, image_file, auth=False),  # LOCAL_ROUTES: a URL needs no key
+        # OpenAI files and batches (Priority 3): the lines run through the handlers above.
+        shared(
+            route("/v1/files", create_file, "POST"),
+            route("/v1/files", list_files),
+        ),
+        shared(
+            route("/v1/files/{file_id}", get_file),
+            route("/v1/files/{file_id}", delete_file, "DELETE"),
+        ),
+        route("/v1/files/{file_id}/content", get_file_content),
+        shared(
+            route("/v1/batches", openai_batches.create_batch, "POST"),
+            route("/v1/batches", openai_batches.list_batches),
+        ),
+        route("/v1/batches/{batch_id}", openai_batches.get_batch),
+        route("/v1/batches/{batch_id}/cancel", openai_batches.cancel_batch, "POST"),
         route("/v1/providers/status", provider_status),
         route("/v1/virtual-models", virtual_models),
         route("/v1/virtual-models/{model_id:anypath}", retrieve_virtual_model),

@@ -10,6 +10,8 @@ from typing import Any
 from .._catalog._models import TIER_BANDS
 from .._credits._ledger import Clock, Ledger, system_clock
 from .._messages._batch_store import BatchStore
+from .._openai_batches._file_store import FileStore
+from .._openai_batches._store import OpenAIBatchStore
 from ._errors import ApiError
 from ._faults import Fault, parse_fault
 from ._uploads import Upload
@@ -79,6 +81,8 @@ class CoreXState:
             self._attempts: dict[str, int] = {}
             self._ids = itertools.count(1)
             self.batches = BatchStore()
+            self.files = FileStore()
+            self.openai_batches = OpenAIBatchStore()
             self._uploads: dict[str, list[Upload]] = {}
 
     @property
