@@ -78,10 +78,6 @@ def test_a_line_that_is_not_a_json_object_says_why(raw: bytes, expected: str) ->
         ({"custom_id": ...}, "missing 'custom_id'"),
         ({"method": ...}, "missing 'method'"),
         ({"body": ...}, "missing 'body'"),
-        (
-            {"extra": 1},
-            "unexpected field 'extra' (a request line has custom_id, method, url, body)",
-        ),
         ({"custom_id": ""}, "custom_id must be a non-empty string, got a string"),
         ({"custom_id": 5}, "custom_id must be a non-empty string, got a number"),
         ({"method": "GET"}, "method must be 'POST', got 'GET'"),
@@ -101,6 +97,10 @@ def test_a_request_line_must_use_the_runs_endpoint_when_it_has_one() -> None:
 
 def test_a_bare_body_without_an_endpoint_says_how_to_give_one() -> None:
     assert "needs the run's endpoint (chat, embeddings or messages)" in problem(b'{"model": "m"}')
+
+
+def test_a_request_lines_other_fields_are_ignored_as_server_side_batches_do() -> None:
+    assert parse_line(request_line(metadata={"a": 1}), 2) == Line(2, "a-1", CHAT, BODY)
 
 
 def test_line_of_reads_parsed_rows_as_parse_line_reads_text() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, Final
 
 from .._errors import BulkInputError
-from ._lines import MAX_LINE_BYTES, Line, parse_line
+from ._lines import MAX_LINE_BYTES, Line, is_blank, parse_line
 
 __all__ = ["InputFacts", "check_input", "read_lines"]
 
@@ -51,12 +51,14 @@ def _raw_lines(
 def read_lines(
     path: Path, endpoint: str | None = None, *, max_line_bytes: int = MAX_LINE_BYTES
 ) -> Generator[Line, None, None]:
-    """Every `Line` of the file at ``path``, read as they are needed (see `parse_line`);
-    `BulkInputError` at the first bad line."""
+    """Every `Line` of the file at ``path``, read as they are needed (see `parse_line`; blank
+    lines are skipped); `BulkInputError` at the first bad line."""
     with path.open("rb", buffering=_BLOCK) as file:
         for number, raw in _raw_lines(file, max_line_bytes):
             if raw is None:
                 raise BulkInputError([(number, _too_long(max_line_bytes))], where=str(path))
+            if is_blank(raw):
+                continue
             try:
                 yield parse_line(raw, number, endpoint)
             except BulkInputError as exc:
@@ -68,7 +70,7 @@ class InputFacts:
     """What the checking pass learnt of an input file."""
 
     lines: int
-    """Request lines (every line of a valid file)."""
+    """Request lines (every line of a valid file but blank ones)."""
     size: int
     sha256: str
     done: int
@@ -112,7 +114,9 @@ class _Check:
         self.lines = self.found = 0
 
     def line(self, number: int, raw: bytes | None, max_line_bytes: int) -> None:
-        self.lines = number
+        if raw is not None and is_blank(raw):
+            return
+        self.lines += 1
         if raw is None:
             self.problems.append((number, _too_long(max_line_bytes)))
             return

@@ -21,7 +21,9 @@ from typing import Any, Final, NoReturn
 
 from .._errors import BulkInputError
 
-__all__ = ["BATCH_FIELDS", "MAX_LINE_BYTES", "Line", "endpoint_url", "line_of", "parse_line"]
+__all__ = [
+    "BATCH_FIELDS", "MAX_LINE_BYTES", "Line", "endpoint_url", "is_blank", "line_of", "parse_line",
+]  # fmt: skip
 
 MAX_LINE_BYTES: Final = 8 * 1024 * 1024
 """The longest line read (8 MiB, newline excluded): a longer one is an input error, so that one
@@ -69,7 +71,7 @@ def parse_line(raw: bytes, number: int, endpoint: str | None = None) -> Line:
     Raises `BulkInputError` naming the line and what is wrong with it."""
     text = raw[:-1] if raw.endswith(b"\n") else raw
     text = text[:-1] if text.endswith(b"\r") else text
-    if not text.strip():
+    if not text.strip():  # the file's readers skip these (`is_blank`): a caller's own
         _fail(number, "blank line (every line must be one JSON object)")
     try:
         decoded = text.decode("utf-8")
@@ -86,18 +88,22 @@ def parse_line(raw: bytes, number: int, endpoint: str | None = None) -> Line:
     return line_of(value, number, endpoint)
 
 
+def is_blank(raw: bytes) -> bool:
+    """Whether ``raw`` is a blank line, which input files may have and readers skip (as
+    CoreX's server-side batches do); it still counts in the numbering of the lines."""
+    return not raw.strip()
+
+
 def line_of(value: object, number: int, endpoint: str | None = None) -> Line:
     """The `Line` a parsed JSON value stands for (a Batch API request line or a bare body, as
-    `parse_line` reads them); for rows that come parsed already, as in a Ray dataset."""
+    `parse_line` reads them); for rows that come parsed already, as in a Ray dataset. A request
+    line's other fields are ignored, as CoreX's server-side batches ignore them."""
     if not isinstance(value, dict):
         _fail(number, f"expected a JSON object, got {_json_type(value)}")
     if not any(name in value for name in BATCH_FIELDS):
         if endpoint is None:
             _fail(number, _NO_ENDPOINT)
         return _checked(Line(number, str(number), endpoint, value))
-    unknown = sorted(value.keys() - set(BATCH_FIELDS))
-    if unknown:
-        _fail(number, f"unexpected field {unknown[0]!r} (a request line has {_fields()})")
     missing = [name for name in BATCH_FIELDS if name not in value]
     if missing:
         _fail(number, f"missing {missing[0]!r} (a request line has {_fields()})")
