@@ -98,6 +98,7 @@ __all__ = [
     "ParsedChatCompletionMessage",
     "ParsedChoice",
     "PermissionDeniedError",
+    "RateLimit",
     "RateLimitError",
     "RawResponse",
     "Reasoned",
@@ -130,6 +131,7 @@ if _typing.TYPE_CHECKING:
     from ._async_client import AsyncZaguanClient
     from ._observe._otel import OpenTelemetryHooks
     from ._params import ChatParams, HistoryParams, ParseParams, RunToolsParams, StatsParams
+    from ._ratelimit import RateLimit
     from .lib._conversation import Conversation, approx_tokens
     from .lib._parse import (
         ParsedChatCompletion,
@@ -148,6 +150,7 @@ if _typing.TYPE_CHECKING:
 _LAZY = {
     "AsyncZaguanClient": "_async_client",
     "OpenTelemetryHooks": "_observe._otel",  # needs no OpenTelemetry until its first call
+    "RateLimit": "_ratelimit",  # with the limiter, only for clients that have a rate limit
     **dict.fromkeys(
         ("ChatParams", "HistoryParams", "ParseParams", "RunToolsParams", "StatsParams"), "_params"
     ),

@@ -52,6 +52,7 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
     timeout; keep-alives do not count). Every method also takes the per-request options of
     `RequestOptions`: ``request_id``, ``timeout``, ``max_retries``, ``deadline``,
     ``stream_idle_timeout``, ``extra_headers``, ``extra_query``, ``extra_body``.
+    ``rate_limit`` (a `RateLimit`) is one budget for the client and its copies.
     """
 
     _http_class = httpx2.AsyncClient
@@ -204,6 +205,8 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
         ``attempts`` (one made here when None) keeps the final attempt's ``elapsed``."""
         attempts = attempts or Attempts(call, self._observe(call))
         while True:
+            for wait in attempts.rate_waits(self._http):
+                await self._sleep(wait)
             try:
                 request = attempts.request()
                 response = await self._permits.send(request, stream=attempts.streamed)
@@ -219,8 +222,9 @@ class AsyncZaguanClient(BaseClient[httpx2.AsyncClient]):
             await self._sleep(delay)
 
     async def _sleep(self, seconds: float) -> None:
-        """Wait before a retry. A method, so that a test can record one client's waits
-        instead of patching `asyncio.sleep`, which every event loop of the process shares."""
+        """Wait before a retry or for the rate limit. A method, so that a test can record one
+        client's waits instead of patching `asyncio.sleep`, which every event loop of the
+        process shares."""
         await asyncio.sleep(seconds)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import AsyncIterator, Iterator
-from typing import Generic, TypeVar
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import httpx2
 
@@ -24,7 +24,7 @@ from ._errors import (
     make_status_error,
 )
 from ._observe._hooks import Observer
-from ._observe._log import log_attempt, log_failure, log_retry
+from ._observe._log import log_attempt, log_failure, log_rate_wait, log_retry
 from ._observe._summary import summarize
 from ._raw import record
 from ._redact import scrub, secrets_in
@@ -38,7 +38,14 @@ from ._retry import (
     server_delay,
 )
 
+if TYPE_CHECKING:
+    from ._limiter import Limiter
+
 T = TypeVar("T")
+
+RATE_WAIT_SLICE = 1.0
+"""Seconds a call waits for its rate limit before looking again: a client closed meanwhile
+releases its waiters within this time."""
 
 
 class Attempts(Generic[T]):
@@ -86,6 +93,50 @@ class Attempts(Generic[T]):
         if self.observer is not None:
             self.observer.request(self.call.request)
         return self.call.request
+
+    def rate_waits(self, http: httpx2.Client | httpx2.AsyncClient) -> Iterable[float]:
+        """The waits (seconds) before the next attempt may go under the client's rate limit:
+        the client sleeps each, then sends (none without a rate limit, or once ``http`` is
+        closed). A wait that would end past the call's deadline raises `APITimeoutError`
+        instead. An attempt that is not sent (that error, a cancelled task) gives its
+        reservation back."""
+        limiter = self.call.limiter
+        return () if limiter is None else self._rate_waits(limiter, http)
+
+    def _rate_waits(
+        self, limiter: Limiter, http: httpx2.Client | httpx2.AsyncClient
+    ) -> Iterator[float]:
+        reservation = limiter.reserve(self.call.request)
+        if self.observer is not None:  # always, with a limiter: it is one of the hooks
+            self.observer.info.state[limiter] = reservation
+        sent = False
+        try:
+            delay = limiter.delay(reservation)
+            if delay > 0:
+                request = self.call.request
+                log_rate_wait(request.method, request.url.path, delay, self.call.request_id)
+            while delay > 0 and not http.is_closed:
+                self._check_rate_wait(delay)
+                yield min(delay, RATE_WAIT_SLICE)
+                delay = limiter.delay(reservation)
+            sent = not http.is_closed  # closed: the send fails as on any closed client
+            self._attempt_start = time.monotonic()
+        finally:
+            if not sent:
+                limiter.cancel(reservation)
+
+    def _check_rate_wait(self, delay: float) -> None:
+        """Fail now if waiting ``delay`` seconds would end past the call's deadline."""
+        left = self.call.bounds.left()
+        if left is not None and delay >= left:
+            raise self._failed(
+                APITimeoutError(
+                    f"The call's deadline of {self.call.bounds.deadline:g} s would pass while "
+                    f"it waits {delay:.2f} s for its rate limit; attempt "
+                    f"{self.state.retries_done + 1} was not sent.",
+                    request_id=self.call.request_id,
+                )
+            )
 
     @property
     def streamed(self) -> bool:

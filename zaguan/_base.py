@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from zaguan_corex_client import AuthenticatedClient
     from zaguan_corex_client.models import ChatCompletion
 
+    from ._ratelimit import RateLimit
     from .lib._parse import OutputType
     from .lib._tools import FunctionTool, ToolErrors, ToolRun
 
@@ -81,13 +82,14 @@ class BaseClient(Operations, Generic[H]):
         default_query: Mapping[str, Any] | None = None,
         http_client: H | None = None,
         hooks: Hooks | Sequence[Any] | None = None,
+        rate_limit: RateLimit | None = None,
     ) -> None:
         check_http_client(http_client, self._http_class, self._other_client)
         self._config = resolve_config(
             api_key=api_key, base_url=base_url, timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, http_client=http_client,
             deadline=deadline, stream_idle_timeout=stream_idle_timeout, default_query=default_query,
-            hooks=hooks,
+            hooks=hooks, rate_limit=rate_limit,
         )  # fmt: skip
         self._header_cache = HeaderCache()  # see `_prepare.base_headers`
         self._owns_http = http_client is None
@@ -150,11 +152,13 @@ class BaseClient(Operations, Generic[H]):
         default_headers: Mapping[str, str] | _Same = SAME,
         default_query: Mapping[str, Any] | _Same = SAME,
         hooks: Hooks | Sequence[Any] | _Same | None = SAME,
+        rate_limit: RateLimit | _Same | None = SAME,
     ) -> Self:
         """A client with the given settings changed and the others kept, on this client's
         connection pool (closing the copy leaves the pool open; closing this client closes
         it). ``default_headers`` and ``default_query`` are added to this client's; ``hooks``
-        replaces its hooks.
+        replaces its hooks; the copy shares this client's rate limit, unless ``rate_limit``
+        gives it its own (None: none).
 
         >>> client.with_options(max_retries=5, deadline=30).chat(model=..., messages=...)
         """
@@ -164,7 +168,7 @@ class BaseClient(Operations, Generic[H]):
         changes = {
             "api_key": api_key, "base_url": base_url, "timeout": timeout,
             "max_retries": max_retries, "deadline": deadline,
-            "stream_idle_timeout": stream_idle_timeout, "hooks": hooks,
+            "stream_idle_timeout": stream_idle_timeout, "hooks": hooks, "rate_limit": rate_limit,
         }  # fmt: skip
         settings.update({name: value for name, value in changes.items() if value is not SAME})
         for name, more in (("default_headers", default_headers), ("default_query", default_query)):

@@ -50,6 +50,7 @@ class ZaguanClient(BaseClient[httpx2.Client]):
     timeout; keep-alives do not count). Every method also takes the per-request options of
     `RequestOptions`: ``request_id``, ``timeout``, ``max_retries``, ``deadline``,
     ``stream_idle_timeout``, ``extra_headers``, ``extra_query``, ``extra_body``.
+    ``rate_limit`` (a `RateLimit`) is one budget for the client and its copies.
     """
 
     _http_class = httpx2.Client
@@ -182,6 +183,8 @@ class ZaguanClient(BaseClient[httpx2.Client]):
         ``attempts`` (one made here when None) keeps the final attempt's ``elapsed``."""
         attempts = attempts or Attempts(call, self._observe(call))
         while True:
+            for wait in attempts.rate_waits(self._http):
+                self._sleep(wait)
             try:
                 request = attempts.request()
                 response = self._http.send(request, stream=attempts.streamed, auth=None)
@@ -197,8 +200,9 @@ class ZaguanClient(BaseClient[httpx2.Client]):
             self._sleep(delay)
 
     def _sleep(self, seconds: float) -> None:
-        """Wait before a retry. A method, so that a test can record one client's waits
-        instead of patching `time.sleep`, which every thread of the process shares."""
+        """Wait before a retry or for the rate limit. A method, so that a test can record one
+        client's waits instead of patching `time.sleep`, which every thread of the process
+        shares."""
         time.sleep(seconds)
 
 

@@ -9,7 +9,7 @@ import re
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx2
 
@@ -17,6 +17,10 @@ from ._errors import ConfigurationError
 from ._observe._hooks import HookSet
 from ._observe._setup import hook_set, telemetry_on
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._limiter import Limiter
+    from ._ratelimit import RateLimit
 
 DEFAULT_BASE_URL: Final = "http://localhost:8080"
 """Used when neither ``base_url=`` nor ``$ZAGUAN_BASE_URL`` is given (CoreX in development)."""
@@ -67,6 +71,7 @@ class ClientConfig:
     default_query: Mapping[str, Any] = field(default_factory=dict)  # added to every URL
     hooks: Any = None  # the caller's hooks= as given (for `copy`)
     dispatch: HookSet | None = None  # what each call reports to: the hooks, OpenTelemetry's
+    limiter: Limiter | None = None  # the rate limit, shared with every copy of the client
 
     def __repr__(self) -> str:  # never show the key
         return f"ClientConfig(base_url={self.base_url!r}, max_retries={self.max_retries})"
@@ -83,7 +88,7 @@ class ClientConfig:
             "max_retries": self.max_retries, "deadline": self.deadline,
             "stream_idle_timeout": self.stream_idle_timeout,
             "default_headers": self.default_headers, "default_query": self.default_query,
-            "hooks": self.hooks,
+            "hooks": self.hooks, "rate_limit": self.limiter,
         }  # fmt: skip
 
 
@@ -99,6 +104,7 @@ def resolve_config(
     stream_idle_timeout: float | None = None,
     default_query: Mapping[str, Any] | None = None,
     hooks: Any = None,
+    rate_limit: RateLimit | Limiter | None = None,
 ) -> ClientConfig:
     """Merge arguments, environment and defaults; raise `ConfigurationError` on anything wrong.
 
@@ -122,6 +128,7 @@ def resolve_config(
         raise ConfigurationError(f"default_query must be a mapping of names to values, got {kind}")
     base = check_base_url(url)
     warn_if_insecure(base)
+    limiter = rate_limiter(rate_limit)
     return ClientConfig(
         api_key=key,
         base_url=base,
@@ -133,8 +140,24 @@ def resolve_config(
         default_headers=dict(default_headers or {}),
         default_query=dict(default_query or {}),
         hooks=hooks,
-        dispatch=hook_set(hooks, telemetry=telemetry_on()),
+        dispatch=hook_set(hooks, telemetry=telemetry_on(), internal=limiter),
+        limiter=limiter,
     )
+
+
+def rate_limiter(rate_limit: object) -> Limiter | None:
+    """A new `Limiter` for a `RateLimit`; a `copy`'s shares the one it was given."""
+    if rate_limit is None:
+        return None
+    from ._limiter import Limiter  # noqa: PLC0415  # only clients with a rate limit need it
+    from ._ratelimit import RateLimit  # noqa: PLC0415
+
+    if isinstance(rate_limit, RateLimit):
+        return Limiter(rate_limit)
+    if isinstance(rate_limit, Limiter):
+        return rate_limit
+    kind = type(rate_limit).__name__
+    raise ConfigurationError(f"rate_limit must be a zaguan.RateLimit or None, got {kind}")
 
 
 def provided_key(provider: Callable[[], str]) -> str:

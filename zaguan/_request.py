@@ -9,7 +9,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Generic, Protocol, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypedDict, TypeVar
 
 import httpx2
 
@@ -17,6 +17,9 @@ from ._config import ClientConfig, check_max_retries, check_seconds, headers_pro
 from ._errors import ConfigurationError, RequestValidationError
 from ._prepare import HeaderCache, HeaderDict, base_headers, make_request, set_header
 from ._redact import scrub, secrets_in
+
+if TYPE_CHECKING:
+    from ._limiter import Limiter
 
 T = TypeVar("T")
 
@@ -95,6 +98,8 @@ class Call(Generic[T]):
     key: Callable[[], str] | None = None
     """The caller's key function, asked before every attempt (None: the key is in the
     headers already, or the call sends none)."""
+    limiter: Limiter | None = None
+    """The client's rate limit, which every attempt waits for (None: none)."""
 
     @property
     def path(self) -> str:
@@ -208,7 +213,7 @@ def build_call(
     except ConfigurationError as exc:  # a per-call option, not the client's configuration
         raise RequestValidationError(str(exc)) from None
     key = config.key_provider if auth else None
-    return Call(request, request_id, max_retries, parse, stream, raw, bounds, key)
+    return Call(request, request_id, max_retries, parse, stream, raw, bounds, key, config.limiter)
 
 
 def _bounds(

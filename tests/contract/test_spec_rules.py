@@ -161,6 +161,30 @@ def test_operation_sends_and_echoes_the_request_id(
         assert "X-Request-Id" in deref(response).get("headers", {}), status
 
 
+RATE_LIMIT_HEADERS = {
+    f"x-ratelimit-{kind}-{dimension}": {
+        "$ref": f"#/components/headers/RateLimit{kind.title()}{dimension.title()}"
+    }
+    for kind in ("limit", "remaining", "reset")
+    for dimension in ("requests", "tokens")
+}
+
+
+@pytest.mark.parametrize(("method", "path", "op"), OPERATIONS)
+def test_every_answer_may_carry_the_rate_limit_headers(
+    method: str, path: str, op: dict[str, Any]
+) -> None:
+    """CoreX sends OpenAI's six optional headers on any answer (not /health's: no key)."""
+    for status, response in op["responses"].items():
+        headers = deref(response).get("headers", {})
+        if path == "/health" and status == "200":
+            assert not RATE_LIMIT_HEADERS.keys() & headers.keys()
+            continue
+        assert {name: headers.get(name) for name in RATE_LIMIT_HEADERS} == RATE_LIMIT_HEADERS
+        for name in RATE_LIMIT_HEADERS:
+            assert deref(headers[name]).get("required", False) is False, (status, name)
+
+
 @pytest.mark.parametrize(("method", "path", "op"), OPERATIONS)
 def test_every_error_response_is_the_shared_error_response(
     method: str, path: str, op: dict[str, Any]

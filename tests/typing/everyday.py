@@ -12,7 +12,7 @@ import httpx2
 
 import zaguan
 import zaguan.bulk
-from zaguan import AsyncZaguanClient, ZaguanClient
+from zaguan import AsyncZaguanClient, RateLimit, ZaguanClient
 from zaguan_corex_client.models import (
     BatchRequestInputParam,
     BatchRequestOutput,
@@ -100,6 +100,13 @@ async def async_usage(client: AsyncZaguanClient) -> str:
         print(e.retry_after, e.request_id)
     content = reply.choices[0].message.content
     return content if isinstance(content, str) else final.id
+
+
+def budgeted(client: ZaguanClient) -> AsyncZaguanClient:
+    """One rate limit for a client and its copies; an async client with its own."""
+    steady = client.with_options(rate_limit=RateLimit(requests_per_minute=600))
+    steady.with_options(rate_limit=None).chat(model=MODEL, messages=conversation())
+    return AsyncZaguanClient(rate_limit=RateLimit(tokens_per_minute=90_000.5))
 
 
 def whole_surface(client: ZaguanClient) -> list[str]:

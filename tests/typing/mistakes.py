@@ -15,6 +15,7 @@ import zaguan.bulk
 from zaguan import (
     AsyncZaguanClient,
     Conversation,
+    RateLimit,
     RawResponse,
     Stream,
     ZaguanClient,
@@ -76,6 +77,10 @@ def surface_mistakes(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
     client.list_messages_batches(limit="2")  # E: arg-type
     not_iterable = list(aclient.list_messages_batches())  # E: call-overload
     print(wrong_audio, not_iterable)
+    RateLimit(requests_per_minute="60")  # E: arg-type
+    RateLimit(60, rpm=60)  # E: call-arg
+    client.with_options(rate_limit=60)  # E: arg-type
+    AsyncZaguanClient(rate_limit={"requests_per_minute": 60})  # E: arg-type
 
 
 def batch_mistakes(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:

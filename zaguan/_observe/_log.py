@@ -1,7 +1,8 @@
 """The SDK's loggers; never a body, a header or a key.
 
-- ``zaguan``: INFO, each retry (attempt n of m, delay, reason, request id) and each call's
-  final failure; DEBUG, one line per attempt (method, path, outcome, request id, latency).
+- ``zaguan``: INFO, each retry (attempt n of m, delay, reason, request id), each call's
+  final failure and each 429 that pauses a rate limit; DEBUG, one line per attempt (method,
+  path, outcome, request id, latency) and per wait for a rate limit.
 - ``zaguan.hooks``: WARNING, a caller's hook that raised (`_hooks`).
 
 ``ZAGUAN_LOG=info`` or ``debug`` sends both to stderr. `SecretFilter` masks what looks like a
@@ -75,4 +76,22 @@ def log_failure(method: str, path: str, error: BaseException, request_id: str) -
         logger.info(
             "%s %s failed: %s: %s request_id=%s",
             method, path, type(error).__name__, error, request_id,
+        )  # fmt: skip
+
+
+def log_rate_wait(method: str, path: str, delay: float, request_id: str) -> None:
+    """Record that a call waits for its client's rate limit before an attempt."""
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "%s %s waits %.2f s for the rate limit request_id=%s", method, path, delay, request_id
+        )
+
+
+def log_rate_pause(method: str, path: str, pause: float, request_id: str) -> None:
+    """Record a 429 that holds every caller of a rate limit."""
+    if logger.isEnabledFor(logging.INFO):
+        logger.info(
+            "%s %s was rate limited (429): every call of this rate limit waits %.2f s "
+            "request_id=%s",
+            method, path, pause, request_id,
         )  # fmt: skip

@@ -1,4 +1,5 @@
-"""Which hooks a client calls: the caller's ``hooks=``, plus OpenTelemetry's when it is on.
+"""Which hooks a client calls: the caller's ``hooks=``, plus OpenTelemetry's when it is on, and
+a rate limit's (`zaguan._limiter`).
 
 Apart from `_hooks` so that neither `_hooks` nor `_otel` imports the other's importer: `_otel`
 builds on `_hooks`, and this module on both.
@@ -14,16 +15,17 @@ from ._events import EVENTS
 from ._hooks import HookSet
 
 
-def hook_set(hooks: object, *, telemetry: bool) -> HookSet | None:
+def hook_set(hooks: object, *, telemetry: bool, internal: object = None) -> HookSet | None:
     """The caller's ``hooks=`` (one object, or a sequence), with the OpenTelemetry hooks added
-    when ``telemetry``; None when there is nothing to call."""
+    when ``telemetry`` and the SDK's own ``internal`` one (a rate limit); None when there is
+    nothing to call."""
     given = _given(hooks)
     if telemetry:
         from ._otel import OpenTelemetryHooks, default_hooks  # noqa: PLC0415  # lazy
 
         if not any(isinstance(hook, OpenTelemetryHooks) for hook in given):
             given = (*given, default_hooks())
-    found = HookSet(given)
+    found = HookSet(given if internal is None else (*given, internal))
     return found if any(getattr(found, name) for name in EVENTS) else None
 
 

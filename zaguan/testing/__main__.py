@@ -30,6 +30,12 @@ def _fault(text: str) -> str:
     return text
 
 
+def _per_minute(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return int(text)
+
+
 def _parser(prog: str = "python -m zaguan.testing") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
@@ -61,21 +67,36 @@ def _parser(prog: str = "python -m zaguan.testing") -> argparse.ArgumentParser:
     parser.add_argument(
         "--fault", type=_fault, help="a server-wide fault spec, e.g. 'status=503;times=1'"
     )
+    for flag, what in (("--rpm", "requests"), ("--tpm", "tokens")):
+        parser.add_argument(
+            flag, type=_per_minute, metavar="N",
+            help=f"limit every key to N {what} per minute (x-ratelimit-* headers, 429s)",
+        )  # fmt: skip
     parser.add_argument("--log-level", default="info", help="uvicorn log level (default info)")
     return parser
+
+
+def make_state(args: argparse.Namespace) -> CoreXState:
+    """The server's state as the command line asks: keys, credits, fault, rate limits."""
+    keys = {key: tier or args.tier for key, tier in args.api_keys} if args.api_keys else None
+    limits = None
+    if args.rpm or args.tpm:
+        limits = dict.fromkeys(keys or (DEFAULT_API_KEY, FREE_API_KEY), (args.rpm, args.tpm))
+    return CoreXState(keys, credits=args.credits, fault=args.fault, rate_limits=limits)
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "python -m zaguan.testing") -> int:
     """Serve until Ctrl-C; ``prog`` names the command in usage (``zaguan local`` runs this)."""
     args = _parser(prog).parse_args(argv)
-    keys = {key: tier or args.tier for key, tier in args.api_keys} if args.api_keys else None
-    state = CoreXState(keys, credits=args.credits, fault=args.fault)
+    state = make_state(args)
     sock = bind_socket(args.host, args.port)
     host, port = sock.getsockname()[:2]
     url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
     print(f"Local CoreX (zaguan.testing) serving on {url}", flush=True)
     for key, ledger in state.ledgers.items():
         print(f"  API key {key}  tier {ledger.tier}  {ledger.credits_total} credits", flush=True)
+    if args.rpm or args.tpm:
+        print(f"  Rate limits per key: {args.rpm or '-'} rpm, {args.tpm or '-'} tpm", flush=True)
     # The next step, ready to paste into another terminal (the `zaguan` command line).
     key = next(iter(state.ledgers))
     env = f"ZAGUAN_BASE_URL={url} ZAGUAN_API_KEY={key}"

@@ -58,6 +58,7 @@ from ._call import (
 )
 from ._errors import ApiError
 from ._faults import Fault
+from ._ratelimits import RateLimitMiddleware, RateLimitSpec
 from ._state import DEFAULT_CREDITS, CoreXState
 
 __all__ = ["LOCAL_ROUTES", "build_app", "contract_path", "create_app"]
@@ -274,7 +275,10 @@ def build_app(state: CoreXState) -> Starlette:
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(_RequestIds, state=state)],
+        middleware=[
+            Middleware(_RequestIds, state=state),
+            Middleware(RateLimitMiddleware, state=state),
+        ],
         exception_handlers={HTTPException: _http_error},
     )
     app.state.corex = state
@@ -287,10 +291,12 @@ def create_app(
     credits: int = DEFAULT_CREDITS,
     fault: str | Fault | None = None,
     clock: Clock | None = None,
+    rate_limits: Mapping[str, RateLimitSpec] | None = None,
 ) -> Starlette:
     """The local CoreX as an ASGI app, for your own server or `httpx2.ASGITransport`.
 
     `LocalCoreX` takes the same options and serves the app over HTTP. Without `LocalCoreX`'s
     uvicorn, `drop` faults cut the response after its status line instead of before it.
     """
-    return build_app(CoreXState(api_keys, credits=credits, fault=fault, clock=clock))
+    state = CoreXState(api_keys, credits=credits, fault=fault, clock=clock, rate_limits=rate_limits)
+    return build_app(state)

@@ -16,6 +16,7 @@ from starlette.applications import Starlette
 from .._credits._ledger import Clock, Ledger
 from ._app import build_app
 from ._faults import Fault
+from ._ratelimits import RateLimitSpec
 from ._state import DEFAULT_CREDITS, CoreXState, Dropper
 from ._uploads import Upload
 
@@ -76,7 +77,8 @@ class LocalCoreX:
     `api_keys` maps each key to its tier (`free`, `pro`, `enterprise`); the first is `api_key`.
     By default: `zk-local-pro` (pro) and `zk-local-free` (free), with `credits` each.
     `fault` is a server-wide fault spec (see the package docstring); `clock` gives the ledger's
-    timestamps (default: the current UTC time).
+    timestamps and the rate limits' time (default: the current UTC time). `rate_limits` maps
+    keys to (requests, tokens) per minute, either None (see `zaguan.testing._core._ratelimits`).
     """
 
     def __init__(
@@ -88,8 +90,11 @@ class LocalCoreX:
         credits: int = DEFAULT_CREDITS,
         fault: str | Fault | None = None,
         clock: Clock | None = None,
+        rate_limits: Mapping[str, RateLimitSpec] | None = None,
     ) -> None:
-        self.state = CoreXState(api_keys, credits=credits, fault=fault, clock=clock)
+        self.state = CoreXState(
+            api_keys, credits=credits, fault=fault, clock=clock, rate_limits=rate_limits
+        )
         self.app = build_app(self.state)
         self._host = host
         self._port = port
@@ -142,6 +147,10 @@ class LocalCoreX:
         """The multipart uploads (audio, images) received with this `X-Request-Id`, one per
         attempt: their text fields and files, byte for byte."""
         return self.state.uploads(request_id)
+
+    def rate_limited(self, api_key: str | None = None) -> int:
+        """How many 429s the rate limits of a key (default `api_key`) sent since the last reset."""
+        return self.state.rate_limits.refused(self.api_key if api_key is None else api_key)
 
     @property
     def fault(self) -> Fault | None:

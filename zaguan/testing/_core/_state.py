@@ -14,6 +14,7 @@ from .._openai_batches._file_store import FileStore
 from .._openai_batches._store import OpenAIBatchStore
 from ._errors import ApiError
 from ._faults import Fault, parse_fault
+from ._ratelimits import RateLimits, RateLimitSpec, check_rate_limits
 from ._uploads import Upload
 
 __all__ = ["DEFAULT_API_KEY", "DEFAULT_CREDITS", "FREE_API_KEY", "CoreXState", "Dropper"]
@@ -38,7 +39,7 @@ class CoreXState:
 
     #: What `reset` keeps: the options the state was built with and the server's plumbing.
     CONFIG_ATTRIBUTES = frozenset(
-        {"clock", "dropper", "_keys", "_credits", "_initial_fault", "_lock"}
+        {"clock", "dropper", "_keys", "_credits", "_initial_fault", "_lock", "_rate_limits"}
     )
 
     def __init__(
@@ -48,6 +49,7 @@ class CoreXState:
         credits: int = DEFAULT_CREDITS,
         fault: str | Fault | None = None,
         clock: Clock | None = None,
+        rate_limits: Mapping[str, RateLimitSpec] | None = None,
     ) -> None:
         keys = (
             dict(api_keys)
@@ -64,6 +66,7 @@ class CoreXState:
         self._keys = keys
         self._credits = credits
         self._initial_fault = parse_fault(fault) if isinstance(fault, str) else fault
+        self._rate_limits = check_rate_limits(rate_limits, keys)
         self._lock = threading.Lock()
         self.reset()
 
@@ -84,6 +87,7 @@ class CoreXState:
             self.files = FileStore()
             self.openai_batches = OpenAIBatchStore()
             self._uploads: dict[str, list[Upload]] = {}
+            self.rate_limits = RateLimits(self._rate_limits, self.clock)
 
     @property
     def fault(self) -> Fault | None:

@@ -23,6 +23,7 @@ from .._catalog._models import (
 from .._core._call import Call, Dropped, apply_fault
 from .._core._errors import ApiError, bad_request
 from .._core._faults import Fault, FaultSpecError, fault_from_model
+from .._core._ratelimits import spend_tokens
 from ._ledger import InsufficientCreditsError, Ledger, RequestIdConflictError, Spend
 
 __all__ = [
@@ -165,4 +166,5 @@ def debit(call: Call, spend: Spend, fingerprint: str) -> dict[str, object]:
         raise insufficient_error(call.ledger, exc) from exc
     except RequestIdConflictError as exc:
         raise conflict_error(call.request_id) from exc
+    spend_tokens(call.request, spend.prompt_tokens + spend.completion_tokens)
     return call.ledger.promptshield_json(entry)
