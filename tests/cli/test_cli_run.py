@@ -218,3 +218,20 @@ def test_a_closed_stdout_changes_nothing(cli_env: dict[str, str], tmp_path: Path
     assert process.returncode == 0, stderr
     assert stderr == b""
     assert len(outputs(out)) == 30
+
+
+def test_rpm_keeps_under_the_servers_limit_with_no_429(
+    zaguan: Run, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    source = write_input(tmp_path / "in.jsonl", [chat_line(f"r{i}") for i in range(20)])
+    with LocalCoreX(rate_limits={"zk-local-pro": (300, None)}) as limited:
+        env = {**cli_env, "ZAGUAN_BASE_URL": limited.base_url}
+        started = time.monotonic()
+        result = zaguan("run", str(source), "-o", str(tmp_path / "out.jsonl"), "--rpm", "240",
+                        env=env)  # fmt: skip
+        elapsed = time.monotonic() - started
+        assert result.returncode == 0, result.stderr
+        assert limited.rate_limited() == 0
+        assert limited.ledger.credits_used == 20
+    # 240/min is 4 a second: a burst of one second's worth, then one every 0.25 s.
+    assert elapsed >= (20 - 4) / 4 * 0.9

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shlex
 import sys
 from argparse import Namespace
-from typing import Any
 
 import httpx2
 
@@ -41,14 +40,12 @@ def run(args: Namespace) -> int:
 
 
 def _client(args: Namespace, http: httpx2.AsyncClient) -> AsyncZaguanClient:
-    options: dict[str, Any] = {}
+    rate_limit = None
     if args.rpm is not None or args.tpm is not None:
-        from .. import RateLimit  # noqa: PLC0415  # the shared limiter, only when asked for
+        from .._ratelimit import RateLimit  # noqa: PLC0415  # the limiter, only when asked for
 
-        options["rate_limit"] = RateLimit(  # type: ignore[operator]  # until part 1 lands
-            requests_per_minute=args.rpm, tokens_per_minute=args.tpm
-        )
-    return AsyncZaguanClient(base_url=args.base_url, http_client=http, **options)
+        rate_limit = RateLimit(requests_per_minute=args.rpm, tokens_per_minute=args.tpm)
+    return AsyncZaguanClient(base_url=args.base_url, http_client=http, rate_limit=rate_limit)
 
 
 def _report(display: Display, args: Namespace) -> None:
