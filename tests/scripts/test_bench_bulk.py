@@ -42,7 +42,7 @@ def test_quick_run_reports_every_measure_in_its_own_section(tmp_path: Path) -> N
     assert throughput.count("x)") >= 2  # ours and the hand loop over httpx2, as ratios
     assert any(label.startswith("(2) `--rpm") for label in rows)
     memory = next(line for label, line in rows.items() if label.startswith("(3) peak RSS"))
-    assert " MB in " in memory
+    assert " MB at the end)" in memory
 
 
 def test_without_markers_the_section_is_appended(tmp_path: Path) -> None:
