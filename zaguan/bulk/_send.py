@@ -77,13 +77,20 @@ class LineResult:
         answered = self._answered()
         return (answered is not None and (answered.code or answered.type)) or type(error).__name__
 
+    @property
+    def error_message(self) -> str | None:
+        """The output line's ``error.message``: CoreX's message when it answered, else the
+        exception's one-line text (no credential in either)."""
+        if self.error is None:
+            return None
+        answered = self._answered()
+        return str(self.error) if answered is None else answered.message
+
     def record(self) -> bytes:
         """The output line (`record_bytes`), its line break included."""
         problem = None
         if self.error is not None:
-            answered = self._answered()
-            message = str(self.error) if answered is None else answered.message
-            problem = (self.error_code or "", message)
+            problem = (self.error_code or "", self.error_message or "")
         body = self.body if self.body is not None else b"null"
         return record_bytes(
             self.custom_id, self.request_id, status_code=self.status_code, body=body, error=problem
