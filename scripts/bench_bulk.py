@@ -356,7 +356,9 @@ def report(counts: Counts) -> str:
     names = clients()
     ratio = rates["zaguan"] / rates["httpx2"]
     date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    command = shlex.join(["python", "scripts/bench_bulk.py", *sys.argv[1:]])
+    given = sys.argv[1:]  # as typed, less --out's folder
+    shown = [a for i, a in enumerate(given) if "--out" not in (a, given[i - 1] if i else "")]
+    command = shlex.join(["python", "scripts/bench_bulk.py", *shown])
     return "\n".join([
         "## The bulk runner (`zaguan run`)",
         "",
