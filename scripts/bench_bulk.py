@@ -350,7 +350,9 @@ def report(counts: Counts) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         rates = measure_throughput(counts, folder, throughput)
+        print(*throughput, sep="\n", flush=True)  # as each measure ends: the last one is long
         limited = measure_rate_limit(counts, folder)
+        print(limited, flush=True)
         memory = measure_memory(counts, folder)
     load_after = tuple(round(x, 2) for x in os.getloadavg())
     names = clients()
@@ -413,7 +415,7 @@ def main() -> None:
     if args.memory_lines:
         counts = dataclasses.replace(counts, memory_lines=args.memory_lines)
     text = report(counts)
-    print(text)
+    print("\n" + text)
     out = args.out or (None if args.quick else HERE.parent / "docs")
     if out is not None:
         write_section(out / "benchmarks.md", text)
