@@ -25,6 +25,7 @@ from ._observe._hooks import Hooks, Observer
 from ._operation import Operation, from_dict
 from ._operations import Operations
 from ._prepare import HeaderCache
+from ._redact import scrub, secrets_in
 from ._request import Call, RequestOptions, build_call
 from ._retry import DEFAULT_MAX_RETRIES
 
@@ -215,12 +216,21 @@ class BaseClient(Operations, Generic[H]):
         max_rounds: int,
         tool_errors: ToolErrors,
     ) -> ToolRun:
-        """The state of a `run_tools` call; its rounds are `_chat_call`s of ``run.request()``."""
+        """The state of a `run_tools` call, every argument checked; its rounds are `_round`s."""
         from .lib._tools import ToolRun  # noqa: PLC0415  # builds on the generated models
 
         is_async = isinstance(self._http, httpx2.AsyncClient)
-        return ToolRun(messages, tools, fields, max_rounds=max_rounds, tool_errors=tool_errors,
-                       is_async=is_async)  # fmt: skip
+        try:
+            return ToolRun(messages, tools, fields, max_rounds=max_rounds,
+                           tool_errors=tool_errors, is_async=is_async,
+                           deadline=self._config.deadline)  # fmt: skip
+        except RequestValidationError as exc:  # a bad request id quotes it: it may hold the key
+            raise scrub(exc, secrets_in(self._config.headers)) from None
+
+    def _round(self, run: ToolRun) -> Call[ChatCompletion]:
+        """The next round of ``run``: a chat with the round's request id, held to the run's
+        deadline."""
+        return run.bound(self._chat_call(None, run.request()))
 
     def _event_stream(self, shell: Callable[..., T], call: Call[Any], *interpreting: Any) -> T:
         """The stream shell ``shell`` over ``call``, not yet sent; ``interpreting`` are the

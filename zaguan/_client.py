@@ -77,8 +77,10 @@ class ZaguanClient(BaseClient[httpx2.Client]):
         self, /, *, response_format: type[P], **fields: Unpack[ParseParams]
     ) -> ParsedChatCompletion[P]:
         """`chat` answering in a type: ``response_format`` is a dataclass, a TypedDict or a
-        pydantic model, sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
-        answer as that type (see `ParsedChatCompletion` for refusals and errors)."""
+        pydantic model (an object at the root: ``int`` or ``list[City]`` is refused before
+        sending), sent as its strict JSON Schema; ``choices[i].message.parsed`` is the
+        answer as that type (see `ParsedChatCompletion` for refusals and errors: any answer
+        that cannot be read into it is a `StructuredOutputError`)."""
         output, call = self._parse_call(response_format, fields)
         return output.parse(self._run(call))
 
@@ -97,10 +99,16 @@ class ZaguanClient(BaseClient[httpx2.Client]):
 
         A `Conversation` given as ``messages`` gets the calls, results and answer appended;
         a list is copied. ``max_rounds`` bounds the rounds of calls; a tool's failure is
-        reported to the model, or raised with ``tool_errors="raise"`` (see `ToolRun`)."""
+        reported to the model, or raised with ``tool_errors="raise"`` (see `ToolRun`).
+
+        Each round is a request with its own id: ``<request_id>:round-<n>`` when a
+        ``request_id`` is given, so that running the same call again is answered from
+        CoreX's record and not charged twice (a fresh id a round otherwise). ``deadline``
+        bounds the whole run, tools included: a round past it is not sent
+        (`APITimeoutError`)."""
         run = self._tool_run(messages, tools, fields, max_rounds=max_rounds,
                              tool_errors=tool_errors)  # fmt: skip
-        while calls := run.calls(self._run(self._chat_call(None, run.request()))):
+        while calls := run.calls(self._run(self._round(run))):
             for call in calls:
                 run.call_tool(call)
         return run.result()

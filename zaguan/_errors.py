@@ -483,7 +483,10 @@ class StructuredOutputError(ZaguanError):
     def __init__(
         self, message: str, *, text: str, completion: ChatCompletion, path: str = "$"
     ) -> None:
-        super().__init__(f"{message} (request id {completion._request_id}); raw text: {text!r}")
+        shown = repr(text[:_STR_LIMIT]) + (
+            f"... ({len(text):,} characters in .text)" if len(text) > _STR_LIMIT else ""
+        )
+        super().__init__(f"{message} (request id {completion._request_id}); raw text: {shown}")
         self.text = text
         self.completion = completion
         self.path = path

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ._errors import APIError
+from ._request import derive_request_id
 
 if TYPE_CHECKING:
     from zaguan_corex_client.models import CreditsHistory, CreditsHistoryEntry
@@ -36,11 +37,11 @@ class PageWalk(Protocol):
 
 def page_params(params: Mapping[str, Any], page: int, **changes: Any) -> dict[str, Any]:
     """The keywords of page number ``page`` (from 2): ``params`` with ``changes``, and a
-    caller's request id R sent as R-2, R-3, ... so CoreX never mistakes a new page for a
-    retry of the last."""
+    caller's request id R sent as R:page-2, R:page-3, ... (`derive_request_id`, the rule of
+    every derived id) so CoreX never mistakes a new page for a retry of the last."""
     following = {**params, **changes}
     if (rid := params.get("request_id")) is not None:
-        following["request_id"] = f"{rid}-{page}"
+        following["request_id"] = derive_request_id(rid, f"page-{page}")
     return following
 
 

@@ -188,6 +188,18 @@ async def test_an_id_holding_a_slash_names_no_other_resource(api: Api) -> None:
     batch = await batch_of(api, chat_line("a"))
     with pytest.raises(NotFoundError):
         await api("cancel_batch", f"{batch.id}/cancel")
+    with pytest.raises(NotFoundError, match=f"'{stored.id}/content'"):
+        await api("delete_file", f"{stored.id}/content")  # a 405 when read as the content route
+    with pytest.raises(NotFoundError):
+        await api("get_messages_batch", "msgbatch_x/results")  # another route when decoded
+    with pytest.raises(NotFoundError):
+        await api("cancel_messages_batch", "msgbatch_x/cancel")
     with pytest.raises(RequestValidationError, match=r"file_id cannot be '\.\.'"):
         await api("get_file_content", "..")
     assert (await api("get_file", stored.id)).id == stored.id
+
+
+async def test_a_literal_percent_2f_in_an_id_is_not_a_slash(api: Api) -> None:
+    """``%252F`` on the wire is the id's own ``%2F`` text, not an encoded slash."""
+    with pytest.raises(NotFoundError, match="'file-x%2Fcontent'"):
+        await api("get_file", "file-x%2Fcontent")

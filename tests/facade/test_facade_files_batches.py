@@ -157,7 +157,7 @@ async def test_files_are_listed_page_after_page(api: Api, mock: respx.MockRouter
         {"limit": "1", "purpose": "batch", "order": "asc"},
         {"limit": "1", "purpose": "batch", "order": "asc", "after": "file-1"},
     ]
-    assert [c.request.headers["x-request-id"] for c in pages.calls] == ["L", "L-2"]
+    assert [c.request.headers["x-request-id"] for c in pages.calls] == ["L", "L:page-2"]
 
 
 @pytest.mark.parametrize(

@@ -409,7 +409,7 @@ async def test_iter_credits_history_follows_next_cursor(api: Api, mock: respx.Mo
         {"limit": "2", "model": MODEL, "cursor": "c3"},
     ]
     ids = [call.request.headers["X-Request-Id"] for call in route.calls]
-    assert ids == ["walk", "walk-2", "walk-3"]
+    assert ids == ["walk", "walk:page-2", "walk:page-3"]
 
 
 async def test_iter_credits_history_stops_on_a_repeated_cursor(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any, ClassVar, Literal, NotRequired, TypedDict
 
 import httpx2
 import pydantic
@@ -17,6 +17,7 @@ from zaguan import (
     ContentFilterFinishReasonError,
     LengthFinishReasonError,
     ParsedChatCompletion,
+    RequestValidationError,
     StructuredOutputError,
     ZaguanClient,
 )
@@ -212,3 +213,47 @@ def test_annotations_that_name_nothing_reachable_are_a_type_error() -> None:
 
     with pytest.raises(TypeError, match=r"cannot resolve the annotations of .*Holder"):
         OutputType(Holder)
+
+
+# -- Types: what is a field, enum members in a Literal, and what can be the answer's root.
+
+
+@dataclass
+class Tagged:
+    kind: ClassVar[str] = "tagged"  # the class's, not the answer's
+    name: str
+    color: Literal[Color.RED, "plain"]
+
+
+def test_class_variables_are_not_fields_and_enum_members_are_their_values() -> None:
+    schema = json_schema(Tagged)
+    assert schema["required"] == ["name", "color"]
+    assert schema["properties"]["color"] == {"enum": ["red", "plain"]}
+    json.dumps(schema)  # what is sent: JSON all through
+    read = OutputType(Tagged).parse(completion({"content": '{"name": "n", "color": "red"}'}))
+    assert read.choices[0].message.parsed == Tagged("n", Color.RED)  # the member, not "red"
+    plain = OutputType(Tagged).parse(completion({"content": '{"name": "n", "color": "plain"}'}))
+    assert plain.choices[0].message.parsed == Tagged("n", "plain")
+    with pytest.raises(StructuredOutputError) as caught:
+        OutputType(Tagged).parse(completion({"content": '{"name": "n", "color": "blue"}'}))
+    assert caught.value.path == "$.color"
+
+
+async def test_a_class_variable_and_an_enum_literal_go_through_the_server(api: Api) -> None:
+    completion = await api("chat_parse", model=MODEL, messages=HI, response_format=Tagged)
+    assert completion.choices[0].message.parsed == Tagged("example", Color.RED)
+
+
+class Cities(pydantic.RootModel[list[str]]):
+    pass
+
+
+@pytest.mark.parametrize("root", [int, str, list[Item], Color, Item | None, Cities])
+def test_a_root_that_is_no_object_is_refused_before_sending(server: LocalCoreX, root: Any) -> None:
+    with (
+        ZaguanClient(server.api_key, base_url=server.base_url) as client,
+        pytest.raises(RequestValidationError, match="an object at the root") as caught,
+    ):
+        client.chat_parse(model=MODEL, messages=HI, response_format=root)
+    assert "wrap it in a dataclass, a TypedDict or a pydantic model" in str(caught.value)
+    assert server.ledger.entries == ()  # nothing sent

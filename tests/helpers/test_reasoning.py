@@ -23,6 +23,14 @@ REASONING = "The user wrote 2 words, so I echo them."
         ("<think></think>x", Reasoned("", "x")),
         ("plain", Reasoned(None, "plain")),
         (None, Reasoned(None, "")),
+        # Nested blocks: the block ends at the tag that closes the first one.
+        ("<think>a <think>b</think> c</think>answer", Reasoned("a <think>b</think> c", "answer")),
+        ("<think><think>x</think></think>\n\nanswer", Reasoned("<think>x</think>", "answer")),
+        ("<think>a <think>b</think> cut", Reasoned("a <think>b</think> cut", "")),  # unclosed
+        # Stray closing tags right after the block belong to it; later ones are text.
+        ("<think>a</think></think> answer", Reasoned("a", "answer")),
+        ("<think>a</think>answer </think>", Reasoned("a", "answer </think>")),
+        ("</think>answer", Reasoned(None, "</think>answer")),  # no block: all text
     ],
 )
 def test_split_reasoning(content: str | None, expected: Reasoned) -> None:

@@ -15,6 +15,7 @@ from tests.e2e.conftest import Api
 from zaguan import (
     Conversation,
     FunctionTool,
+    RequestValidationError,
     ToolCallError,
     ToolRoundsExceededError,
     ZaguanClient,
@@ -93,6 +94,55 @@ def test_functions_that_cannot_be_described_are_refused() -> None:
         function_tool(untyped)
     with pytest.raises(TypeError, match=r"\*args"):
         function_tool(variadic)
+
+
+def test_a_positional_only_parameter_is_refused_at_definition() -> None:
+    def positional(city: str, /, unit: str = "C") -> str:
+        return city
+
+    with pytest.raises(TypeError, match=r"positional: parameter 'city' is positional-only"):
+        function_tool(positional)
+
+
+@pytest.mark.parametrize(
+    ("function", "name"),
+    [
+        (get_weather, "get weather!"),
+        (lambda city: city, None),  # "<lambda>"
+        (get_weather, "x" * 65),
+        (get_weather, ""),
+        (get_weather, "météo"),
+    ],
+)
+def test_a_name_the_providers_refuse_is_refused_at_definition(function: Any, name: Any) -> None:
+    with pytest.raises(ValueError, match=r"\^\[a-zA-Z0-9_-\]\{1,64\}\$") as caught:
+        function_tool(function, name=name)
+    if name is None:
+        assert "'<lambda>'" in str(caught.value)
+        assert "pass name= to function_tool" in str(caught.value)
+    function_tool(get_weather, name="x" * 64)  # the longest name accepted
+
+
+def test_a_name_or_description_of_another_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="name must be a string, got 3"):
+        function_tool(get_weather, name=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="description must be a string"):
+        function_tool(get_weather, description=["d"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="a tool is a typed function, got 'get_weather'"):
+        function_tool("get_weather")  # type: ignore[arg-type]
+
+
+def test_two_tools_of_one_name_are_refused_before_sending(server: LocalCoreX) -> None:
+    def weather(city: str) -> str:
+        return city
+
+    with (
+        ZaguanClient(server.api_key, base_url=server.base_url) as client,
+        pytest.raises(RequestValidationError, match="two tools are named 'weather'"),
+    ):
+        client.run_tools(model=MODEL, messages=ask("weather"),
+                         tools=[weather, function_tool(get_weather, name="weather")])  # fmt: skip
+    assert server.ledger.entries == ()  # nothing was sent
 
 
 def test_arguments_are_read_into_the_parameters_types() -> None:

@@ -57,32 +57,63 @@ def trim(
     budget: int,
     count: Callable[[ChatMessageParam], int] = approx_tokens,
 ) -> list[ChatMessageParam]:
-    """The latest ``messages`` that fit in ``budget`` tokens, keeping the leading system (or
-    developer) messages and always the last turn.
+    """The latest ``messages`` that fit in ``budget`` tokens, keeping every system (or
+    developer) message and always the last exchange.
 
-    The oldest turns go first. A turn is a message, or an assistant message with tool calls
-    together with the tool results that answer it, so that no tool result is left without
-    the call it answers (which providers reject). When the pinned messages and the last turn
-    alone exceed the budget, they are returned anyway: trimming never empties a request.
+    The oldest exchanges go first, whole: an exchange is a user message with the assistant
+    and tool messages that answer it (messages before the first user message are one of
+    their own), so that what is sent never starts with an answer whose question was dropped,
+    nor holds a tool result without the call it answers (which providers reject). When the
+    kept messages and the last exchange alone exceed the budget, they are returned anyway:
+    trimming never empties a request. Order is kept.
     """
-    pinned = 0
-    while pinned < len(messages) and messages[pinned].get("role") in _PINNED_ROLES:
-        pinned += 1
-    turns = _turns(messages[pinned:])
-    total = sum(map(count, messages))
-    while len(turns) > 1 and total > budget:
-        total -= sum(map(count, turns.pop(0)))
-    return [*messages[:pinned], *(message for turn in turns for message in turn)]
+    costs = [_count(count, message) for message in messages]
+    exchanges = _exchanges(messages)
+    total = sum(costs)
+    dropped: set[int] = set()
+    for exchange in exchanges[:-1]:  # the oldest first; never the last
+        if total <= budget:
+            break
+        total -= sum(costs[i] for i in exchange)
+        dropped.update(exchange)
+    return [message for i, message in enumerate(messages) if i not in dropped]
 
 
-def _turns(messages: Sequence[ChatMessageParam]) -> list[list[ChatMessageParam]]:
-    turns: list[list[ChatMessageParam]] = []
-    for message in messages:
-        if message.get("role") == "tool" and turns:
-            turns[-1].append(message)  # with the call it answers
-        else:
-            turns.append([message])
-    return turns
+def _exchanges(messages: Sequence[ChatMessageParam]) -> list[list[int]]:
+    """The indexes of each exchange of ``messages``, oldest first (pinned ones in none)."""
+    exchanges: list[list[int]] = []
+    for i, message in enumerate(messages):
+        role = message.get("role")
+        if role in _PINNED_ROLES:
+            continue
+        if role == "user" or not exchanges:
+            exchanges.append([i])
+        else:  # an answer: the assistant's, a tool's result
+            exchanges[-1].append(i)
+    return exchanges
+
+
+def _count(count: Callable[[ChatMessageParam], object], message: ChatMessageParam) -> float:
+    """``count(message)``, checked: a count that is not one (NaN, negative) would silently
+    keep every message, or drop them all."""
+    tokens = count(message)
+    if isinstance(tokens, bool) or not isinstance(tokens, int | float):
+        raise TypeError(f"count_tokens returned {tokens!r}, not a number of tokens")
+    if not 0 <= tokens < math.inf:
+        raise ValueError(f"count_tokens returned {tokens!r}, not a number of tokens >= 0")
+    return tokens
+
+
+def check_budget(value: object) -> int | None:
+    """A token budget: an integer >= 1, or None (no limit)."""
+    if value is None:
+        return None
+    message = f"max_tokens must be an integer >= 1 or None, got {value!r}"
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(message)
+    if value < 1:
+        raise ValueError(message)
+    return value
 
 
 class Conversation:
@@ -109,11 +140,25 @@ class Conversation:
         self.history: list[ChatMessageParam] = []
         """Every message, oldest first, as plain dicts."""
         self.max_tokens = max_tokens
+        if not callable(count_tokens):
+            raise TypeError(f"count_tokens must be callable, got {count_tokens!r}")
         self.count_tokens = count_tokens
+        if isinstance(messages, str | bytes | Mapping) or not isinstance(messages, Iterable):
+            raise TypeError(f"messages must be an iterable of messages, got {messages!r}")
         if system is not None:
             self.add({"role": "system", "content": system})
         for message in messages:
             self.add(message)
+
+    @property
+    def max_tokens(self) -> int | None:
+        """The token budget of ``messages`` (None: no limit); an integer >= 1, checked when
+        set (`TypeError` for another type, `ValueError` below 1)."""
+        return self._max_tokens
+
+    @max_tokens.setter
+    def max_tokens(self, value: int | None) -> None:
+        self._max_tokens = check_budget(value)
 
     @property
     def messages(self) -> list[ChatMessageParam]:
@@ -142,8 +187,24 @@ class Conversation:
     def add_reply(self, reply: ChatCompletion | ChatCompletionMessage) -> ChatMessageParam:
         """Append the assistant's message of ``reply`` (its first choice): content and tool
         calls, as the next request must repeat them; returns it. Reasoning is not sent back
-        (providers reject or ignore it)."""
-        message = reply.choices[0].message if isinstance(reply, ChatCompletion) else reply
+        (providers reject or ignore it).
+
+        A completion without choices raises `ValueError` and appends nothing: skipping it
+        silently would send the next question right after the last one, as if answered."""
+        if isinstance(reply, ChatCompletion):
+            if not reply.choices:
+                raise ValueError(
+                    f"the completion has no choices: no reply to add (request id "
+                    f"{reply._request_id}); ask again, or add a message of your own"
+                )
+            message = reply.choices[0].message
+        elif isinstance(reply, ChatCompletionMessage):
+            message = reply
+        else:
+            raise TypeError(
+                f"add_reply takes a ChatCompletion or a ChatCompletionMessage, got {reply!r} "
+                "(append a message dict with add())"
+            )
         added: ChatMessageParam = {"role": "assistant", "content": message.content}
         if message.tool_calls:
             calls = [call.to_dict() for call in message.tool_calls]

@@ -10,7 +10,10 @@ the client received into a `ParsedChatCompletion`, as ``openai``'s
 - ``finish_reason == "length"`` raises `LengthFinishReasonError` (the JSON is cut short),
   ``"content_filter"`` raises `ContentFilterFinishReasonError`; both carry the completion;
 - content that is not JSON, or does not fit the type, raises `StructuredOutputError`
-  carrying the raw text.
+  carrying the raw text: so does anything else that stops reading it (JSON nested too
+  deeply, content parts that are not text, the type's own constructor or validators
+  refusing the values), so that an answer already charged never ends in a raw exception.
+  Content sent as a list of text parts is read as their text, joined.
 
 The parsed models are subclasses of the generated ones (which use slots, so no attribute can
 be added to an instance): plain subclasses with one more slot, built by the generated
@@ -22,13 +25,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_origin
 
 from zaguan_corex_client.models import ChatCompletion, ChatCompletionChoice, ChatCompletionMessage
 
 from .._errors import (
     ContentFilterFinishReasonError,
     LengthFinishReasonError,
+    RequestValidationError,
     StructuredOutputError,
 )
 from .._results import stamp
@@ -75,14 +79,26 @@ _NAME_CHARACTERS = re.compile(r"[^a-zA-Z0-9_-]")
 
 class OutputType(Generic[T]):
     """The requested type ``T``: its ``response_format`` and the parsing of an answer.
-    Building it checks that the type can be described (a `TypeError` otherwise)."""
+    Building it checks that the type can be described, as an object (OpenAI's strict mode
+    wants one at the root): a `RequestValidationError` otherwise, before anything is sent."""
 
     def __init__(self, tp: type[T]) -> None:
         self.type = tp
+        try:
+            schema = json_schema(tp)
+        except TypeError as exc:
+            raise RequestValidationError(f"response_format: {exc}") from exc.__cause__
+        if schema.get("type") != "object":
+            raise RequestValidationError(
+                f"response_format={self.name} is not answered by a JSON object, and structured "
+                "outputs need an object at the root (OpenAI's strict mode refuses anything "
+                f"else): wrap it in a dataclass, a TypedDict or a pydantic model with one "
+                f"field, e.g. `value: {self.name}`"
+            )
         name = _NAME_CHARACTERS.sub("_", getattr(tp, "__name__", "response"))[:64]
         self.response_format: dict[str, Any] = {
             "type": "json_schema",
-            "json_schema": {"name": name or "response", "schema": json_schema(tp), "strict": True},
+            "json_schema": {"name": name or "response", "schema": schema, "strict": True},
         }
 
     def parse(self, completion: ChatCompletion) -> ParsedChatCompletion[T]:
@@ -102,24 +118,53 @@ class OutputType(Generic[T]):
     def _choice(self, raw: dict[str, Any], completion: ChatCompletion) -> ParsedChoice[T]:
         choice = ParsedChoice[T].from_dict(raw)
         message = ParsedChatCompletionMessage[T].from_dict(raw["message"])
-        text = message.content
-        message.parsed = None if text is None or message.refusal else self._value(text, completion)
+        content: object = message.content
+        if content is None or message.refusal:
+            message.parsed = None
+        else:
+            message.parsed = self._value(_text(content, completion), completion)
         choice.message = message
         return choice
 
     def _value(self, text: str, completion: ChatCompletion) -> T:
         try:
             value = json.loads(text)
-        except ValueError as exc:
+            result: T = convert(self.type, value)
+        except Mismatch as exc:  # the constructor's or pydantic's error stays the cause
+            raise StructuredOutputError(
+                f"The answer does not fit {self.name}: {exc}",
+                text=text, completion=completion, path=exc.path,
+            ) from exc.__cause__  # fmt: skip
+        except RecursionError:
+            raise StructuredOutputError(
+                "The answer is nested too deeply to read", text=text, completion=completion
+            ) from None
+        except ValueError as exc:  # json.loads's
             raise StructuredOutputError(
                 f"The answer is not JSON ({exc})", text=text, completion=completion
             ) from None
-        try:
-            result: T = convert(self.type, value)
-        except Mismatch as exc:
-            name = getattr(self.type, "__name__", repr(self.type))
-            raise StructuredOutputError(
-                f"The answer does not fit {name}: {exc}",
-                text=text, completion=completion, path=exc.path,
-            ) from None  # fmt: skip
         return result
+
+    @property
+    def name(self) -> str:
+        """The requested type's name, as errors say it (``list[City]`` whole)."""
+        if get_origin(self.type) is not None:
+            return repr(self.type)
+        return getattr(self.type, "__name__", repr(self.type))
+
+
+def _text(content: object, completion: ChatCompletion) -> str:
+    """A message's content as text: a string, or a list of text parts joined."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list) and all(_is_text_part(part) for part in content):
+        return "".join(part["text"] for part in content)
+    try:
+        raw = json.dumps(content, ensure_ascii=False, default=repr)
+    except RecursionError:
+        raw = "<content nested too deeply to show>"
+    raise StructuredOutputError("The answer's content is not text", text=raw, completion=completion)
+
+
+def _is_text_part(part: object) -> bool:
+    return isinstance(part, dict) and part.get("type") == "text" and isinstance(part["text"], str)

@@ -13,7 +13,9 @@ from typing import NamedTuple
 
 from zaguan_corex_client.models import ChatCompletionMessage, Usage
 
-_THINK = re.compile(r"\s*<think>(.*?)(?:</think>|\Z)\s*", re.DOTALL)
+_TAG = re.compile(r"<(/?)think>")
+_LEADING = re.compile(r"\s*<think>")
+_STRAY = re.compile(r"(?:\s*</think>)*\s*")
 
 
 class Reasoned(NamedTuple):
@@ -29,15 +31,25 @@ def split_reasoning(content: str | None) -> Reasoned:
     >>> split_reasoning("<think>\\nThe user said hi.\\n</think>\\n\\nHello!")
     Reasoned(reasoning='The user said hi.', answer='Hello!')
 
-    Only a block at the start counts (a ``<think>`` quoted later in an answer is text); a
-    block never closed (the answer was cut at the token limit) is all reasoning, with an
-    empty answer. Whitespace around the reasoning and before the answer is dropped.
+    Only a block at the start counts (a ``<think>`` quoted later in an answer is text). Tags
+    nest: the block ends at the ``</think>`` that closes its first ``<think>``, inner pairs
+    being part of the reasoning; ``</think>`` tags right after the block (whitespace
+    between) are strays of it and dropped, later ones are text. A block never closed (the
+    answer was cut at the token limit) is all reasoning, with an empty answer. Whitespace
+    around the reasoning and before the answer is dropped.
     """
     text = content or ""
-    match = _THINK.match(text)
-    if match is None:
+    start = _LEADING.match(text)
+    if start is None:
         return Reasoned(None, text)
-    return Reasoned(match.group(1).strip(), text[match.end() :])
+    depth = 1
+    for tag in _TAG.finditer(text, start.end()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            strays = _STRAY.match(text, tag.end())  # matches always, if only ""
+            end = strays.end() if strays is not None else tag.end()
+            return Reasoned(text[start.end() : tag.start()].strip(), text[end:])
+    return Reasoned(text[start.end() :].strip(), "")
 
 
 def reasoning_of(message: ChatCompletionMessage) -> Reasoned:

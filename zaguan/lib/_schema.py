@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import inspect
 import sys
 import types
 from collections.abc import Mapping
@@ -53,10 +54,20 @@ def is_pydantic(tp: object) -> bool:
 
 
 def object_fields(tp: type) -> dict[str, Any]:
-    """The fields of a dataclass or TypedDict, name to type (string annotations resolved)."""
-    if not (dataclasses.is_dataclass(tp) or is_typeddict(tp)):
+    """The fields of a dataclass or TypedDict, name to type (string annotations resolved).
+
+    A dataclass's are what its constructor takes: its ``init`` fields and ``InitVar`` s;
+    ``ClassVar`` s belong to the class and ``field(init=False)`` to ``__post_init__``."""
+    if is_typeddict(tp):
+        return hints(tp)
+    if not dataclasses.is_dataclass(tp):
         raise TypeError(f"{tp!r} is not a dataclass, a TypedDict or a pydantic model")
-    return hints(tp)
+    taken = {field.name for field in dataclasses.fields(tp) if field.init}
+    return {
+        name: hint.type if isinstance(hint, dataclasses.InitVar) else hint
+        for name, hint in hints(tp).items()
+        if name in taken or isinstance(hint, dataclasses.InitVar)
+    }
 
 
 def hints(obj: Any, *, include_extras: bool = False) -> dict[str, Any]:
@@ -92,8 +103,8 @@ def _schema(tp: Any, seen: frozenset[Any]) -> dict[str, Any]:
     if tp in _PRIMITIVES:
         return {"type": _PRIMITIVES[tp]}
     origin, args = get_origin(tp), get_args(tp)
-    if origin is Literal:
-        return {"enum": list(args)}
+    if origin is Literal:  # an enum member is sent as its value, and read back as the member
+        return {"enum": [_sent(arg) for arg in args]}
     if origin in (Union, types.UnionType):
         return {"anyOf": [_schema(arg, seen) for arg in args]}
     if origin is list:
@@ -140,12 +151,24 @@ def convert(tp: Any, value: Any, path: str = "$") -> Any:
         return _scalar(tp, value, path)
     origin, args = get_origin(tp), get_args(tp)
     if origin is Literal:
-        return _expect(value in args and type(value) in map(type, args), value, path, f"{args}")
+        return _literal(args, value, path)
     if origin in (Union, types.UnionType):
         return _union(args, value, path)
     if origin is list:
         return _list(args[0] if args else Any, value, path)
     return _object(tp, value, path)
+
+
+def _literal(args: tuple[Any, ...], value: Any, path: str) -> Any:
+    for arg in args:
+        sent = _sent(arg)
+        if type(value) is type(sent) and value == sent:  # 1 is not True, nor 1.0
+            return arg
+    raise Mismatch(path, f"one of {[_sent(arg) for arg in args]}", value)
+
+
+def _sent(arg: Any) -> Any:
+    return arg.value if isinstance(arg, enum.Enum) else arg
 
 
 def _list(item: Any, value: Any, path: str) -> list[Any]:
@@ -186,7 +209,7 @@ def _object(tp: Any, value: Any, path: str) -> Any:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         try:
             return tp(value)
-        except ValueError:
+        except Exception:  # ValueError; or whatever the enum's own _missing_ raises
             raise Mismatch(path, f"one of {[m.value for m in tp]}", value) from None
     if is_pydantic(tp):
         import pydantic  # noqa: PLC0415  # imported already: `tp` is one of its models
@@ -195,11 +218,22 @@ def _object(tp: Any, value: Any, path: str) -> Any:
             return tp.model_validate(value)
         except pydantic.ValidationError as exc:
             raise Mismatch(path, f"{tp.__name__} ({exc.error_count()} errors)", value) from exc
+        except Exception as exc:  # a validator's own error, which pydantic lets through
+            raise _refused(tp, exc, path, value) from exc
     if not isinstance(value, dict):
         raise Mismatch(path, "an object", value)
     fields = object_fields(tp)
     built = build_fields(fields, value, path, optional=_optional_keys(tp))
-    return built if is_typeddict(tp) else tp(**built)
+    if is_typeddict(tp):
+        return built
+    try:
+        return tp(**built)
+    except Exception as exc:  # the class's own checks (__post_init__) refused these values
+        raise _refused(tp, exc, path, value) from exc
+
+
+def _refused(tp: type, exc: Exception, path: str, value: Any) -> Mismatch:
+    return Mismatch(path, f"what {tp.__name__} accepts ({type(exc).__name__}: {exc})", value)
 
 
 def _optional_keys(tp: Any) -> frozenset[str]:
@@ -210,10 +244,11 @@ def _optional_keys(tp: Any) -> frozenset[str]:
         not_required = {name for name, origin in marked.items() if origin is NotRequired}
         required = {name for name, origin in marked.items() if origin is Required}
         return frozenset((set(tp.__optional_keys__) | not_required) - required)
+    # The constructor's parameters with a default: fields and InitVars alike.
     return frozenset(
-        f.name
-        for f in dataclasses.fields(tp)
-        if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        name
+        for name, parameter in inspect.signature(tp).parameters.items()
+        if parameter.default is not parameter.empty
     )
 
 

@@ -58,6 +58,7 @@ from ._call import (
 )
 from ._errors import ApiError
 from ._faults import Fault
+from ._path_ids import KeepEncodedSlashes, decode_path_params
 from ._ratelimits import RateLimitMiddleware, RateLimitSpec
 from ._state import DEFAULT_CREDITS, CoreXState
 
@@ -118,6 +119,7 @@ def _endpoint(
     (unless the handler applies its own), and errors."""
 
     async def endpoint(request: Request) -> Response:
+        decode_path_params(request.scope)
         try:
             ledger = next(iter(state.ledgers.values()))  # only `/health` skips auth; unused there
             if auth:
@@ -276,6 +278,7 @@ def build_app(state: CoreXState) -> Starlette:
     app = Starlette(
         routes=routes,
         middleware=[
+            Middleware(KeepEncodedSlashes),
             Middleware(_RequestIds, state=state),
             Middleware(RateLimitMiddleware, state=state),
         ],

@@ -19,7 +19,6 @@ from .._contract._spec import load_contract
 from .._core._call import Call, json_response
 from .._core._errors import ApiError
 from .._core._multipart import read_form
-from .._core._path_ids import path_id
 from .._credits._charge import conflict_error
 from ._file_store import StoredFile
 from ._lists import list_json, page
@@ -96,15 +95,15 @@ async def list_files(call: Call) -> Response:
 
 
 async def get_file(call: Call) -> Response:
-    return json_response(find_file(call, path_id(call, "file_id")).to_json())
+    return json_response(find_file(call, call.request.path_params["file_id"]).to_json())
 
 
 async def delete_file(call: Call) -> Response:
-    stored = find_file(call, path_id(call, "file_id"))
+    stored = find_file(call, call.request.path_params["file_id"])
     call.state.files.delete(call.ledger, stored.id)
     return json_response({"id": stored.id, "object": "file", "deleted": True})
 
 
 async def get_file_content(call: Call) -> Response:
-    stored = find_file(call, path_id(call, "file_id"))
+    stored = find_file(call, call.request.path_params["file_id"])
     return Response(stored.content, media_type="application/octet-stream")

@@ -23,7 +23,6 @@ from starlette.responses import Response
 from .._contract._spec import load_contract
 from .._core._call import Call, json_response
 from .._core._errors import ApiError, bad_request
-from .._core._path_ids import path_id
 from .._credits._charge import conflict_error, fingerprint
 from .._credits._ledger import Ledger
 from ._file_store import StoredFile
@@ -68,7 +67,7 @@ async def create_batch(call: Call) -> Response:
 
 
 def _batch(call: Call) -> OpenAIBatch:
-    batch_id = path_id(call, "batch_id")
+    batch_id = call.request.path_params["batch_id"]
     batch = call.state.openai_batches.find(call.ledger, batch_id)
     if batch is None:
         raise ApiError(404, f"No such batch: {batch_id!r}", param="batch_id")
