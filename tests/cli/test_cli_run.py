@@ -173,9 +173,9 @@ def test_failed_lines_are_status_3(zaguan: Run, tmp_path: Path) -> None:
 
 
 def test_a_stalled_line_fails_at_its_deadline_and_the_run_ends(zaguan: Run, tmp_path: Path) -> None:
-    rows = [chat_line("stalled", model="test/slow-5"), chat_line("a"), chat_line("b")]
+    rows = [chat_line("stalled", model="test/slow-10"), chat_line("a"), chat_line("b")]
     source = write_input(tmp_path / "in.jsonl", rows)
-    result = zaguan("run", str(source), "-o", str(tmp_path / "out.jsonl"), "--deadline", "0.5")
+    result = zaguan("run", str(source), "-o", str(tmp_path / "out.jsonl"), "--deadline", "2.5")
     assert result.returncode == 3
     assert "by error: APITimeoutError: 1" in result.stdout
 
