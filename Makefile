@@ -58,6 +58,7 @@ test-versions:
 bench: install  ## side by side with raw httpx and the peers; writes docs/benchmarks.md and .png
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_bulk.py
 
 bench-micro: install  ## the micro-benchmarks: SSE decoder, request validation, decoding
 	$(PY) scripts/bench_sse.py

@@ -5,6 +5,7 @@ The tree::
     ZaguanError
     ├── ConfigurationError
     ├── RequestValidationError             bad input, found before sending (_validate.py)
+    ├── BulkInputError                     a bulk run's input, output or state is unusable
     ├── LengthFinishReasonError            chat_parse: the JSON was cut at the token limit
     ├── ContentFilterFinishReasonError     chat_parse: the content filter stopped the answer
     ├── StructuredOutputError              chat_parse: the answer does not fit the type
@@ -442,6 +443,19 @@ class RequestValidationError(ZaguanError, TypeError, ValueError):
     def __init__(self, message: str, path: str = "") -> None:
         super().__init__(message)
         self.path = path
+
+
+class BulkInputError(ZaguanError, ValueError):
+    """A bulk run (`zaguan.bulk`) cannot start: an option, its input file, its output file or
+    its saved state is unusable. Raised before any line is sent; ``problems`` lists each as
+    ``(line number or None, text)`` (at most ten for a bad input file), ``where`` names the
+    file they are in."""
+
+    def __init__(self, problems: list[tuple[int | None, str]], *, where: str = "") -> None:
+        self.problems = problems
+        self.where = where
+        lines = [text if number is None else f"line {number}: {text}" for number, text in problems]
+        super().__init__(f"{where}: " * bool(where) + "; ".join(lines))
 
 
 # -- The helpers' errors: about an answer, not a failed exchange.

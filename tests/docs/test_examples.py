@@ -24,6 +24,7 @@ SCRIPTS = sorted(path for path in EXAMPLES.glob("*.py") if not path.name.startsw
 #: What each script's output must contain: the behaviour it demonstrates.
 EXPECTED = {
     "async_stream.py": ["openai/gpt-4o-mini: Echo: Hello", "gemini-2.0-flash: Echo: Bonjour"],
+    "bulk.py": ["lines: 30 failed: 0 credits: 30", "resumed: 30 already done, 0 sent"],
     "chat.py": ["Echo: Hello from the examples", "tokens: 7 + 5", "request id: "],
     "credits.py": ["pages of 2: 2", "requests today: 3 credits: 3"],
     "deadline.py": ["The call's deadline of 0.5 s passed"],

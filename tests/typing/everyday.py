@@ -8,7 +8,10 @@ import json
 from dataclasses import dataclass
 from typing import TypedDict, Unpack
 
+import httpx2
+
 import zaguan
+import zaguan.bulk
 from zaguan import AsyncZaguanClient, RateLimit, ZaguanClient
 from zaguan_corex_client.models import (
     BatchRequestInputParam,
@@ -265,3 +268,23 @@ async def openai_habits_async(client: AsyncZaguanClient) -> str:
     tool = zaguan.function_tool(get_time)
     reply = await client.chat(model=MODEL, messages=conversation(), tools=[tool])
     return reply.model_dump_json()
+def bulk_everyday() -> None:
+    def show(progress: zaguan.bulk.Progress) -> None:
+        print(progress.done, progress.total, progress.eta or 0.0, progress.stopped)
+
+    def make(http: httpx2.AsyncClient) -> AsyncZaguanClient:
+        return AsyncZaguanClient(http_client=http, max_retries=5)
+
+    summary = zaguan.bulk.run(
+        "in.jsonl", "out.jsonl", client=make, endpoint="chat", concurrency=8, ordered=True,
+        resume=True, max_credits=100, deadline=30, on_progress=show,
+    )  # fmt: skip
+    reason: zaguan.bulk.StopReason | None = summary.stopped
+    print(summary.by_error.get("APITimeoutError", 0), reason)
+
+
+async def bulk_lines(client: AsyncZaguanClient) -> bytes:
+    line = zaguan.bulk.line_of({"custom_id": "a", "method": "POST", "url": "/v1/embeddings",
+                                "body": {"model": "m", "input": "x"}}, 1)  # fmt: skip
+    result = await zaguan.bulk.send_line(client, line, "job-1", deadline=10)
+    return result.record() if result.ok else (result.error_code or "").encode()

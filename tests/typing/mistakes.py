@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import zaguan.bulk
 from zaguan import (
     AsyncZaguanClient,
     Conversation,
@@ -155,3 +156,11 @@ def habit_mistakes(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
     client.chat(model=M, messages=HI, tools=[get_time])  # E: list-item  (a function_tool of it)
     client.list_models().data.append("m")  # E: arg-type
     client.chat(model=M, messages=HI).model_dump(exclude_none="yes")  # E: arg-type
+async def bulk_mistakes(client: AsyncZaguanClient) -> None:
+    zaguan.bulk.run("in.jsonl", "out.jsonl", concurency=8)  # E: call-arg
+    zaguan.bulk.run("in.jsonl", "out.jsonl", ordered="yes")  # E: arg-type
+    zaguan.bulk.run("in.jsonl", "out.jsonl", client=ZaguanClient())  # E: arg-type
+    summary = await zaguan.bulk.arun("in.jsonl", "out.jsonl", client=client)
+    summary.done = 3  # E: misc
+    print(summary.eta + 1)  # E: operator
+    await zaguan.bulk.send_line(client, {"custom_id": "a"}, "run")  # E: arg-type

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 API_ERROR = 1
 """The exit status when CoreX refused the request or could not be reached."""
+FAILED_LINES = 3
+"""``zaguan run``: every line was written, some with an error."""
+OVER_BUDGET = 4
+"""``zaguan run``: it stopped at ``--max-credits``."""
 INTERRUPTED = 130
 """The exit status after Ctrl-C: 128 + SIGINT, as shells report it."""
 

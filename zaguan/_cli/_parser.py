@@ -7,6 +7,7 @@ Each subcommand sets ``run`` to the module (in this package) whose ``run(args)``
 from __future__ import annotations
 
 import argparse
+import math
 from datetime import date
 from typing import NoReturn
 
@@ -119,6 +120,67 @@ def _add_credits(commands: argparse._SubParsersAction[Parser], common: Parser) -
     credits_.set_defaults(run="_credits")
 
 
+_RUN_STATUS = """\
+exit status: 0 every line answered, 1 CoreX refused the key or the credits, or could not be
+reached (the run stops; --resume carries on), 2 usage, input or configuration mistake (nothing
+sent), 3 done but some lines failed (their errors are in OUTPUT), 4 stopped at --max-credits,
+130 interrupted (Ctrl-C: the first lets the lines in flight end, the second drops them)."""
+
+
+def _add_run(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    run = commands.add_parser(
+        "run", parents=[common], help="send every request of a JSON Lines file",
+        description="Send every request of INPUT (OpenAI Batch API request lines, or bare "
+        "request bodies with --endpoint) and write one Batch API output line per request to "
+        "OUTPUT, each charged once: --resume carries on after a crash or Ctrl-C.",
+        epilog=_RUN_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    run.add_argument("input", metavar="INPUT", help="a JSON Lines file, one request per line")
+    run.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="the results file")
+    run.add_argument(
+        "--endpoint", choices=["chat", "embeddings", "messages"], help="where bare bodies go"
+    )
+    run.add_argument(
+        "-c", "--concurrency", type=_positive, default=32, help="requests in flight (default 32)"
+    )
+    run.add_argument("--rpm", type=_positive, help="at most this many requests per minute")
+    run.add_argument("--tpm", type=_positive, help="at most this many tokens per minute")
+    run.add_argument(
+        "--max-credits", type=_credits, metavar="C", help="stop sending once C credits are spent"
+    )
+    run.add_argument(
+        "--deadline", type=_seconds, metavar="S", help="seconds one request may take, retries "
+        "included (default: no bound but the client's timeouts)",
+    )  # fmt: skip
+    run.add_argument("--resume", action="store_true", help="carry on the run that wrote OUTPUT")
+    run.add_argument("--ordered", action="store_true", help="write OUTPUT in input order")
+    run.set_defaults(run="_run")
+
+
+def _credits(text: str) -> float:
+    value = _number(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of credits >= 0, got {text!r}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = _number(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}")
+    return value
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
@@ -147,6 +209,7 @@ def build() -> Parser:
     _add_chat(commands, common)
     _add_listings(commands, common)
     _add_credits(commands, common)
+    _add_run(commands, common)
     # Its options are the local server's own (`zaguan local --help` shows them): `main` hands
     # everything after `local` to it, unparsed.
     commands.add_parser("local", add_help=False, help="run a local CoreX for tests and demos")
