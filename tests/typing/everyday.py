@@ -268,6 +268,8 @@ async def openai_habits_async(client: AsyncZaguanClient) -> str:
     tool = zaguan.function_tool(get_time)
     reply = await client.chat(model=MODEL, messages=conversation(), tools=[tool])
     return reply.model_dump_json()
+
+
 def bulk_everyday() -> None:
     def show(progress: zaguan.bulk.Progress) -> None:
         print(progress.done, progress.total, progress.eta or 0.0, progress.stopped)

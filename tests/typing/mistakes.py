@@ -156,6 +156,8 @@ def habit_mistakes(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
     client.chat(model=M, messages=HI, tools=[get_time])  # E: list-item  (a function_tool of it)
     client.list_models().data.append("m")  # E: arg-type
     client.chat(model=M, messages=HI).model_dump(exclude_none="yes")  # E: arg-type
+
+
 async def bulk_mistakes(client: AsyncZaguanClient) -> None:
     zaguan.bulk.run("in.jsonl", "out.jsonl", concurency=8)  # E: call-arg
     zaguan.bulk.run("in.jsonl", "out.jsonl", ordered="yes")  # E: arg-type
