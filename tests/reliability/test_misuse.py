@@ -66,6 +66,7 @@ async def test_a_timeout_that_cannot_be_waited_is_refused_before_sending(
     assert corex_server.attempts("rid-timeout") == 0
 
 
+@pytest.mark.parametrize("flavour", FLAVOURS)  # clients with a pool of their own
 @pytest.mark.parametrize("via", ["client", "copy made before", "copy made after"])
 async def test_a_closed_client_says_so_before_sending(
     flavour: str, corex_server: LocalCoreX, via: str
