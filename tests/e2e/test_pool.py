@@ -115,6 +115,11 @@ async def test_the_sdks_pool_keeps_every_connection_alive(
             await http.aclose()
 
 
+def _drop(held: list[Any]) -> None:
+    held.clear()  # the last reference
+    gc.collect()
+
+
 @ASYNC
 async def test_an_abandoned_stream_frees_its_connection_when_collected(
     make_api: MakeApi,
@@ -122,8 +127,7 @@ async def test_an_abandoned_stream_frees_its_connection_when_collected(
     client = await async_client(make_api, max_connections=1, pool=2, max_retries=0)
     held = [await client.chat_stream(**CHAT)]
     with pytest.warns(ResourceWarning, match="unclosed stream"):  # dropped unread, on purpose
-        held.clear()  # the last reference
-        gc.collect()
+        _drop(held)
     assert await client.chat(**CHAT)  # its connection, the pool's only one, was freed
 
 
