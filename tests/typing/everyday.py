@@ -12,6 +12,7 @@ import httpx2
 
 import zaguan
 import zaguan.bulk
+import zaguan.ray
 from zaguan import AsyncZaguanClient, RateLimit, ZaguanClient
 from zaguan_corex_client.models import (
     BatchRequestInputParam,
@@ -290,3 +291,11 @@ async def bulk_lines(client: AsyncZaguanClient) -> bytes:
                                 "body": {"model": "m", "input": "x"}}, 1)  # fmt: skip
     result = await zaguan.bulk.send_line(client, line, "job-1", deadline=10)
     return result.record() if result.ok else (result.error_code or "").encode()
+
+
+def ray_stage_settings() -> dict[str, object]:
+    stage = zaguan.ray.CoreXStage(
+        run_id="job-1", endpoint="chat", rate_limit=RateLimit(requests_per_minute=600),
+        workers=4, max_in_flight=8, deadline=30, client_options={"timeout": 10},
+    )  # fmt: skip
+    return {"stage": repr(stage), "schema": zaguan.ray.OUTPUT_SCHEMA}

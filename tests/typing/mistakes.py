@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import zaguan.bulk
+import zaguan.ray
 from zaguan import (
     AsyncZaguanClient,
     Conversation,
@@ -166,3 +167,11 @@ async def bulk_mistakes(client: AsyncZaguanClient) -> None:
     summary.done = 3  # E: misc
     print(summary.eta + 1)  # E: operator
     await zaguan.bulk.send_line(client, {"custom_id": "a"}, "run")  # E: arg-type
+
+
+def ray_mistakes() -> None:
+    zaguan.ray.CoreXStage(endpoint="chat")  # E: call-arg
+    zaguan.ray.CoreXStage("job-1")  # E: call-arg
+    zaguan.ray.CoreXStage(run_id="job-1", workers="4")  # E: arg-type
+    zaguan.ray.CoreXStage(run_id="job-1", rate_limit=600)  # E: arg-type
+    zaguan.ray.CoreXStage(run_id="job-1", concurrency=4)  # E: call-arg

@@ -1,0 +1,57 @@
+"""The Ray stage on a local Ray (two CPUs, no dashboard), started once for the session's ray
+tests, against the local CoreX on 127.0.0.1, which the Ray workers (processes of this machine)
+reach as the test does. Every test here is in one xdist group, so one worker starts Ray once.
+Skipped, saying so, only where the ``ray`` extra is not installed ([dev] installs it)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from zaguan.testing import LocalCoreX, corex_server
+
+pytest.importorskip("ray", reason='Ray is not installed: pip install "zaguan-corex[ray]"')
+
+import ray  # after the skip
+
+__all__ = ["corex_server"]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# Ray Data sets its own deprecated settings whenever it copies its DataContext (Ray 2.60): its
+# warnings, not ours.
+_RAYS_OWN = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.data.context")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.xdist_group("ray"))
+            item.add_marker(_RAYS_OWN)
+
+
+@pytest.fixture(scope="session")
+def ray_cluster() -> Iterator[None]:
+    """A local Ray for the session; its workers import this checkout (the tests' stages)."""
+    ray.init(
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        runtime_env={
+            "env_vars": {"PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "generated")])}
+        },
+    )
+    try:
+        yield
+    finally:
+        ray.shutdown()
+
+
+@pytest.fixture
+def server(corex_server: LocalCoreX) -> LocalCoreX:
+    return corex_server
