@@ -1,6 +1,6 @@
-"""The Ray stage on a local Ray (two CPUs, no dashboard), started once for the session's ray
-tests, against the local CoreX on 127.0.0.1, which the Ray workers (processes of this machine)
-reach as the test does. Every test here is in one xdist group, so one worker starts Ray once.
+"""The Ray stage on a local Ray (two CPUs, no dashboard), started once per xdist worker that runs
+a Ray test, against the local CoreX on 127.0.0.1, which the Ray workers (processes of this machine)
+reach as the test does.
 Skipped, saying so, only where the ``ray`` extra is not installed ([dev] installs it)."""
 
 from __future__ import annotations
@@ -20,19 +20,6 @@ import ray  # after the skip
 __all__ = ["corex_server"]
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-# Ray Data sets its own deprecated settings whenever it copies its DataContext (Ray 2.60): its
-# warnings, not ours.
-_RAYS_OWN = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.data.context")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in item.path.parents:
-            item.add_marker(pytest.mark.xdist_group("ray"))
-            item.add_marker(_RAYS_OWN)
 
 
 @pytest.fixture(scope="session")

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.docs._markdown import PYTHON, ROOT, parse_blocks, run_block
+from tests.ray_data._marks import RAY
 from zaguan.testing import LocalCoreX
 
 PAGE = ROOT / "docs" / "ray.md"
 
 pytestmark = [
-    pytest.mark.usefixtures("ray_cluster"),
+    *RAY,
     # Three rows make one block, which one of the page's two actors gets: Ray says so.
     pytest.mark.filterwarnings("ignore:The minimum number of concurrent actors:UserWarning"),
 ]

@@ -10,16 +10,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import pytest
 import ray
 
 from tests.bulk._support import chat_line
+from tests.ray_data._marks import RAY
 from tests.ray_data._stages import DiesOnceStage
 from zaguan import RateLimit
 from zaguan.ray import CoreXStage
 from zaguan.testing import LocalCoreX
 
-pytestmark = pytest.mark.usefixtures("ray_cluster")
+pytestmark = RAY
 
 
 def run_job(
