@@ -11,6 +11,7 @@ import httpx2
 
 from ._config import DEFAULT_LIMITS, DEFAULT_TIMEOUT
 from ._errors import ConfigurationError
+from ._extras import raise_missing_extra
 
 __all__ = ["DefaultAioHttpClient", "DefaultAsyncHttpxClient", "DefaultHttpxClient"]
 
@@ -100,13 +101,7 @@ class DefaultAioHttpClient(httpx2.AsyncClient):
         try:
             from ._aiohttp import AioHttpTransport  # noqa: PLC0415  # the extra, when made
         except ModuleNotFoundError as exc:
-            if (exc.name or "").partition(".")[0] not in _AIOHTTP_MODULES:
-                raise
-            raise ModuleNotFoundError(
-                "DefaultAioHttpClient needs aiohttp, which the aiohttp extra installs: "
-                'pip install "zaguan-corex[aiohttp]"',
-                name="aiohttp",
-            ) from exc
+            raise_missing_extra(exc, _AIOHTTP_MODULES, "DefaultAioHttpClient", "aiohttp")
         settings = _with_defaults(kwargs)
         if settings.get("transport") is not None or settings.pop("http2", False):
             raise ConfigurationError(

@@ -18,6 +18,8 @@ job. ``import zaguan`` never imports this package, nor Ray.
 
 import importlib.util
 
+from .._extras import raise_missing_extra as _raise_missing_extra
+
 _EXTRA_MODULES = frozenset({"ray", "pyarrow"})
 
 try:
@@ -27,13 +29,6 @@ try:
         raise ModuleNotFoundError("No module named 'ray'", name="ray")
     from ._stage import OUTPUT_SCHEMA, CoreXStage
 except ModuleNotFoundError as exc:
-    _missing = (exc.name or "").partition(".")[0]
-    if _missing not in _EXTRA_MODULES:
-        raise
-    raise ModuleNotFoundError(
-        f"zaguan.ray needs {_missing!r}, which the ray extra installs: "
-        'pip install "zaguan-corex[ray]"',
-        name=_missing,
-    ) from exc
+    _raise_missing_extra(exc, _EXTRA_MODULES, "zaguan.ray", "ray")
 
 __all__ = ["OUTPUT_SCHEMA", "CoreXStage"]

@@ -250,6 +250,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._extras import raise_missing_extra as _raise_missing_extra
 from .._public import publish as _publish
 from .._retry import is_testing, set_testing
 
@@ -265,14 +266,7 @@ try:
     from ._core._state import DEFAULT_API_KEY, FREE_API_KEY
     from ._credits._ledger import Entry, Ledger
 except ModuleNotFoundError as exc:
-    _missing = (exc.name or "").partition(".")[0]
-    if _missing not in _EXTRA_MODULES:
-        raise
-    raise ModuleNotFoundError(
-        f"zaguan.testing needs {_missing!r}, which its extra installs: "
-        'pip install "zaguan-corex[testing]"',
-        name=_missing,
-    ) from exc
+    _raise_missing_extra(exc, _EXTRA_MODULES, "zaguan.testing", "testing")
 
 
 if TYPE_CHECKING:
