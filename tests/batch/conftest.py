@@ -35,5 +35,6 @@ def finished(job: BatchJob) -> JobStatus:
     asked: list[float] = []
     job._sleep = asked.append  # type: ignore[method-assign]
     status = job.wait(poll_interval=1.0, max_interval=2.0)
-    assert asked == sorted(asked) and all(1.0 <= s <= 2.0 for s in asked)
+    assert asked == sorted(asked)
+    assert all(1.0 <= s <= 2.0 for s in asked)
     return status

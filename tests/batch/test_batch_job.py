@@ -217,7 +217,7 @@ def test_results_before_the_end_and_over_an_output_are_refused(
     with pytest.raises(BatchJobError, match="is still in_progress: wait"):
         job.results(tmp_path / "out.jsonl")
     (tmp_path / "taken.jsonl").write_text("")
-    with pytest.raises(BatchJobError, match="taken.jsonl exists"):
+    with pytest.raises(BatchJobError, match=r"taken\.jsonl exists"):
         job.results(tmp_path / "taken.jsonl")
     finished(job)
     source.write_text(source.read_text().replace("hello", "bye"))
@@ -230,7 +230,7 @@ def test_wait_gives_progress_and_a_timeout(client: ZaguanClient, tmp_path: Path)
     job = submit(write_input(tmp_path / "in.jsonl", rows), client=client,
                  metadata={"zaguan_test_lines_per_read": "1"})  # fmt: skip
     job._sleep = lambda seconds: None  # type: ignore[method-assign]
-    with pytest.raises(BatchJobError, match="has not ended after 0.5 s"):
+    with pytest.raises(BatchJobError, match=r"has not ended after 0\.5 s"):
         job.wait(poll_interval=1, timeout=0.5)
     seen: list[zaguan.bulk.Progress] = []
     job.wait(poll_interval=1, on_progress=seen.append)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +64,8 @@ def test_status_cancel_list_and_json(
     assert made.returncode == 0, made.stderr
     job = json.loads(made.stdout)["job"]
     status = zaguan("batch", "status", job, env=batch_env)
-    assert status.returncode == 0 and f"job {job} running" in status.stdout
+    assert status.returncode == 0
+    assert f"job {job} running" in status.stdout
     cancelled = zaguan("batch", "cancel", job, "--json", env=batch_env)
     assert json.loads(cancelled.stdout)["batches"][0]["status"] in ("cancelling", "cancelled")
     waited = zaguan("batch", "wait", job, "--poll", "0.01", "--json", env=batch_env)
@@ -93,3 +96,17 @@ def test_mistakes_are_one_line_with_their_status(
     source = write_input(tmp_path / "in.jsonl", [chat_line("c0")])
     assert zaguan("batch", "submit", str(source), env=off).returncode == 0
     assert not (tmp_path / "jobs").exists()
+
+
+def test_help_and_import_zaguan_do_not_load_the_batch_module() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from zaguan._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(['batch', '--help'])\n"
+        "loaded = [m for m in sys.modules if m.startswith(('zaguan.batch', 'zaguan.bulk'))]\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
