@@ -42,6 +42,7 @@ settings.register_profile(
 Client = ZaguanClient | AsyncZaguanClient
 TIMEOUT = 0.5  # every wait of a faulty exchange is bounded by this, or by a deadline
 BOUND = 10.0  # seconds any failure must take at most, generous for a loaded machine
+STEADY = 5.0  # the timeout of clients whose server answers at once: only a loaded machine waits
 USER = [{"role": "user", "content": "hello"}]
 WAV_HEAD = b"RIFF\x00\x00\x00\x00WAVE"
 
@@ -161,8 +162,10 @@ async def make_client(flavour: str) -> AsyncIterator[Callable[..., Client]]:
 
 @pytest.fixture
 def client(make_client: Callable[..., Client], scripted: ScriptedServer) -> Client:
-    """A client of the test's flavour on the scripted server."""
-    return make_client(scripted.base_url)
+    """A client of the test's flavour on the scripted server, with the `STEADY` timeout: a
+    test of a timeout asks `make_client` for the short one. (On a loaded machine the scripted
+    server, a thread of this process, was seen to take more than 0.5 s to answer.)"""
+    return make_client(scripted.base_url, timeout=STEADY)
 
 
 @pytest.fixture(autouse=True)

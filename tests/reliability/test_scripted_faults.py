@@ -14,7 +14,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.reliability._scripted import ScriptedServer
-from tests.reliability.conftest import BOUND, KINDS, STREAMS, Client, consume
+from tests.reliability.conftest import BOUND, KINDS, STEADY, STREAMS, TIMEOUT, Client, consume
 from zaguan import (
     APIConnectionError,
     APIResponseValidationError,
@@ -59,8 +59,14 @@ async def assert_pool_usable(client: Client) -> None:
 
 @pytest.mark.parametrize(("script", "kind", "expected"), CASES)
 async def test_fault_raises_the_documented_error(
-    client: Client, script: str, kind: str, expected: type[ZaguanError]
+    make_client: Callable[..., Client],
+    scripted: ScriptedServer,
+    script: str,
+    kind: str,
+    expected: type[ZaguanError],
 ) -> None:
+    timeout = TIMEOUT if expected is APITimeoutError else STEADY  # the short one is tested
+    client = make_client(scripted.base_url, timeout=timeout)
     started = time.monotonic()
     with pytest.raises(ZaguanError) as info:
         await consume(client, kind, script, request_id=f"rid-{script}")
