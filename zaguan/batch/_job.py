@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .._client import ZaguanClient
-from .._errors import BatchJobError, NotFoundError
+from .._errors import APIResponseValidationError, BatchJobError, NotFoundError
 from .._raw import raw
 from .._request import derive_request_id
 from ..bulk import Progress
@@ -243,8 +243,13 @@ class BatchJob:
         if not state.ended:
             raise BatchJobError(f"batch {batch.id} is still {state.status}: wait() for it first")
         if batch.api == "anthropic":
-            content = raw(client.get_messages_batch_results)(batch.id).http_response.content
-            return anthropic_records(batch.id, content, batch.lines), None
+            try:
+                answer = raw(client.get_messages_batch_results)(batch.id)
+            except APIResponseValidationError as exc:  # a line the SDK could not read
+                raise BatchJobError(
+                    f"batch {batch.id}: its results file is unreadable: {exc}"
+                ) from None
+            return anthropic_records(batch.id, answer.http_response.content, batch.lines), None
         files = {}
         for what, file_id in (("output file", found.output_file_id),
                               ("error file", found.error_file_id)):  # fmt: skip
