@@ -15,7 +15,7 @@ from tests.batch.conftest import finished
 from tests.bulk._support import chat_line, outputs, write_input
 from zaguan import AsyncZaguanClient, ZaguanClient
 from zaguan._request import derive_request_id
-from zaguan.batch import BatchJobError, submit
+from zaguan.batch import BatchJobError, asubmit, submit
 from zaguan.testing import LocalCoreX
 
 
@@ -237,3 +237,29 @@ def test_wait_gives_progress_and_a_timeout(client: ZaguanClient, tmp_path: Path)
     assert [p.done for p in seen] == sorted(p.done for p in seen)
     assert (seen[-1].total, seen[-1].done, seen[-1].finished) == (3, 3, True)
     assert not any(p.finished for p in seen[:-1])
+
+
+async def test_the_async_twin_gives_the_same_lines(
+    client: ZaguanClient, corex_server: LocalCoreX, tmp_path: Path
+) -> None:
+    source = mixed(tmp_path)
+    job = submit(source, client=client)
+    finished(job)
+    job.results(tmp_path / "sync.jsonl")
+    async with AsyncZaguanClient(corex_server.api_key, base_url=corex_server.base_url) as aclient:
+        ajob = await asubmit(source, client=aclient)
+        assert [b.api for b in ajob.record.batches] == ["openai", "anthropic", "openai"]
+        asked: list[float] = []
+
+        async def record(seconds: float) -> None:
+            asked.append(seconds)
+
+        ajob._sleep = record  # type: ignore[method-assign]
+        status = await ajob.wait(poll_interval=1.0)
+        assert (status.finished, status.completed, status.failed) == (True, 12, 2)
+        assert asked
+        summary = await ajob.results(tmp_path / "async.jsonl")
+        assert (summary.done, summary.failed) == (14, 2)
+        assert (await ajob.cancel()).finished
+    a, b = outputs(tmp_path / "sync.jsonl"), outputs(tmp_path / "async.jsonl")
+    assert [shape(line) for line in b] == [shape(line) for line in a]

@@ -304,3 +304,10 @@ def batch_everyday(client: ZaguanClient) -> int:
     except zaguan.batch.BatchJobError as exc:
         print(exc)
     return summary.failed + status.completed
+
+
+async def batch_async(client: AsyncZaguanClient) -> int:
+    job = await zaguan.batch.asubmit("in.jsonl", client=client, endpoint="messages")
+    status = await job.wait(on_progress=lambda p: print(p.done, p.total))
+    summary = await job.results("out.jsonl")
+    return summary.done + status.failed

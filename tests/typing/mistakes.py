@@ -177,3 +177,9 @@ def batch_job_mistakes(client: ZaguanClient, aclient: AsyncZaguanClient) -> None
     batch_job.wait(on_progress="bar")  # E: arg-type
     batch_job.status().finished = True  # E: misc
     batch_job.results()  # E: call-arg
+
+
+async def batch_async_mistakes(client: ZaguanClient) -> None:
+    await zaguan.batch.asubmit("in.jsonl", client=client)  # E: arg-type
+    ajob = await zaguan.batch.asubmit("in.jsonl")
+    ajob.status().finished  # E: attr-defined

@@ -15,18 +15,21 @@ contract's, per API) becomes several batches of one `BatchJob`. ``results`` writ
 ``zaguan run``'s output lines, one per input line, in input order; a line its batch never ran
 (expired, cancelled, failed) gets an error record saying so. Each job is recorded locally
 (`record_dir`; ``ZAGUAN_BATCH_RECORD=0`` turns it off) so that `open_job` finds it from
-another process. Synchronous: the waits are long and few.
+another process. `asubmit` and `AsyncBatchJob` are the same for asyncio.
 """
 
 from .._errors import BatchJobError
-from ._job import BatchJob, BatchState, JobStatus, list_jobs, open_job, submit
+from ._job import AsyncBatchJob, BatchJob, asubmit, list_jobs, open_job, submit
 from ._record import record_dir
+from ._steps import BatchState, JobStatus
 
 __all__ = [
+    "AsyncBatchJob",
     "BatchJob",
     "BatchJobError",
     "BatchState",
     "JobStatus",
+    "asubmit",
     "list_jobs",
     "open_job",
     "record_dir",
