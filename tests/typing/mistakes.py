@@ -182,4 +182,4 @@ def batch_job_mistakes(client: ZaguanClient, aclient: AsyncZaguanClient) -> None
 async def batch_async_mistakes(client: ZaguanClient) -> None:
     await zaguan.batch.asubmit("in.jsonl", client=client)  # E: arg-type
     ajob = await zaguan.batch.asubmit("in.jsonl")
-    ajob.status().finished  # E: attr-defined
+    print(ajob.status().finished)  # E: attr-defined
