@@ -8,13 +8,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.batch.conftest import finished
 from tests.bulk._support import chat_line, write_input
-from zaguan import ZaguanClient
-from zaguan.batch import BatchJobError, list_jobs, open_job, record_dir, submit
+from zaguan import AsyncZaguanClient, ConfigurationError, ZaguanClient
+from zaguan.batch import BatchJobError, asubmit, list_jobs, open_job, record_dir, submit
 from zaguan.bulk import BulkInputError
 from zaguan.testing import LocalCoreX
 
@@ -108,3 +109,36 @@ def test_a_job_id_or_record_that_is_not_one(tmp_path: Path, jobs_dir: Path) -> N
         with pytest.raises(BatchJobError, match=f"{missing}.json is not a job record"):
             open_job(missing)
     assert list_jobs() == []  # an unreadable record is left out of the list
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ({"poll_interval": 0}, "poll_interval must be a positive number"),
+        ({"poll_interval": float("nan")}, "poll_interval must be a positive number"),
+        ({"max_interval": None}, "max_interval must be a positive number of seconds, got None"),
+        ({"timeout": -1}, "timeout must be a positive number"),
+    ],
+)
+def test_wait_refuses_bad_intervals(
+    client: ZaguanClient, tmp_path: Path, options: dict[str, Any], problem: str
+) -> None:
+    job = submit(write_input(tmp_path / "in.jsonl", [chat_line("c0")]), client=client)
+    with pytest.raises(ConfigurationError, match=problem):
+        job.wait(**options)
+
+
+async def test_a_client_of_the_other_flavour_is_refused(tmp_path: Path) -> None:
+    source = write_input(tmp_path / "in.jsonl", [chat_line("c0")])
+    async with AsyncZaguanClient("zk-x", base_url="http://127.0.0.1:9") as aclient:
+        with pytest.raises(
+            ConfigurationError, match="client must be an instance of ZaguanClient or None"
+        ):
+            submit(source, client=aclient)  # type: ignore[arg-type]
+    with (
+        ZaguanClient("zk-x", base_url="http://127.0.0.1:9") as client,
+        pytest.raises(
+            ConfigurationError, match="client must be an instance of AsyncZaguanClient or None"
+        ),
+    ):
+        await asubmit(source, client=client)  # type: ignore[arg-type]

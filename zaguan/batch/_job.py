@@ -8,10 +8,11 @@ import contextlib
 import os
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._async_client import AsyncZaguanClient
 from .._client import ZaguanClient
+from .._errors import ConfigurationError
 from .._raw import araw, raw
 from ..bulk import Progress
 from ..bulk._lines import endpoint_url
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
         BatchCreateRequestCompletionWindow as Window,
     )
 
+T = TypeVar("T")
+
 __all__ = ["AsyncBatchJob", "BatchJob", "asubmit", "list_jobs", "open_job", "submit"]
 
 
@@ -32,6 +35,14 @@ def _method(client: Any, call: Call) -> Callable[..., Any]:
     if call.raw:
         return araw(method) if isinstance(client, AsyncZaguanClient) else raw(method)
     return method  # type: ignore[no-any-return]
+
+
+def _checked(client: T | None, kind: type[T]) -> T | None:
+    if client is not None and not isinstance(client, kind):
+        raise ConfigurationError(
+            f"client must be an instance of {kind.__name__} or None, got {client!r}"
+        )
+    return client
 
 
 class _Job:
@@ -61,7 +72,7 @@ class BatchJob(_Job):
 
     def __init__(self, record: JobRecord, *, client: ZaguanClient | None = None) -> None:
         super().__init__(record)
-        self.client = client
+        self.client = _checked(client, ZaguanClient)
 
     def _sleep(self, seconds: float) -> None:
         """Wait between two polls: a method, so that a test replaces it on one job instead of
@@ -135,7 +146,7 @@ class AsyncBatchJob(_Job):
 
     def __init__(self, record: JobRecord, *, client: AsyncZaguanClient | None = None) -> None:
         super().__init__(record)
-        self.client = client
+        self.client = _checked(client, AsyncZaguanClient)
 
     async def _sleep(self, seconds: float) -> None:
         """Wait between two polls (a test replaces it, never `asyncio.sleep`)."""

@@ -16,7 +16,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .._errors import APIResponseValidationError, BatchJobError, NotFoundError
+from .._config import check_seconds
+from .._errors import (
+    APIResponseValidationError,
+    BatchJobError,
+    ConfigurationError,
+    NotFoundError,
+)
 from .._request import derive_request_id
 from ..bulk import Progress
 from ..bulk._input import check_input, read_lines
@@ -137,6 +143,11 @@ def wait(
     on_progress: Callable[[Progress], object] | None,
 ) -> Steps:
     """Poll with backoff until every batch has ended (see `BatchJob.wait`)."""
+    for value, name in ((poll_interval, "poll_interval"), (max_interval, "max_interval")):
+        if value is None:
+            raise ConfigurationError(f"{name} must be a positive number of seconds, got None")
+        check_seconds(value, name)
+    check_seconds(timeout, "timeout")
     started = time.monotonic()
     delay = poll_interval
     while True:
