@@ -5,6 +5,7 @@ here as README.md's do (`tests.docs._markdown`), and the API reference names eve
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 from pathlib import Path
 
@@ -93,4 +94,6 @@ def test_the_reference_documents_only_what_exists() -> None:
     """A renamed or removed name fails here, before mkdocstrings fails the site's build."""
     for qualified in DOCUMENTED - {"zaguan.testing"}:
         module, _, name = qualified.rpartition(".")
+        if module == "zaguan.ray" and importlib.util.find_spec("ray") is None:
+            continue  # its extra is not installed here (`make test-versions`): it says so itself
         assert hasattr(importlib.import_module(module), name), qualified

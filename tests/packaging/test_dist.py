@@ -85,12 +85,14 @@ def _name(requirement: str) -> str:
 
 
 # Projects an extra names that this environment need not have installed (`make test` installs
-# [dev] only), each with the reason it is a real dependency and not a name that looks like one.
+# [dev] and [ray], `make test-versions` [dev] only), each with the reason it is a real
+# dependency and not a name that looks like one.
 NOT_INSTALLED_HERE = {
     "zaguan-sdk": "bench: the previous Zaguan SDK (0.2), a peer scripts/bench.py measures",
     "mistralai": "bench: Mistral's client, a peer scripts/bench.py measures",
     "matplotlib": "bench: the chart of docs/benchmarks.png",
     "httpx": "bench: httpx 0.x, the baseline zaguan-sdk 0.2 runs on",
+    "ray": "ray: Ray Data, the engine zaguan.ray's stage runs in (.venv only: Makefile)",
     "mkdocs": "docs: the site builder",
     "mkdocs-material": "docs: the site's theme",
     "mkdocstrings": "docs: the API reference",

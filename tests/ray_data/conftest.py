@@ -1,7 +1,8 @@
-"""The Ray stage on a local Ray (two CPUs, no dashboard), started once per xdist worker that runs
-a Ray test, against the local CoreX on 127.0.0.1, which the Ray workers (processes of this machine)
-reach as the test does.
-Skipped, saying so, only where the ``ray`` extra is not installed ([dev] installs it)."""
+"""The Ray stage on a local Ray (two CPUs, no dashboard), started once for the session (`make test`
+runs this folder in one process, after the rest), against the local CoreX on 127.0.0.1, which the
+Ray workers (processes of this machine) reach as the test does.
+Skipped, saying so, only where the ``ray`` extra is not installed (`make install` installs it;
+`make test-versions` leaves this folder out)."""
 
 from __future__ import annotations
 
