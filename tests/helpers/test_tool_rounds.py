@@ -78,7 +78,11 @@ async def test_the_deadline_bounds_the_whole_run(api: Api, server: LocalCoreX) -
     elapsed = time.monotonic() - started
     # Round 1 (0.4 s) and the tool (0.3 s) leave 0.3 s for round 2, which needs 0.4 s.
     assert deadline - 0.05 <= elapsed < deadline + 1.0  # timers may fire a little early
-    assert server.ledger.balance == FULL - 1  # round 1 only
+    # Round 1 is charged; round 2 only if the server finished its 0.4 s before it noticed the
+    # client leave, which a loaded machine decides: never a third round, nor one charged twice.
+    assert FULL - 2 <= server.ledger.balance <= FULL - 1
+    ids = [entry.request_id for entry in server.ledger.entries]
+    assert len(ids) == len(set(ids))
 
 
 def slow_weather(city: str) -> str:
