@@ -16,8 +16,8 @@ call and per stream on the HTTP library's MockTransport (no network; aiohttp has
 (g) requests/s of 1,000 non-streaming calls at 16 and at 128 in flight, async clients (each
 transport: httpx2's and aiohttp's), a fresh process each, in 3 rotated rounds (the median),
 with the TCP connections the server saw opened during the 1,000 (after a warm-up of as many
-calls as are in flight: 0 is no churn); (h) deltas/s of a 200-delta Anthropic Messages stream (ours `messages_stream`,
-anthropic's `messages.stream`, raw httpx2).
+calls as are in flight: 0 is no churn); (h) deltas/s of a 200-delta Anthropic Messages stream
+(ours `messages_stream`, anthropic's `messages.stream`, raw httpx2).
 Every client has its default settings except: retries off, the same generous timeout.
 Writes ``OUT/benchmarks.md`` and ``OUT/benchmarks.png`` (with ``--out``, or without
 ``--quick``). Peers that are not installed are reported as n/a (``make bench`` installs them).
