@@ -303,6 +303,15 @@ _CLASS_BY_STATUS: Final[Mapping[int, type[APIStatusError]]] = {
 }
 
 
+def status_of_error_type(name: str) -> int:
+    """The HTTP status an error ``type`` or ``code`` stands for (400 when the SDK knows none):
+    for results that carry an error without its status, as message batch results do."""
+    kind = _CLASS_BY_TYPE.get(name)
+    if kind is InternalServerError:
+        return 500
+    return next((status for status, cls in _CLASS_BY_STATUS.items() if cls is kind), 400)
+
+
 def make_status_error(response: httpx2.Response, *, request_id: str | None) -> APIStatusError:
     """The exception for a non-2xx ``response`` whose body has been read.
 
@@ -456,6 +465,12 @@ class BulkInputError(ZaguanError, ValueError):
         self.where = where
         lines = [text if number is None else f"line {number}: {text}" for number, text in problems]
         super().__init__(f"{where}: " * bool(where) + "; ".join(lines))
+
+
+class BatchJobError(ZaguanError):
+    """A server-side batch job (`zaguan.batch`) cannot go on: its record is missing or
+    unreadable, a batch is not finished yet, or a result file is missing or cut short (the
+    message names the batch and the file). Never an empty result in its place."""
 
 
 # -- The helpers' errors: about an answer, not a failed exchange.

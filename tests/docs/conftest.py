@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from zaguan.testing import LocalCoreX, corex_server
@@ -16,7 +18,9 @@ def corex(corex_server: LocalCoreX) -> LocalCoreX:
 
 
 @pytest.fixture
-def zaguan_env(corex: LocalCoreX, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``ZaguanClient()`` without arguments reaches the local server, as the pages promise."""
+def zaguan_env(corex: LocalCoreX, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``ZaguanClient()`` without arguments reaches the local server, as the pages promise;
+    the batch jobs they submit are recorded in a folder of the test's own."""
     monkeypatch.setenv("ZAGUAN_API_KEY", corex.api_key)
     monkeypatch.setenv("ZAGUAN_BASE_URL", corex.base_url)
+    monkeypatch.setenv("ZAGUAN_BATCH_DIR", str(tmp_path / "batch-jobs"))

@@ -146,7 +146,7 @@ async def test_batch_end_to_end(api: Api, server: LocalCoreX) -> None:
     by_id = {r.custom_id: r.result.to_dict() for r in results}
     assert by_id["ok"]["message"]["content"] == [{"type": "text", "text": "Echo: hello there"}]
     assert by_id["down"]["error"]["error"]["type"] == "overloaded_error"
-    assert len(server.ledger.charges_for(f"{batch.id}/ok")) == 1
+    assert len(server.ledger.charges_for(f"{batch.id}:ok")) == 1
 
 
 async def test_cancelled_batch(api: Api) -> None:

@@ -253,7 +253,7 @@ def test_a_batch_runs_when_read(http: httpx2.Client, corex_server: LocalCoreX) -
     }
     assert found["streamed"]["error"]["error"]["param"] == "stream"
     assert found["down"]["error"]["error"]["type"] == "overloaded_error"
-    assert [e.request_id for e in corex_server.ledger.entries] == [f"{created['id']}/ok"]
+    assert [e.request_id for e in corex_server.ledger.entries] == [f"{created['id']}:ok"]
 
 
 @pytest.mark.parametrize(

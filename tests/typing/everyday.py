@@ -11,6 +11,7 @@ from typing import TypedDict, Unpack
 import httpx2
 
 import zaguan
+import zaguan.batch
 import zaguan.bulk
 from zaguan import AsyncZaguanClient, RateLimit, ZaguanClient
 from zaguan_corex_client.models import (
@@ -290,3 +291,23 @@ async def bulk_lines(client: AsyncZaguanClient) -> bytes:
                                 "body": {"model": "m", "input": "x"}}, 1)  # fmt: skip
     result = await zaguan.bulk.send_line(client, line, "job-1", deadline=10)
     return result.record() if result.ok else (result.error_code or "").encode()
+
+
+def batch_everyday(client: ZaguanClient) -> int:
+    job = zaguan.batch.submit("in.jsonl", client=client, endpoint="chat", metadata={"team": "a"})
+    status = job.wait(poll_interval=5, timeout=3600, on_progress=lambda p: print(p.done))
+    for batch in status.batches:
+        print(batch.id, batch.api, batch.status, batch.completed + batch.failed, batch.total)
+    summary = zaguan.batch.open_job(job.id, client=client).results("out.jsonl")
+    try:
+        zaguan.batch.list_jobs()[0].cancel()
+    except zaguan.batch.BatchJobError as exc:
+        print(exc)
+    return summary.failed + status.completed
+
+
+async def batch_async(client: AsyncZaguanClient) -> int:
+    job = await zaguan.batch.asubmit("in.jsonl", client=client, endpoint="messages")
+    status = await job.wait(on_progress=lambda p: print(p.done, p.total))
+    summary = await job.results("out.jsonl")
+    return summary.done + status.failed

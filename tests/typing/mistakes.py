@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import zaguan.batch
 import zaguan.bulk
 from zaguan import (
     AsyncZaguanClient,
@@ -166,3 +167,19 @@ async def bulk_mistakes(client: AsyncZaguanClient) -> None:
     summary.done = 3  # E: misc
     print(summary.eta + 1)  # E: operator
     await zaguan.bulk.send_line(client, {"custom_id": "a"}, "run")  # E: arg-type
+
+
+def batch_job_mistakes(client: ZaguanClient, aclient: AsyncZaguanClient) -> None:
+    zaguan.batch.submit("in.jsonl", client=aclient)  # E: arg-type
+    zaguan.batch.submit("in.jsonl", completion_window="1h")  # E: arg-type
+    zaguan.batch.submit("in.jsonl", metadata={"n": 1})  # E: dict-item
+    batch_job = zaguan.batch.submit("in.jsonl", client=client)
+    batch_job.wait(on_progress="bar")  # E: arg-type
+    batch_job.status().finished = True  # E: misc
+    batch_job.results()  # E: call-arg
+
+
+async def batch_async_mistakes(client: ZaguanClient) -> None:
+    await zaguan.batch.asubmit("in.jsonl", client=client)  # E: arg-type
+    ajob = await zaguan.batch.asubmit("in.jsonl")
+    print(ajob.status().finished)  # E: attr-defined

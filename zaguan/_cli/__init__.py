@@ -1,13 +1,13 @@
 """The ``zaguan`` command line (``python -m zaguan``): CoreX from a terminal.
 
 `main` parses with `_parser` (argparse), imports the one module that runs the command given
-(``_chat``, ``_catalog``, ``_credits``, ``_embed``, ``_local``, ``_run``) and turns the expected
-failures into one line on stderr and an exit status: 2 for a usage or configuration mistake
-(worded as the option or variable to set, `_connect`), 1 when CoreX refused or could not be
-reached (the error's one-line ``str``, with its request id) or ``zaguan local`` could not
-listen, 130 on Ctrl-C (``zaguan run`` adds 3 and 4, see `_errors`). Characters the output's
-encoding lacks are escaped, never a `UnicodeEncodeError` (`_output`). Anything else is a bug
-and keeps its traceback.
+(``_chat``, ``_catalog``, ``_credits``, ``_embed``, ``_local``, ``_run``, ``_batch``) and turns
+the expected failures into one line on stderr and an exit status: 2 for a usage or
+configuration mistake (worded as the option or variable to set, `_connect`), 1 when CoreX
+refused or could not be reached (the error's one-line ``str``, with its request id) or ``zaguan
+local`` could not listen, 130 on Ctrl-C (``zaguan run`` and ``zaguan batch results`` add 3,
+``zaguan run`` 4, see `_errors`). Characters the output's encoding lacks are escaped, never a
+`UnicodeEncodeError` (`_output`). Anything else is a bug and keeps its traceback.
 
 Start-up cost, measured 2026-11-30 on 2 loaded cores (load average ~4), Python 3.11: ``zaguan
 --help`` takes 0.50 s of wall time (best of 8, ``time .venv/bin/zaguan --help``), of which

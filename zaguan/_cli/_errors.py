@@ -5,7 +5,7 @@ from __future__ import annotations
 API_ERROR = 1
 """The exit status when CoreX refused the request or could not be reached."""
 FAILED_LINES = 3
-"""``zaguan run``: every line was written, some with an error."""
+"""``zaguan run`` and ``zaguan batch results``: every line was written, some with an error."""
 OVER_BUDGET = 4
 """``zaguan run``: it stopped at ``--max-credits``."""
 INTERRUPTED = 130

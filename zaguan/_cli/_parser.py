@@ -157,6 +157,50 @@ def _add_run(commands: argparse._SubParsersAction[Parser], common: Parser) -> No
     run.set_defaults(run="_run")
 
 
+_BATCH_STATUS = """\
+exit status: 0 success, 1 CoreX refused or could not be reached, or a batch's results are
+missing or cut short, 2 usage, input or configuration mistake (nothing sent; a job id with no
+record), 3 `results`: written, but some lines failed or never ran (their errors are in OUTPUT),
+130 interrupted (Ctrl-C: the job goes on at CoreX; `zaguan batch wait JOB` again).
+
+Each job is recorded in $ZAGUAN_BATCH_DIR (default $XDG_STATE_HOME/zaguan/batches, else
+~/.local/state/zaguan/batches); ZAGUAN_BATCH_RECORD=0 records none."""
+
+
+def _add_batch(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    batch = commands.add_parser(
+        "batch", parents=[common], help="run a JSON Lines file as server-side batches",
+        description="Run the requests of a JSON Lines file (what `zaguan run` reads) as CoreX's "
+        "server-side batches: cheaper, done within 24 hours, collected in input order.",
+        epilog=_BATCH_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    which = batch.add_subparsers(
+        dest="what", required=True, metavar="{submit,status,wait,results,cancel,list}"
+    )
+    submit = which.add_parser("submit", parents=[common], help="submit INPUT as one job")
+    submit.add_argument("input", metavar="INPUT", help="a JSON Lines file, one request per line")
+    submit.add_argument(
+        "--endpoint", choices=["chat", "embeddings", "messages"], help="where bare bodies go"
+    )
+    submit.add_argument("--wait", action="store_true", help="then wait for the job to end")
+    for name, text in (("status", "where JOB stands"), ("wait", "wait for JOB to end"),
+                       ("results", "write JOB's results in input order"),
+                       ("cancel", "cancel what JOB has not run")):  # fmt: skip
+        command = which.add_parser(name, parents=[common], help=text)
+        command.add_argument("job", metavar="JOB", help="the job's id (job_...)")
+        if name == "results":
+            command.add_argument(
+                "-o", "--output", required=True, metavar="OUTPUT", help="the results file"
+            )
+    for command in (submit, which.choices["wait"]):
+        command.add_argument(
+            "--poll", type=_seconds, default=2.0, metavar="S",
+            help="seconds before the first poll, then half again each time (default 2)",
+        )  # fmt: skip
+    which.add_parser("list", parents=[common], help="the recorded jobs, newest first")
+    batch.set_defaults(run="_batch")
+
+
 def _credits(text: str) -> float:
     value = _number(text)
     if value < 0:
@@ -210,6 +254,7 @@ def build() -> Parser:
     _add_listings(commands, common)
     _add_credits(commands, common)
     _add_run(commands, common)
+    _add_batch(commands, common)
     # Its options are the local server's own (`zaguan local --help` shows them): `main` hands
     # everything after `local` to it, unparsed.
     commands.add_parser("local", add_help=False, help="run a local CoreX for tests and demos")

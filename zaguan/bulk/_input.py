@@ -10,7 +10,7 @@ file's SHA-256 (how ``--resume`` knows the input is the one the run started with
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Generator, Iterator, Set
+from collections.abc import Callable, Generator, Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Final
@@ -84,13 +84,16 @@ def check_input(
     done: Set[str] = frozenset(),
     unique: bool = True,
     max_line_bytes: int = MAX_LINE_BYTES,
+    each: Callable[[Line], None] | None = None,
 ) -> InputFacts:
     """Read the file at ``path`` once, checking every line; `BulkInputError` lists the first
     `MAX_PROBLEMS` bad ones. ``done``: ``custom_id`` s already answered (``--resume``), of
     which `InputFacts.done` counts those in the file. ``unique``: check that no ``custom_id``
     repeats (a set of them all: a resumed run, whose file was checked when the run began and
-    must have the same SHA-256, leaves it out and keeps that memory for ``done``)."""
-    check = _Check(endpoint, done, unique)
+    must have the same SHA-256, leaves it out and keeps that memory for ``done``). ``each``:
+    a further check of every good line, raising `BulkInputError` (a server-side batch's
+    limits)."""
+    check = _Check(endpoint, done, unique, each)
     digest = hashlib.sha256()
     with path.open("rb", buffering=_BLOCK) as file:
         for number, raw in _raw_lines(file, max_line_bytes, digest):
@@ -107,8 +110,14 @@ def check_input(
 class _Check:
     """The checking pass's findings so far."""
 
-    def __init__(self, endpoint: str | None, done: Set[str], unique: bool) -> None:
-        self.endpoint, self.done, self.unique = endpoint, done, unique
+    def __init__(
+        self,
+        endpoint: str | None,
+        done: Set[str],
+        unique: bool,
+        each: Callable[[Line], None] | None,
+    ) -> None:
+        self.endpoint, self.done, self.unique, self.each = endpoint, done, unique, each
         self.problems: list[tuple[int | None, str]] = []
         self.seen: set[str] = set()
         self.lines = self.found = 0
@@ -121,10 +130,13 @@ class _Check:
             self.problems.append((number, _too_long(max_line_bytes)))
             return
         try:
-            custom_id = parse_line(raw, number, self.endpoint).custom_id
+            line = parse_line(raw, number, self.endpoint)
+            if self.each is not None:
+                self.each(line)
         except BulkInputError as exc:
             self.problems.extend(exc.problems)
             return
+        custom_id = line.custom_id
         if self.unique:
             if custom_id in self.seen:
                 problem = f"custom_id {custom_id!r} is on an earlier line too"

@@ -143,12 +143,13 @@ Anthropic side (``/v1/messages``, ``/v1/messages/count_tokens``, ``/v1/messages/
   and a bad one becomes an ``errored`` result. A batch runs at the first request that reads it
   after creation (get, list or results), so it is ``ended`` there: every request answered as
   ``/v1/messages`` would (an error there is ``errored`` here, ``test/fail-<status>`` included;
-  ``stream`` is refused), charged under ``<batch id>/<custom id>``. Cancelling before that
-  answers ``canceling`` and ends with every request ``canceled``. A retried creation with the
-  same request id returns the same batch (409 with another body). Lists are newest first with
-  ``limit`` (default 20), ``after_id`` or ``before_id`` (an id of no batch: 400), ``has_more``,
-  ``first_id``, ``last_id``; results are ``application/x-jsonl``, in request order. Ids
-  ``msgbatch_local_000001``, ... (from 1 after ``reset()``); times from ``clock``.
+  ``stream`` is refused), charged under ``derive_request_id(<batch id>, <custom id>)``.
+  Cancelling before that answers ``canceling`` and ends with every request ``canceled``. A
+  retried creation with the same request id returns the same batch (409 with another body).
+  Lists are newest first with ``limit`` (default 20), ``after_id`` or ``before_id`` (an id of
+  no batch: 400), ``has_more``, ``first_id``, ``last_id``; results are
+  ``application/x-jsonl``, in request order. Ids ``msgbatch_local_000001``, ... (from 1 after
+  ``reset()``); times from ``clock``.
 Files and OpenAI batches (``/v1/files``, ``/v1/batches``; `_openai_batches` has the details)
 -----------------------------------------------------------------------------------------------
 * Files belong to their key, in memory: an upload (multipart ``file`` and ``purpose``, any

@@ -25,11 +25,21 @@ _KEYS: frozenset[str] = frozenset(
 )
 """The JSON keys the contract names; any other key is kept in `additional_properties`."""
 
+LIMITS: dict[str, dict[str, int]] = {
+    "requests": {
+        "max_bytes": 268435456,
+        "max_lines": 100000,
+    },
+}
+"""Each limited field's `x-zaguan-limits` in the contract (``max_bytes``, ``max_lines``)."""
+
 
 @_attrs_define(repr=False)
 class MessageBatchCreateRequest:
     requests: list[MessageBatchRequestItem]
-    """ The Messages requests to run, each with its `custom_id`. """
+    """ The Messages requests to run, each with its `custom_id`: at most 100,000, and 256 MB
+    (268,435,456 bytes) of request body.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     """Fields the contract does not name (a newer CoreX's), kept as received."""
 
@@ -121,4 +131,5 @@ class MessageBatchCreateRequestParam(TypedDict, total=False):
     """`MessageBatchCreateRequest` as a dict of its JSON keys: a typed keyword or plain-dict value."""
 
     requests: Required[Sequence[MessageBatchRequestItemParam | MessageBatchRequestItem]]
-    """ The Messages requests to run, each with its `custom_id`. """
+    """ The Messages requests to run, each with its `custom_id`: at most 100,000, and 256 MB
+    (268,435,456 bytes) of request body. """

@@ -5,9 +5,10 @@ request's `params` against the Messages request schema: a request that breaks it
 `errored` result, as Anthropic validates params when the batch runs. Custom ids must be unique
 in a batch (400). A retry with the same request id returns the batch it created (409 with
 another body). When a batch runs (`_batch_store`), each request is answered as
-`POST /v1/messages` would answer it and charged under the request id ``<batch id>/<custom id>``;
-what would be an error response there is its `errored` result here (``test/fail-<status>``
-models included), and `"stream": true` is refused in a batch.
+`POST /v1/messages` would answer it and charged under the request id
+``derive_request_id(batch id, custom id)``, as OpenAI batches' lines are (`zaguan.batch` names
+each result's request id by that rule); what would be an error response there is its `errored`
+result here (``test/fail-<status>`` models included), and `"stream": true` is refused.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from jsonschema import ValidationError
 from jsonschema.protocols import Validator
 from starlette.responses import Response
 
+from ..._request import derive_request_id
 from .._contract._checks import _fail, parse_json
 from .._contract._explain import explain
 from .._contract._spec import load_contract
@@ -118,7 +120,7 @@ def _answer(batch_id: str, item: BatchItem, ledger: Ledger) -> dict[str, Any]:
         if fault is not None and fault.status is not None:
             extra = {"provider": model.provider} if fault.status >= 500 else {}
             raise ApiError(fault.status, f"Injected fault: HTTP {fault.status}", extra=extra)
-        request_id = f"{batch_id}/{item.custom_id}"
+        request_id = derive_request_id(batch_id, item.custom_id)
         answer = build_message(params, model, request_id)
         try:
             ledger.debit(request_id, message_spend(answer), message_fingerprint(params))
