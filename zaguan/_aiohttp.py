@@ -44,6 +44,7 @@ from typing import Any, Final, NamedTuple
 
 import aiohttp
 import httpx2
+from aiohttp.helpers import get_env_proxy_for_url
 from yarl import URL
 
 from ._errors import ConfigurationError
@@ -59,9 +60,9 @@ class AioHttpTransport(httpx2.AsyncBaseTransport):
 
     ``limits`` is the pool: its ``max_connections`` requests in flight at most (None: no
     bound), idle connections kept ``keepalive_expiry`` seconds. ``verify``, ``cert`` and
-    ``trust_env`` are httpx2's (`httpx2.create_ssl_context`); with ``trust_env`` aiohttp
-    also reads the proxy environment variables. ``proxy`` is an ``http://`` or ``https://``
-    proxy (aiohttp has no SOCKS).
+    ``trust_env`` are httpx2's (`httpx2.create_ssl_context`); with ``trust_env`` and no
+    ``proxy``, the proxy environment variables are read too (as aiohttp reads them, once per
+    origin). ``proxy`` is an ``http://`` or ``https://`` proxy (aiohttp has no SOCKS).
     """
 
     def __init__(
@@ -76,8 +77,10 @@ class AioHttpTransport(httpx2.AsyncBaseTransport):
         self.limits = limits
         """The pool this transport was made with (public: the SDK sized it)."""
         self._ssl = httpx2.create_ssl_context(verify=verify, cert=cert, trust_env=trust_env)
-        self._trust_env = trust_env
         self._proxy = _proxy_settings(proxy)
+        self._env_proxies: dict[tuple[str, str | None], _Proxy] | None = (
+            {} if trust_env and proxy is None else None
+        )
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         size = limits.max_connections
@@ -131,10 +134,12 @@ class AioHttpTransport(httpx2.AsyncBaseTransport):
         except httpx2.RequestNotRead:  # a streamed body: aiohttp frames it itself
             data = _chunks(request)
             headers = [(k, v) for k, v in headers if k.lower() != "transfer-encoding"]
+        url = URL(str(request.url), encoded=True)  # sent as httpx2 encoded it
+        proxy = self._proxy if self._env_proxies is None else self._env_proxy(url)
         try:
             return await session.request(
                 request.method,
-                URL(str(request.url), encoded=True),  # sent as httpx2 encoded it
+                url,
                 headers=headers,
                 data=data,
                 allow_redirects=False,  # httpx2 follows redirects, when asked to
@@ -143,12 +148,31 @@ class AioHttpTransport(httpx2.AsyncBaseTransport):
                     sock_read=timeout.get("read"),
                     ceil_threshold=math.inf,
                 ),
-                proxy=self._proxy.url,
-                proxy_auth=self._proxy.auth,
-                proxy_headers=self._proxy.headers,
+                proxy=proxy.url,
+                proxy_auth=proxy.auth,
+                proxy_headers=proxy.headers,
             )
         except (aiohttp.ClientError, OSError) as exc:  # TimeoutError is an OSError
             raise _translate(exc, request, reading=False) from exc
+
+    def _env_proxy(self, url: URL) -> _Proxy:
+        """The environment's proxy for ``url``'s origin, looked up once per origin.
+
+        Here rather than by aiohttp's ``trust_env``, which looks it up (and ``~/.netrc``) on
+        every request in a worker thread: two thread hand-offs per call, the largest cost of a
+        call at high concurrency. Read once, as httpx2 reads the environment once per client.
+        """
+        assert self._env_proxies is not None
+        key = (url.scheme, url.host)
+        if (proxy := self._env_proxies.get(key)) is None:
+            try:
+                found, auth = get_env_proxy_for_url(url)
+            except LookupError:  # no proxy for this scheme, or the host bypasses it
+                proxy = _Proxy()
+            else:
+                proxy = _Proxy(str(found), auth)
+            self._env_proxies[key] = proxy
+        return proxy
 
     def _session_here(self) -> aiohttp.ClientSession:
         """The session, made in the running loop on first use; refused in any other loop."""
@@ -169,7 +193,7 @@ class AioHttpTransport(httpx2.AsyncBaseTransport):
             auto_decompress=False,
             skip_auto_headers=_SKIP_AUTO_HEADERS,
             middlewares=(_no_resend,),
-            trust_env=self._trust_env,
+            trust_env=False,  # the environment's proxy is `_env_proxy`'s
             timeout=aiohttp.ClientTimeout(),  # none of aiohttp's defaults: ours, per request
         )
         return self._session

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
-import pickle
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar, cast
@@ -387,6 +386,8 @@ def _custom_path(path: object) -> str:
 
 def _check_picklable(value: object, name: str) -> None:
     """Refuse, naming it, a caller's object (a key function, hooks) pickle cannot carry."""
+    import pickle  # noqa: PLC0415  # only pickling a client needs it; `import zaguan` skips it
+
     try:
         pickle.dumps(value)
     except Exception as exc:

@@ -127,3 +127,41 @@ def test_a_certificate_failure_is_not_retried() -> None:
 def test_the_url_is_sent_as_httpx2_encoded_it() -> None:
     url = httpx2.URL("http://h/v1/models/openai%2Fgpt-4o-mini?q=a%20b")
     assert str(URL(str(url), encoded=True)) == "http://h/v1/models/openai%2Fgpt-4o-mini?q=a%20b"
+
+
+def test_with_trust_env_the_environments_proxy_carries_every_request() -> None:
+    # In a child process: the proxy variables are process-wide, and the proxy is local.
+    code = """if True:
+        import asyncio, os
+        from zaguan import DefaultAioHttpClient
+
+        async def main():
+            lines = []
+
+            async def proxy(reader, writer):
+                while line := await reader.readline():
+                    if line == b"\\r\\n":
+                        writer.write(b"HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\nok")
+                        await writer.drain()
+                    elif line.startswith(b"GET"):
+                        lines.append(line.decode().strip())
+                writer.close()
+
+            server = await asyncio.start_server(proxy, "127.0.0.1", 0)
+            port = server.sockets[0].getsockname()[1]
+            os.environ["HTTP_PROXY"] = f"http://127.0.0.1:{port}"
+            async with DefaultAioHttpClient() as http:
+                for path in ("/a", "/b"):
+                    assert (await http.get(f"http://api.example{path}")).text == "ok"
+            server.close()
+            print(*lines, sep="|")
+
+        asyncio.run(main())
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip().split("|") == [
+        "GET http://api.example/a HTTP/1.1",
+        "GET http://api.example/b HTTP/1.1",
+    ]
